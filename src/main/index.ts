@@ -1,0 +1,83 @@
+/** App lifecycle only: wire adapters into services, open the window, bind the bridge. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import Store from 'electron-store';
+import { createDispatcher, isAppUrl } from './bridge/dispatcher';
+import { createEventHub } from './bridge/events';
+import { createMainServices } from './bridge/handlers';
+import { bindIpc, forwardEvents } from './bridge/ipc';
+import { buildMenuTemplate } from './menu';
+import { safeStorageProtection, shellOpener } from './platform/electron';
+import { appOrigin, registerAppScheme, serveRenderer } from './security/app-protocol';
+import { guardSession, guardWebContents } from './security/guards';
+import { createMainWindow } from './window';
+import type { SavedWindowState } from './window-state';
+import iconPath from '../../assets/icon.png?asset';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devRendererUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  const services = createMainServices({
+    facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
+    secrets: safeStorageProtection,
+    opener: shellOpener,
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // Every web contents, not just the main window's, is guarded.
+    guardWebContents(contents, { policy: services.linkPolicy, opener: shellOpener, onRefused: logRefusal });
+  });
+  const hub = createEventHub();
+  const trustedOrigins = [appOrigin, ...(devRendererUrl ? [new URL(devRendererUrl).origin] : [])];
+  const dispatch = createDispatcher(services.handlers, {
+    isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, trustedOrigins),
+    onUnexpectedError: (operation, error) => console.error(`[bridge] ${operation} failed:`, error),
+  });
+  const windowState = new Store<{ window?: SavedWindowState }>({ name: 'window-state' });
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.whenReady().then(() => {
+    guardSession(session.defaultSession);
+    serveRenderer(path.join(here, '../renderer'));
+    bindIpc(ipcMain, dispatch);
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isMac: process.platform === 'darwin',
+          appName: app.name,
+          devTools: !app.isPackaged,
+          send: (command) => hub.emit('ui.command', command),
+        }),
+      ),
+    );
+    mainWindow = createMainWindow({
+      preloadPath: path.join(here, '../preload/index.cjs'),
+      iconPath,
+      stateStore: {
+        load: () => windowState.get('window'),
+        save: (state) => windowState.set('window', state),
+      },
+    });
+    forwardEvents(hub, mainWindow.webContents);
+    void mainWindow.loadURL(devRendererUrl ?? `${appOrigin}/index.html`);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
+
+function logRefusal(what: string, url: string): void {
+  console.warn(`[security] refused ${what}: ${url.slice(0, 200)}`);
+}

@@ -1,0 +1,29 @@
+/**
+ * Serves the renderer from `linkdesk://app/…` instead of file://, so the page has a real origin that the
+ * CSP's 'self' and the bridge's caller check can rely on, and no access to the rest of the disk.
+ */
+import { protocol } from 'electron';
+import { readStaticFile } from '../static-files';
+import { rendererSecurityHeaders } from './csp';
+
+export const appScheme = 'linkdesk';
+export const appOrigin = `${appScheme}://app`;
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'app' && request.method === 'GET' ? await readStaticFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404, headers: rendererSecurityHeaders });
+    return new Response(new Uint8Array(file.body), {
+      status: 200,
+      headers: { ...rendererSecurityHeaders, 'Content-Type': file.contentType },
+    });
+  });
+}

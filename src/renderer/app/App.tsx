@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { pages, type PageId } from '../../shared/pages';
+import { linkdesk } from '../api';
+import { useAppStore, pageFromHash } from '../stores/app-store';
+import { Navigation } from './Navigation';
+import { PageView } from './PageView';
+import { StatusBar } from './StatusBar';
+
+export function App() {
+  const page = useAppStore((state) => state.page);
+  useAppWiring();
+  const label = pages.find((candidate) => candidate.id === page)?.label ?? '';
+
+  useEffect(() => {
+    document.title = `${label} · Linkdesk`;
+  }, [label]);
+
+  return (
+    <div className="app-frame">
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <Navigation current={page} />
+      <main id="main-content" className="app-main" tabIndex={-1} aria-labelledby="page-title">
+        <PageView page={page} />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}
+
+/** Connects the store to the outside world: the URL hash, the host's events, app info, and shortcuts. */
+function useAppWiring() {
+  const { navigate, setInfo, setInfoError, setOnline, setRateLimit } = useAppStore.getState();
+
+  useEffect(() => {
+    const onHash = () => useAppStore.setState({ page: pageFromHash(window.location.hash) });
+    const onOnline = () => setOnline(true);
+    const onOffline = () => setOnline(false);
+    const onKey = (event: KeyboardEvent) => {
+      const command = shortcutFor(event);
+      if (!command) return;
+      event.preventDefault();
+      goTo(command);
+    };
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('keydown', onKey);
+    const unsubscribers = [
+      linkdesk.on('ui.command', (command) => goTo(command.command === 'navigate' ? command.page : 'companies')),
+      linkdesk.on('codat.rateLimit', setRateLimit),
+      linkdesk.on('codat.connectivity', ({ online }) => setOnline(online)),
+    ];
+    void linkdesk.app.info().then((result) => (result.ok ? setInfo(result.value) : setInfoError(result.error)));
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('keydown', onKey);
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+    };
+
+    function goTo(page: PageId) {
+      navigate(page);
+      document.getElementById('main-content')?.focus();
+    }
+  }, [navigate, setInfo, setInfoError, setOnline, setRateLimit]);
+}
+
+/** Ctrl/Cmd+1…5 open the pages in navigation order; Ctrl/Cmd+K goes to company search. */
+function shortcutFor(event: KeyboardEvent): PageId | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
+  if (event.key.toLowerCase() === 'k') return 'companies';
+  const index = Number(event.key) - 1;
+  return Number.isInteger(index) && index >= 0 && index < pages.length ? (pages[index]?.id ?? null) : null;
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { pages, type PageId } from '../../shared/pages';
+import { EmptyState } from '../components/EmptyState';
+import { AboutConsole } from '../features/settings/AboutConsole';
+
+/** What each page will hold, said plainly until it is built. */
+const comingNext: Record<PageId, { summary: string; detail: string }> = {
+  companies: {
+    summary: 'Company search and onboarding are not built yet.',
+    detail:
+      'Here you will find or create a customer’s Codat company, connect their accounting, banking or commerce platform, and hand over the link or an invite email while they are on the phone.',
+  },
+  health: {
+    summary: 'The health scan is not built yet.',
+    detail:
+      'Here you will scan every company for connections awaiting authorisation, deauthorised or unlinked connections and failing or stuck syncs, each with a plain explanation and the next step.',
+  },
+  integrations: {
+    summary: 'The integrations gallery is not built yet.',
+    detail:
+      'Here you will see every platform Codat offers with its cached logo and button, exactly as your customer will see them, even when offline.',
+  },
+  audit: {
+    summary: 'The audit log is not built yet.',
+    detail:
+      'Here you will see every admin action taken from this console (companies created, connections unlinked or deleted, invites composed) with its result, and export it as CSV.',
+  },
+  settings: {
+    summary: 'Profiles and API keys are not built yet.',
+    detail:
+      'Here you will add Codat profiles and their API keys, edit the invite email template and set health thresholds.',
+  },
+};
+
+export function PageView({ page }: { page: PageId }) {
+  const label = pages.find((candidate) => candidate.id === page)?.label ?? page;
+  const { summary, detail } = comingNext[page];
+  let extra: ReactNode = null;
+  if (page === 'settings') extra = <AboutConsole />;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1 id="page-title">{label}</h1>
+      </header>
+      <EmptyState title={summary}>{detail}</EmptyState>
+      {extra}
+    </div>
+  );
+}

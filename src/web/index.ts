@@ -1,0 +1,38 @@
+/** `npm run web -- --port 5180`: the console in a browser, for machines where Electron cannot start. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { startConsoleWebHost } from './host';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: process.env['LINKDESK_WEB_PORT'] ?? '5180' } },
+  allowPositionals: false,
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  process.exit(2);
+}
+
+const host = await startConsoleWebHost({
+  port,
+  rendererDir: path.join(here, '../renderer'),
+  version,
+}).catch((error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use. Try: npm run web -- --port ${port + 1}`
+      : `The console could not start: ${error.message}`,
+  );
+  process.exit(1);
+});
+
+console.log(`Linkdesk console (browser) is ready. Open: ${host.url}`);
+console.log("The address carries this run's access token; keep it to yourself. Press Ctrl+C to stop.");
+
+const stop = () => void host.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

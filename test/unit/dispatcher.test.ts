@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatcher, isAppUrl, type Handlers } from '../../src/main/bridge/dispatcher';
+import { BridgeFailure } from '../../src/shared/result';
+
+const appOrigin = 'linkdesk://app';
+const trusted = { frameUrl: `${appOrigin}/index.html` };
+
+const goodInfo = {
+  name: 'Linkdesk',
+  version: '1.2.3',
+  platform: 'linux',
+  host: 'web' as const,
+  activeProfile: null,
+  secretStorage: { osKeychain: false, level: 'session_only' as const, explanation: 'memory only' },
+};
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.info': () => goodInfo,
+    'system.openExternal': () => ({ opened: true as const }),
+    ...overrides,
+  };
+}
+
+function dispatcherWith(overrides: Partial<Handlers> = {}, options: { redact?: (s: string) => string } = {}) {
+  const onUnexpectedError = vi.fn();
+  const dispatch = createDispatcher(handlers(overrides), {
+    isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, [appOrigin]),
+    onUnexpectedError,
+    ...options,
+  });
+  return { dispatch, onUnexpectedError };
+}
+
+describe('dispatcher', () => {
+  it('answers a valid call from our own frame with the handler’s value', async () => {
+    const { dispatch } = dispatcherWith();
+    await expect(dispatch('app.info', {}, trusted)).resolves.toEqual({ ok: true, value: goodInfo });
+  });
+
+  it.each([
+    ['a foreign https frame', 'https://evil.example/index.html'],
+    ['a file: frame', 'file:///tmp/index.html'],
+    ['a look-alike custom scheme host', 'linkdesk://app.evil/index.html'],
+    ['a null sender frame', null],
+    ['an unparsable frame URL', 'not a url'],
+  ])('refuses %s without running the handler', async (_name, frameUrl) => {
+    const handler = vi.fn(() => goodInfo);
+    const { dispatch } = dispatcherWith({ 'app.info': handler });
+    const result = await dispatch('app.info', {}, { frameUrl });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refuses an unknown operation, including prototype names', async () => {
+    const { dispatch } = dispatcherWith();
+    for (const name of ['companies.nuke', '__proto__', 'constructor', 'toString']) {
+      const result = await dispatch(name, {}, trusted);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!result.ok) expect(result.error.message).toContain('Unknown operation');
+    }
+  });
+
+  it('rejects input that fails the contract and names the field', async () => {
+    const opened = vi.fn(() => ({ opened: true as const }));
+    const { dispatch } = dispatcherWith({ 'system.openExternal': opened });
+    const cases: unknown[] = [undefined, null, 'https://link.codat.io', { url: 42 }, { url: '' }, { url: 'x', extra: 1 }];
+    for (const input of cases) {
+      const result = await dispatch('system.openExternal', input, trusted);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    const named = await dispatch('system.openExternal', { url: 42 }, trusted);
+    expect(!named.ok && named.error.details?.[0]).toMatch(/^url: /);
+    expect(opened).not.toHaveBeenCalled();
+  });
+
+  it('validates outputs too: a handler answering the wrong shape becomes an internal error', async () => {
+    const { dispatch, onUnexpectedError } = dispatcherWith({
+      'app.info': () => ({ ...goodInfo, host: 'mainframe' }) as unknown as typeof goodInfo,
+    });
+    const result = await dispatch('app.info', {}, trusted);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(!result.ok && result.error.details?.join()).toContain('host');
+    expect(onUnexpectedError).toHaveBeenCalledOnce();
+  });
+
+  it('passes a BridgeFailure through with its code, status and correlationId', async () => {
+    const { dispatch } = dispatcherWith({
+      'app.info': () => {
+        throw new BridgeFailure({ code: 'codat', message: 'No company', status: 404, correlationId: 'c0ffee' });
+      },
+    });
+    await expect(dispatch('app.info', {}, trusted)).resolves.toEqual({
+      ok: false,
+      error: { code: 'codat', message: 'No company', status: 404, correlationId: 'c0ffee' },
+    });
+  });
+
+  it('hides the text of unexpected errors and reports them to the log hook', async () => {
+    const { dispatch, onUnexpectedError } = dispatcherWith({
+      'app.info': async () => {
+        throw new Error('ENOENT /home/me/secret-path');
+      },
+    });
+    const result = await dispatch('app.info', {}, trusted);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret-path');
+    expect(onUnexpectedError).toHaveBeenCalledWith('app.info', expect.any(Error));
+  });
+
+  it('runs every outgoing error message through the redactor', async () => {
+    const { dispatch } = dispatcherWith(
+      {
+        'app.info': () => {
+          throw new BridgeFailure({ code: 'codat', message: 'key sk_live_123 refused', details: ['sk_live_123'] });
+        },
+      },
+      { redact: (text) => text.replaceAll('sk_live_123', '[redacted]') },
+    );
+    const result = await dispatch('app.info', {}, trusted);
+    expect(JSON.stringify(result)).not.toContain('sk_live_123');
+    expect(result).toMatchObject({ ok: false, error: { message: 'key [redacted] refused', details: ['[redacted]'] } });
+  });
+});
+
+describe('isAppUrl', () => {
+  it('accepts only exact origins', () => {
+    expect(isAppUrl('linkdesk://app/index.html#/health', [appOrigin])).toBe(true);
+    expect(isAppUrl('http://127.0.0.1:5173/', ['http://127.0.0.1:5173'])).toBe(true);
+    expect(isAppUrl('http://127.0.0.1:5174/', ['http://127.0.0.1:5173'])).toBe(false);
+    expect(isAppUrl('linkdesk://user:pw@app/', [appOrigin])).toBe(false);
+    expect(isAppUrl('', [appOrigin])).toBe(false);
+    expect(isAppUrl(undefined, [appOrigin])).toBe(false);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * IPC end to end with Electron mocked: the preload's exposed API -> ipcRenderer -> ipcMain binding ->
+ * dispatcher, and events back. Proves the page gets functions only and listeners never see the IPC event.
+ */
+import { describe, expect, it, vi } from 'vitest';
+
+type IpcHandler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown;
+const bus = vi.hoisted(() => ({
+  handlers: new Map<string, IpcHandler>(),
+  rendererListeners: new Map<string, Set<(...args: unknown[]) => void>>(),
+  exposed: new Map<string, unknown>(),
+  frameUrl: 'linkdesk://app/index.html' as string | null,
+  exposeCalls: 0,
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld(key: string, api: unknown) {
+      bus.exposeCalls += 1;
+      bus.exposed.set(key, api);
+    },
+  },
+  ipcRenderer: {
+    invoke: async (channel: string, ...args: unknown[]) => {
+      const handler = bus.handlers.get(channel);
+      if (!handler) throw new Error(`No handler registered for '${channel}'`);
+      return handler({ senderFrame: bus.frameUrl === null ? null : { url: bus.frameUrl } }, ...args);
+    },
+    on(channel: string, listener: (...args: unknown[]) => void) {
+      if (!bus.rendererListeners.has(channel)) bus.rendererListeners.set(channel, new Set());
+      bus.rendererListeners.get(channel)?.add(listener);
+    },
+    removeListener(channel: string, listener: (...args: unknown[]) => void) {
+      bus.rendererListeners.get(channel)?.delete(listener);
+    },
+  },
+}));
+
+import { createDispatcher, isAppUrl } from '../../src/main/bridge/dispatcher';
+import { createEventHub } from '../../src/main/bridge/events';
+import { createMainServices } from '../../src/main/bridge/handlers';
+import { bindIpc, forwardEvents } from '../../src/main/bridge/ipc';
+import { createRecordingOpener, sessionOnlySecrets } from '../../src/main/platform/node';
+import { operationNames, type LinkdeskApi } from '../../src/shared/contract';
+
+async function setUp() {
+  bus.handlers.clear();
+  bus.rendererListeners.clear();
+  bus.exposed.clear();
+  bus.exposeCalls = 0;
+  bus.frameUrl = 'linkdesk://app/index.html';
+  const opener = createRecordingOpener();
+  const services = createMainServices({
+    facts: { name: 'Linkdesk', version: '9.9.9', platform: 'linux', host: 'electron' },
+    secrets: sessionOnlySecrets,
+    opener,
+  });
+  const dispatch = createDispatcher(services.handlers, {
+    isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, ['linkdesk://app']),
+  });
+  bindIpc(
+    { handle: (channel, handler) => bus.handlers.set(channel, handler as IpcHandler), removeHandler: () => {} },
+    dispatch,
+  );
+  const hub = createEventHub();
+  forwardEvents(hub, {
+    isDestroyed: () => false,
+    send: (channel, ...args) => bus.rendererListeners.get(channel)?.forEach((listener) => listener({ sender: 'ipc-event' }, ...args)),
+  });
+  vi.resetModules();
+  await import('../../src/preload/index');
+  return { api: bus.exposed.get('linkdesk') as LinkdeskApi, hub, opener };
+}
+
+describe('preload + IPC binding', () => {
+  it('exposes one object, once, holding only the contract’s functions', async () => {
+    const { api } = await setUp();
+    expect(bus.exposeCalls).toBe(1);
+    expect([...bus.exposed.keys()]).toEqual(['linkdesk']);
+    const exposedOperations: string[] = [];
+    for (const [area, value] of Object.entries(api)) {
+      if (area === 'on') {
+        expect(typeof value).toBe('function');
+        continue;
+      }
+      for (const [method, fn] of Object.entries(value as Record<string, unknown>)) {
+        expect(typeof fn).toBe('function');
+        exposedOperations.push(`${area}.${method}`);
+      }
+    }
+    expect(exposedOperations.sort()).toEqual([...operationNames].sort());
+  });
+
+  it('round-trips a call from the page to main and back', async () => {
+    const { api } = await setUp();
+    const result = await api.app.info();
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ name: 'Linkdesk', version: '9.9.9', host: 'electron', activeProfile: null }),
+    });
+  });
+
+  it('refuses calls from a foreign or null sender frame', async () => {
+    const { api, opener } = await setUp();
+    bus.frameUrl = 'https://evil.example/';
+    expect(await api.system.openExternal({ url: 'https://link.codat.io/company/x' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    bus.frameUrl = null;
+    expect(await api.app.info()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(opener.opened).toEqual([]);
+  });
+
+  it('opens allowed links and explains refused ones', async () => {
+    const { api, opener } = await setUp();
+    expect(await api.system.openExternal({ url: 'mailto:a@example.com' })).toEqual({ ok: true, value: { opened: true } });
+    const refused = await api.system.openExternal({ url: 'javascript:alert(1)' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('javascript:') } });
+    expect(opener.opened).toEqual(['mailto:a@example.com']);
+  });
+
+  it('delivers event payloads only, never the IPC event, and stops after unsubscribe', async () => {
+    const { api, hub } = await setUp();
+    const received: unknown[][] = [];
+    const unsubscribe = api.on('ui.command', (...args: unknown[]) => received.push(args));
+    hub.emit('ui.command', { command: 'navigate', page: 'health' });
+    hub.emit('codat.rateLimit', { limit: 1000, remaining: 10, resetAt: null });
+    expect(received).toEqual([[{ command: 'navigate', page: 'health' }]]);
+    unsubscribe();
+    hub.emit('ui.command', { command: 'focusSearch' });
+    expect(received).toHaveLength(1);
+  });
+
+  it('refuses to subscribe to an event the contract does not define', async () => {
+    const { api } = await setUp();
+    expect(() => (api.on as (event: string, listener: () => void) => void)('ipc.raw', () => {})).toThrow(/Unknown Linkdesk event/);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * src/main/index.ts with Electron mocked: what the app wires up at start, and that every handler it
+ * installs refuses hostile input.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Handler = (...args: unknown[]) => unknown;
+const electronState = vi.hoisted(() => {
+  const state = {
+    hasLock: true,
+    ready: Promise.resolve() as Promise<void>,
+    appHandlers: new Map<string, Handler>(),
+    ipcHandlers: new Map<string, Handler>(),
+    privileged: [] as unknown[],
+    protocolHandlers: new Map<string, Handler>(),
+    windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; contents: { handlers: Map<string, Handler> } }>,
+    permissionRequest: undefined as Handler | undefined,
+    permissionCheck: undefined as Handler | undefined,
+    menuSet: false,
+    quit: 0,
+    opened: [] as string[],
+    reset() {
+      state.hasLock = true;
+      state.appHandlers.clear();
+      state.ipcHandlers.clear();
+      state.privileged = [];
+      state.protocolHandlers.clear();
+      state.windows = [];
+      state.permissionRequest = state.permissionCheck = undefined;
+      state.menuSet = false;
+      state.quit = 0;
+      state.opened = [];
+    },
+  };
+  return state;
+});
+
+vi.mock('electron', () => {
+  const fakeContents = () => {
+    const handlers = new Map<string, Handler>();
+    return {
+      handlers,
+      on(event: string, handler: Handler) {
+        handlers.set(event, handler);
+      },
+      setWindowOpenHandler(handler: Handler) {
+        handlers.set('window-open', handler);
+      },
+      send() {},
+      isDestroyed: () => false,
+    };
+  };
+  class BrowserWindow {
+    webContents = fakeContents();
+    loaded: string[] = [];
+    constructor(options: Record<string, unknown>) {
+      electronState.windows.push({ options, loaded: this.loaded, contents: this.webContents });
+    }
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+    on() {}
+    once() {}
+    show() {}
+    maximize() {}
+    isDestroyed() {
+      return false;
+    }
+  }
+  return {
+    app: {
+      isPackaged: true,
+      name: 'Linkdesk',
+      getVersion: () => '0.1.0',
+      requestSingleInstanceLock: () => electronState.hasLock,
+      quit: () => (electronState.quit += 1),
+      on: (event: string, handler: Handler) => electronState.appHandlers.set(event, handler),
+      whenReady: () => electronState.ready,
+    },
+    BrowserWindow,
+    ipcMain: {
+      handle: (channel: string, handler: Handler) => electronState.ipcHandlers.set(channel, handler),
+      removeHandler: (channel: string) => electronState.ipcHandlers.delete(channel),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: () => (electronState.menuSet = true),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => electronState.privileged.push(...schemes),
+      handle: (scheme: string, handler: Handler) => electronState.protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Handler) => (electronState.permissionRequest = handler),
+        setPermissionCheckHandler: (handler: Handler) => (electronState.permissionCheck = handler),
+      },
+    },
+    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret' },
+    shell: { openExternal: async (url: string) => void electronState.opened.push(url) },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+  };
+});
+
+vi.mock('electron-store', () => ({
+  default: class {
+    private values = new Map<string, unknown>();
+    get(key: string) {
+      return this.values.get(key);
+    }
+    set(key: string, value: unknown) {
+      this.values.set(key, value);
+    }
+  },
+}));
+
+async function startApp() {
+  vi.resetModules();
+  await import('../../src/main/index');
+  await electronState.ready;
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('main process start-up', () => {
+  beforeEach(() => electronState.reset());
+
+  it('a second instance quits at once and opens nothing', async () => {
+    electronState.hasLock = false;
+    await startApp();
+    expect(electronState.quit).toBe(1);
+    expect(electronState.windows).toHaveLength(0);
+    expect(electronState.ipcHandlers.size).toBe(0);
+  });
+
+  it('opens one locked window on the app protocol, with the bridge, menu and guards in place', async () => {
+    await startApp();
+    expect(electronState.privileged).toEqual([
+      expect.objectContaining({ scheme: 'linkdesk', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(electronState.windows).toHaveLength(1);
+    const [window] = electronState.windows;
+    expect(window?.loaded).toEqual(['linkdesk://app/index.html']);
+    expect(window?.options['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String((window?.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(electronState.menuSet).toBe(true);
+    expect([...electronState.ipcHandlers.keys()].sort()).toEqual(['linkdesk:call:app.info', 'linkdesk:call:system.openExternal']);
+    const callback = vi.fn();
+    electronState.permissionRequest?.({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(electronState.permissionCheck?.({}, 'clipboard-read')).toBe(false);
+  });
+
+  it('answers IPC only from the app’s own frame', async () => {
+    await startApp();
+    const info = electronState.ipcHandlers.get('linkdesk:call:app.info')!;
+    expect(await info({ senderFrame: { url: 'linkdesk://app/index.html' } }, {})).toMatchObject({
+      ok: true,
+      value: { host: 'electron', secretStorage: { osKeychain: true } },
+    });
+    for (const senderFrame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/x.html' }, null]) {
+      expect(await info({ senderFrame }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const open = electronState.ipcHandlers.get('linkdesk:call:system.openExternal')!;
+    const frame = { senderFrame: { url: 'linkdesk://app/index.html' } };
+    expect(await open(frame, { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await open(frame, { url: 'https://link.codat.io/company/x' })).toEqual({ ok: true, value: { opened: true } });
+    expect(electronState.opened).toEqual(['https://link.codat.io/company/x']);
+  });
+
+  it('guards every web contents created, not only the main window', async () => {
+    await startApp();
+    const handlers = new Map<string, Handler>();
+    const contents = {
+      on: (event: string, handler: Handler) => handlers.set(event, handler),
+      setWindowOpenHandler: (handler: Handler) => handlers.set('window-open', handler),
+    };
+    electronState.appHandlers.get('web-contents-created')?.({}, contents);
+    const navigation = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    handlers.get('will-navigate')?.(navigation, 'file:///etc/passwd');
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(handlers.get('window-open')?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(electronState.opened).toEqual([]);
+  });
+
+  it('serves the renderer with the CSP and refuses paths outside it', async () => {
+    await startApp();
+    const serve = electronState.protocolHandlers.get('linkdesk')!;
+    const page = (await serve(new Request('linkdesk://app/index.html'))) as Response;
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const outside = (await serve(new Request('linkdesk://app/../../package.json'))) as Response;
+    expect(outside.status).toBe(404);
+    const otherHost = (await serve(new Request('linkdesk://evil/index.html'))) as Response;
+    expect(otherHost.status).toBe(404);
+    expect(otherHost.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** electron-vite resolves `import x from './file.png?asset'` to a path at build time; do the same in tests. */
+function assetPaths(): Plugin {
+  return {
+    name: 'linkdesk-asset-paths',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (!id.endsWith('?asset')) return null;
+      const file = path.resolve(path.dirname(importer ?? ''), id.slice(0, -'?asset'.length));
+      return `\0asset:${file}`;
+    },
+    load(id) {
+      return id.startsWith('\0asset:') ? `export default ${JSON.stringify(id.slice('\0asset:'.length))};` : null;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [assetPaths()],
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],
+    environment: 'node',
+    // electron-store is ESM that imports `electron`; inlining lets vi.mock('electron') reach it.
+    server: { deps: { inline: ['electron-store'] } },
+    testTimeout: 15_000,
+    restoreMocks: true,
+  },
+});
