@@ -10,10 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
 const passthrough = process.argv.slice(2);
 
-const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const build = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 if (build.status !== 0) {
   console.error('The build failed (see above); nothing was started.');
   process.exit(build.status ?? 1);
@@ -38,7 +42,10 @@ const child = binary
   : (console.log(
       'Electron is not installed on this machine and could not be downloaded, so Linkdesk is serving the same console to your browser instead:',
     ),
-    spawn(process.execPath, [path.join(root, 'out', 'main', 'web.js'), ...passthrough], { cwd: root, stdio: 'inherit' }));
+    spawn(process.execPath, [path.join(root, 'out', 'main', 'web.js'), ...passthrough], {
+      cwd: root,
+      stdio: 'inherit',
+    }));
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

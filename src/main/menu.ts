@@ -56,13 +56,11 @@ export function buildMenuTemplate(options: {
         click: () => send({ command: 'focusSearch' }),
       },
       { type: 'separator' },
-      ...pages.map(
-        (page, index): MenuItemConstructorOptions => ({
-          label: page.label,
-          accelerator: `CmdOrCtrl+${index + 1}`,
-          click: () => send({ command: 'navigate', page: page.id }),
-        }),
-      ),
+      ...pages.map((page, index): MenuItemConstructorOptions => ({
+        label: page.label,
+        accelerator: `CmdOrCtrl+${index + 1}`,
+        click: () => send({ command: 'navigate', page: page.id }),
+      })),
     ],
   });
   template.push({

@@ -1,11 +1,6 @@
 /** The one locked-down BrowserWindow. */
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
-import {
-  defaultWindowSize,
-  minimumWindowSize,
-  restorableBounds,
-  type WindowStateStore,
-} from './window-state';
+import { defaultWindowSize, minimumWindowSize, restorableBounds, type WindowStateStore } from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;

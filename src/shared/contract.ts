@@ -27,9 +27,7 @@ export const appInfoSchema = z.object({
   version: z.string(),
   platform: z.string(),
   host: z.enum(['electron', 'web']),
-  activeProfile: z
-    .object({ id: z.string(), name: z.string(), environment: environmentSchema })
-    .nullable(),
+  activeProfile: z.object({ id: z.string(), name: z.string(), environment: environmentSchema }).nullable(),
   secretStorage: secretStorageSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

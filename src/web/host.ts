@@ -14,7 +14,9 @@ export interface ConsoleWebHostOptions {
   token?: string;
 }
 
-export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promise<WebHost & { hub: ReturnType<typeof createEventHub> }> {
+export async function startConsoleWebHost(
+  options: ConsoleWebHostOptions,
+): Promise<WebHost & { hub: ReturnType<typeof createEventHub> }> {
   const services = createMainServices({
     facts: { name: 'Linkdesk', version: options.version, platform: process.platform, host: 'web' },
     secrets: sessionOnlySecrets,

@@ -67,7 +67,11 @@ test('a wrong or missing token is refused', async ({ page }) => {
   await page.goto(`${webHost.origin}/`);
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('not authorised');
   const direct = await page.evaluate(async () => {
-    const response = await fetch('/bridge/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch('/bridge/app.info', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     return response.status;
   });
   expect(direct).toBe(401);
@@ -76,7 +80,9 @@ test('a wrong or missing token is refused', async ({ page }) => {
 test('the CSP blocks an injected inline script', async ({ consolePage: page }) => {
   const outcome = await page.evaluate(async () => {
     const violation = new Promise<string>((resolve) =>
-      document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true }),
+      document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), {
+        once: true,
+      }),
     );
     const script = document.createElement('script');
     script.textContent = 'window.__injected = true;';

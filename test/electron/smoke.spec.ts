@@ -11,7 +11,8 @@ const electronDir = path.resolve('node_modules/electron');
 const pathFile = path.join(electronDir, 'path.txt');
 const executable = existsSync(pathFile) ? path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8')) : null;
 const missing = !executable || !existsSync(executable);
-const reason = 'Skipped: no Electron binary is installed here (it could not be downloaded); the web host e2e tests cover the console.';
+const reason =
+  'Skipped: no Electron binary is installed here (it could not be downloaded); the web host e2e tests cover the console.';
 if (missing) console.log(`[electron smoke] ${reason}`);
 
 test.skip(missing, reason);

@@ -63,7 +63,11 @@ describe('web host', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
-      value: expect.objectContaining({ host: 'web', version: '1.0.0-test', secretStorage: expect.objectContaining({ osKeychain: false }) }),
+      value: expect.objectContaining({
+        host: 'web',
+        version: '1.0.0-test',
+        secretStorage: expect.objectContaining({ osKeychain: false }),
+      }),
     });
   });
 
@@ -108,7 +112,10 @@ describe('web host', () => {
     expect(plain.status).toBe(415);
     expect((await fetch(`${host.origin}/bridge/app.info`, { headers: withToken })).status).toBe(405);
     const unknown = await call('shell.exec', {}, withToken);
-    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Unknown operation') } });
+    expect(await unknown.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('Unknown operation') },
+    });
   });
 
   it('vets openExternal through the same allow-list as the desktop app', async () => {

@@ -64,7 +64,14 @@ describe('dispatcher', () => {
   it('rejects input that fails the contract and names the field', async () => {
     const opened = vi.fn(() => ({ opened: true as const }));
     const { dispatch } = dispatcherWith({ 'system.openExternal': opened });
-    const cases: unknown[] = [undefined, null, 'https://link.codat.io', { url: 42 }, { url: '' }, { url: 'x', extra: 1 }];
+    const cases: unknown[] = [
+      undefined,
+      null,
+      'https://link.codat.io',
+      { url: 42 },
+      { url: '' },
+      { url: 'x', extra: 1 },
+    ];
     for (const input of cases) {
       const result = await dispatch('system.openExternal', input, trusted);
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

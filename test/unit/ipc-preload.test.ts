@@ -65,7 +65,8 @@ async function setUp() {
   const hub = createEventHub();
   forwardEvents(hub, {
     isDestroyed: () => false,
-    send: (channel, ...args) => bus.rendererListeners.get(channel)?.forEach((listener) => listener({ sender: 'ipc-event' }, ...args)),
+    send: (channel, ...args) =>
+      bus.rendererListeners.get(channel)?.forEach((listener) => listener({ sender: 'ipc-event' }, ...args)),
   });
   vi.resetModules();
   await import('../../src/preload/index');
@@ -114,9 +115,15 @@ describe('preload + IPC binding', () => {
 
   it('opens allowed links and explains refused ones', async () => {
     const { api, opener } = await setUp();
-    expect(await api.system.openExternal({ url: 'mailto:a@example.com' })).toEqual({ ok: true, value: { opened: true } });
+    expect(await api.system.openExternal({ url: 'mailto:a@example.com' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
     const refused = await api.system.openExternal({ url: 'javascript:alert(1)' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('javascript:') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('javascript:') },
+    });
     expect(opener.opened).toEqual(['mailto:a@example.com']);
   });
 
@@ -134,6 +141,8 @@ describe('preload + IPC binding', () => {
 
   it('refuses to subscribe to an event the contract does not define', async () => {
     const { api } = await setUp();
-    expect(() => (api.on as (event: string, listener: () => void) => void)('ipc.raw', () => {})).toThrow(/Unknown Linkdesk event/);
+    expect(() => (api.on as (event: string, listener: () => void) => void)('ipc.raw', () => {})).toThrow(
+      /Unknown Linkdesk event/,
+    );
   });
 });

@@ -13,7 +13,11 @@ const electronState = vi.hoisted(() => {
     ipcHandlers: new Map<string, Handler>(),
     privileged: [] as unknown[],
     protocolHandlers: new Map<string, Handler>(),
-    windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; contents: { handlers: Map<string, Handler> } }>,
+    windows: [] as Array<{
+      options: Record<string, unknown>;
+      loaded: string[];
+      contents: { handlers: Map<string, Handler> };
+    }>,
     permissionRequest: undefined as Handler | undefined,
     permissionCheck: undefined as Handler | undefined,
     menuSet: false,
@@ -136,15 +140,27 @@ describe('main process start-up', () => {
   it('opens one locked window on the app protocol, with the bridge, menu and guards in place', async () => {
     await startApp();
     expect(electronState.privileged).toEqual([
-      expect.objectContaining({ scheme: 'linkdesk', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({
+        scheme: 'linkdesk',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
     ]);
     expect(electronState.windows).toHaveLength(1);
     const [window] = electronState.windows;
     expect(window?.loaded).toEqual(['linkdesk://app/index.html']);
-    expect(window?.options['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(String((window?.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(window?.options['webPreferences']).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    expect(String((window?.options['webPreferences'] as { preload: string }).preload)).toMatch(
+      /preload[\\/]index\.cjs$/,
+    );
     expect(electronState.menuSet).toBe(true);
-    expect([...electronState.ipcHandlers.keys()].sort()).toEqual(['linkdesk:call:app.info', 'linkdesk:call:system.openExternal']);
+    expect([...electronState.ipcHandlers.keys()].sort()).toEqual([
+      'linkdesk:call:app.info',
+      'linkdesk:call:system.openExternal',
+    ]);
     const callback = vi.fn();
     electronState.permissionRequest?.({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
@@ -163,8 +179,14 @@ describe('main process start-up', () => {
     }
     const open = electronState.ipcHandlers.get('linkdesk:call:system.openExternal')!;
     const frame = { senderFrame: { url: 'linkdesk://app/index.html' } };
-    expect(await open(frame, { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await open(frame, { url: 'https://link.codat.io/company/x' })).toEqual({ ok: true, value: { opened: true } });
+    expect(await open(frame, { url: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await open(frame, { url: 'https://link.codat.io/company/x' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
     expect(electronState.opened).toEqual(['https://link.codat.io/company/x']);
   });
 
@@ -176,7 +198,12 @@ describe('main process start-up', () => {
       setWindowOpenHandler: (handler: Handler) => handlers.set('window-open', handler),
     };
     electronState.appHandlers.get('web-contents-created')?.({}, contents);
-    const navigation = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const navigation = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     handlers.get('will-navigate')?.(navigation, 'file:///etc/passwd');
     expect(navigation.defaultPrevented).toBe(true);
     expect(handlers.get('window-open')?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });

@@ -31,7 +31,9 @@ describe('application menu', () => {
 
   it('offers developer tools only in development builds', () => {
     const roles = (devTools: boolean) =>
-      items(buildMenuTemplate({ isMac: false, appName: 'Linkdesk', devTools, send: () => {} }), 'View').map((item) => item.role);
+      items(buildMenuTemplate({ isMac: false, appName: 'Linkdesk', devTools, send: () => {} }), 'View').map(
+        (item) => item.role,
+      );
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
   });

@@ -25,7 +25,10 @@ import { guardSession, guardWebContents } from '../../src/main/security/guards';
 import { createExternalLinkPolicy } from '../../src/main/security/external-links';
 import { createRecordingOpener } from '../../src/main/platform/node';
 
-const memoryState = (saved?: { bounds: { x: number; y: number; width: number; height: number }; maximized: boolean }) => ({
+const memoryState = (saved?: {
+  bounds: { x: number; y: number; width: number; height: number };
+  maximized: boolean;
+}) => ({
   load: () => saved,
   save: vi.fn(),
 });
@@ -91,7 +94,12 @@ function fakeContents() {
 }
 
 function preventable() {
-  return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
 }
 
 describe('web contents guards', () => {

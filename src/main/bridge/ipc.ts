@@ -7,7 +7,6 @@ import { eventChannel, invokeChannel } from '../../shared/ipc-channels';
 import type { Dispatch } from './dispatcher';
 import type { EventHub } from './events';
 
-
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown): void;
   removeHandler(channel: string): void;

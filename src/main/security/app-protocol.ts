@@ -19,7 +19,8 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'app' && request.method === 'GET' ? await readStaticFile(rendererDir, url.pathname) : null;
+    const file =
+      url.host === 'app' && request.method === 'GET' ? await readStaticFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404, headers: rendererSecurityHeaders });
     return new Response(new Uint8Array(file.body), {
       status: 200,

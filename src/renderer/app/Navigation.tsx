@@ -5,9 +5,12 @@ import { isMac } from '../platform';
 const icons: Record<PageId, string> = {
   companies: 'M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16M16 9h2a2 2 0 0 1 2 2v10M2 21h20M8 7h4M8 11h4M8 15h4',
   health: 'M3 12h4l3-8 4 16 3-8h4',
-  integrations: 'M9 3H5a2 2 0 0 0-2 2v4h6zM21 9V5a2 2 0 0 0-2-2h-4v6zM3 15v4a2 2 0 0 0 2 2h4v-6zM15 21h4a2 2 0 0 0 2-2v-4h-6z',
-  audit: 'M9 5H7a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-2M9 5a2 2 0 0 0 2 2h2a2 2 0 0 0 2-2M9 5a2 2 0 0 1 2-2h2a2 2 0 0 1 2 2M9 12h6M9 16h6',
-  settings: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12h2M3 12h2M12 3v2M12 19v2M17 7l1.4-1.4M5.6 18.4 7 17M17 17l1.4 1.4M5.6 5.6 7 7',
+  integrations:
+    'M9 3H5a2 2 0 0 0-2 2v4h6zM21 9V5a2 2 0 0 0-2-2h-4v6zM3 15v4a2 2 0 0 0 2 2h4v-6zM15 21h4a2 2 0 0 0 2-2v-4h-6z',
+  audit:
+    'M9 5H7a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-2M9 5a2 2 0 0 0 2 2h2a2 2 0 0 0 2-2M9 5a2 2 0 0 1 2-2h2a2 2 0 0 1 2 2M9 12h6M9 16h6',
+  settings:
+    'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12h2M3 12h2M12 3v2M12 19v2M17 7l1.4-1.4M5.6 18.4 7 17M17 17l1.4 1.4M5.6 5.6 7 7',
 };
 
 /** Links, so Tab, Enter and the browser's own affordances work; arrow keys move between them too. */

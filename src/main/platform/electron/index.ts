@@ -8,7 +8,8 @@ export const safeStorageProtection: SecretProtection = {
       return {
         osKeychain: false,
         level: 'session_only',
-        explanation: 'This computer offers no encryption for stored secrets, so API keys are kept for this session only.',
+        explanation:
+          'This computer offers no encryption for stored secrets, so API keys are kept for this session only.',
       };
     }
     if (process.platform === 'linux') {

@@ -8,8 +8,7 @@ export const sessionOnlySecrets: SecretProtection = {
   describe: () => ({
     osKeychain: false,
     level: 'session_only',
-    explanation:
-      'The browser console keeps API keys in memory only: they are forgotten when npm run web stops.',
+    explanation: 'The browser console keeps API keys in memory only: they are forgotten when npm run web stops.',
   }),
 };
 

@@ -23,7 +23,11 @@ export function AboutConsole() {
           <dd>{info.platform}</dd>
           <dt>API key protection</dt>
           <dd>
-            {info.secretStorage.osKeychain ? 'OS keychain' : info.secretStorage.level === 'weak' ? 'Weak' : 'This session only'}
+            {info.secretStorage.osKeychain
+              ? 'OS keychain'
+              : info.secretStorage.level === 'weak'
+                ? 'Weak'
+                : 'This session only'}
             <span className="fact-note">{info.secretStorage.explanation}</span>
           </dd>
         </dl>
