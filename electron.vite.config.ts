@@ -7,8 +7,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The web host runs main's services in plain Node, so it is built alongside main.
-        input: { index: resolve('src/main/index.ts'), web: resolve('src/web/index.ts') },
+        // The web host and the sandbox run in plain Node; they are built alongside main.
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/web/index.ts'),
+          sandbox: resolve('src/sandbox/cli.ts'),
+        },
       },
     },
   },

@@ -1,0 +1,393 @@
+/**
+ * The Linkdesk sandbox: a stateful local stand-in for https://api.codat.io.
+ * `startSandbox({ port: 0, companies, seed, clock })` resolves to `{ url, apiKey, control, close }`.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { DataType, PullStatus } from '../shared/codat/schemas';
+import { routeApi, type ApiContext } from './api';
+import { createSandboxClock, iso, type ClockOptions, type SandboxClock } from './clock';
+import { CustomerSide } from './customer';
+import { CodatError, errorBody } from './errors';
+import { FaultTable, type ActiveFault, type FaultRule } from './faults';
+import { createRandom } from './random';
+import { DailyQuota } from './rate-limit';
+import { seedWorld } from './seed';
+import { SandboxState, type PullOutcomeRule } from './state';
+
+export interface SandboxOptions {
+  port?: number;
+  /** Seeded companies (scenario companies first). Default 200. */
+  companies?: number;
+  seed?: number;
+  /** A clock, or how to make one: `{ start, speed }` (speed 0 = manual, the default for tests). */
+  clock?: SandboxClock | ClockOptions;
+  /** The key the sandbox accepts. Default: derived from the seed. */
+  apiKey?: string;
+  /** Requests per sandbox day before 429s. Default 100 000. */
+  dailyQuota?: number;
+  /** Companies allowed before 402 "Company limit exceeded". Default unlimited. */
+  companyLimit?: number;
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  method: string;
+  /** Path and query, as sent. */
+  path: string;
+  /** The HTTP status sent, or what happened instead. */
+  status: number | 'dropped' | 'hung';
+  /** Sandbox time when it arrived. */
+  at: string;
+  fault?: string;
+}
+
+export interface SandboxControl {
+  now(): string;
+  advanceClock(ms: number): string;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  addFault(rule: FaultRule): string;
+  removeFault(id: string): boolean;
+  clearFaults(): void;
+  faults(): ActiveFault[];
+  setConnectorOnline(companyId: string, online: boolean): void;
+  deauthorize(companyId: string, connectionId: string): void;
+  setRateLimit(options: { dailyQuota?: number; remaining?: number }): void;
+  rateLimit(): { dailyQuota: number; remaining: number; resetsAt: string };
+  addPullOutcome(rule: PullOutcomeRule): void;
+  clearPullOutcomes(): void;
+  /** Ids of companies with exactly this name, in creation order. */
+  companyIdsNamed(name: string): string[];
+}
+
+export interface SandboxHandle {
+  url: string;
+  apiKey: string;
+  /** Ready to send: `Basic base64(apiKey)`. */
+  authorization: string;
+  control: SandboxControl;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 1024 * 1024;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const seed = options.seed ?? 1;
+  const clock = options.clock && 'now' in options.clock ? options.clock : createSandboxClock(options.clock ?? {});
+  const state = new SandboxState(clock, createRandom(seed ^ 0x5eed));
+  seedWorld(state, { companies: options.companies ?? 200, seed });
+  const apiKey = options.apiKey ?? `sandbox${createRandom(seed).uuid().replaceAll('-', '')}`;
+  const expectedAuthorization = `Basic ${Buffer.from(apiKey).toString('base64')}`;
+  const faults = new FaultTable();
+  const quota = new DailyQuota(options.dailyQuota ?? 100_000, clock.now());
+  const customer = new CustomerSide(state);
+  const log: RequestLogEntry[] = [];
+  const sockets = new Set<Socket>();
+  const hung = new Set<http.ServerResponse>();
+  let seq = 0;
+  let context: ApiContext;
+
+  const control: SandboxControl = {
+    now: () => iso(clock.now()),
+    advanceClock: (ms) => iso(clock.advance(ms)),
+    requests: () => log.map((entry) => ({ ...entry })),
+    clearRequests: () => void (log.length = 0),
+    addFault: (rule) => faults.add(rule),
+    removeFault: (id) => faults.remove(id),
+    clearFaults: () => faults.clear(),
+    faults: () => faults.list(),
+    setConnectorOnline(companyId, online) {
+      const company = state.companies.get(companyId);
+      if (!company) throw new CodatError(404, `No company with ID ${companyId}`);
+      state.setConnectorOnline(company, online);
+    },
+    deauthorize(companyId, connectionId) {
+      const connection = state.companies.get(companyId)?.connections.find((candidate) => candidate.id === connectionId);
+      if (!connection) throw new CodatError(404, `No connection ${connectionId} for company ${companyId}`);
+      if (connection.status !== 'Linked')
+        throw new CodatError(400, `Only a Linked connection can be deauthorised; it is ${connection.status}.`);
+      state.deauthorize(connection);
+    },
+    setRateLimit: (limits) => quota.set(limits, clock.now()),
+    rateLimit: () => quota.snapshot(clock.now()),
+    addPullOutcome: (rule) => state.addOutcomeRule(rule),
+    clearPullOutcomes: () => state.clearOutcomeRules(),
+    companyIdsNamed: (name) =>
+      state.companyOrder.filter((company) => company.name === name).map((company) => company.id),
+  };
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      console.error('[sandbox] unexpected failure:', error);
+      if (!response.headersSent) sendJson(response, 500, errorBody(500, 'The sandbox failed unexpectedly.'));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', context.baseUrl);
+    const method = (request.method ?? 'GET').toUpperCase();
+    const rawBody = await readBody(request).catch(() => null);
+    if (rawBody === null) {
+      sendJson(response, 413, errorBody(413, 'The request body is too large.'));
+      return;
+    }
+
+    if (url.pathname.startsWith('/link/') || url.pathname.startsWith('/branding/')) {
+      const form = new URLSearchParams(method === 'POST' ? rawBody : '');
+      const page = customer.handle(method, url.pathname, url.searchParams, form);
+      if (!page) {
+        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      response.writeHead(page.status, page.headers).end(method === 'HEAD' ? undefined : page.body);
+      return;
+    }
+
+    if (request.headers.authorization !== expectedAuthorization) {
+      const entry = record(method, url, 401);
+      void entry;
+      sendJson(response, 401, errorBody(401, 'Unauthorized: the API key is missing or not valid for this sandbox.'));
+      return;
+    }
+
+    if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+      controlApi(method, url, rawBody, response);
+      return;
+    }
+
+    const entry = record(method, url, 0);
+    const now = clock.now();
+    const fault = faults.take(method, url.pathname);
+    if (fault) entry.fault = describeFault(fault);
+    if (fault?.latencyMs) await delay(fault.latencyMs);
+    if (fault?.hang) {
+      entry.status = 'hung';
+      hung.add(response);
+      response.once('close', () => hung.delete(response));
+      return;
+    }
+    if (fault?.drop === 'before') {
+      entry.status = 'dropped';
+      request.socket.destroy();
+      return;
+    }
+    const rateHeaders = () => quota.headers(clock.now());
+    if (fault?.status !== undefined) {
+      const headers: Record<string, string> = { ...rateHeaders() };
+      if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+      entry.status = fault.status;
+      sendJson(response, fault.status, errorBody(fault.status, injectedMessage(fault.status)), headers);
+      return;
+    }
+    if (!quota.take(now)) {
+      entry.status = 429;
+      sendJson(response, 429, errorBody(429, 'Rate limit exceeded: the daily quota for this client is used up.'), {
+        ...rateHeaders(),
+        'Retry-After': String(quota.retryAfterSeconds(now)),
+      });
+      return;
+    }
+
+    let status: number;
+    let body: unknown;
+    try {
+      const parsed = rawBody.length > 0 ? parseJson(rawBody) : undefined;
+      const answer = routeApi({ method, path: url.pathname, query: url.searchParams, body: parsed }, context);
+      status = answer.status;
+      body = answer.body;
+    } catch (error) {
+      if (!(error instanceof CodatError)) throw error;
+      status = error.status;
+      body = errorBody(error.status, error.message, error.validation);
+    }
+    if (fault?.drop === 'after') {
+      entry.status = 'dropped';
+      request.socket.destroy();
+      return;
+    }
+    entry.status = status;
+    if (fault?.malformed) {
+      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...rateHeaders() });
+      response.end('{"results": [ {"id": "truncated');
+      return;
+    }
+    if (body === undefined) {
+      response.writeHead(status, rateHeaders()).end();
+      return;
+    }
+    sendJson(response, status, body, rateHeaders());
+  }
+
+  function record(method: string, url: URL, status: number): RequestLogEntry {
+    const entry: RequestLogEntry = {
+      seq: ++seq,
+      method,
+      path: url.pathname + url.search,
+      status,
+      at: iso(clock.now()),
+    };
+    log.push(entry);
+    if (log.length > 50_000) log.splice(0, log.length - 50_000);
+    return entry;
+  }
+
+  function controlApi(method: string, url: URL, rawBody: string, response: http.ServerResponse): void {
+    const path = url.pathname.replace(/^\/_sandbox/, '') || '/';
+    try {
+      const body = rawBody ? (parseJson(rawBody) as Record<string, unknown>) : {};
+      const reply = (value: unknown) => sendJson(response, 200, value);
+      if (method === 'GET' && path === '/') return reply(controlIndex);
+      if (method === 'GET' && path === '/requests') return reply({ requests: control.requests() });
+      if (method === 'DELETE' && path === '/requests')
+        return reply({ cleared: true, ...(control.clearRequests(), {}) });
+      if (method === 'GET' && path === '/faults') return reply({ faults: control.faults() });
+      if (method === 'POST' && path === '/faults') return reply({ id: control.addFault(body as unknown as FaultRule) });
+      if (method === 'DELETE' && path === '/faults') return reply({ cleared: true, ...(control.clearFaults(), {}) });
+      const faultId = /^\/faults\/([^/]+)$/.exec(path)?.[1];
+      if (method === 'DELETE' && faultId) return reply({ removed: control.removeFault(faultId) });
+      if (method === 'GET' && path === '/clock') return reply({ now: control.now() });
+      if (method === 'POST' && path === '/clock')
+        return reply({ now: control.advanceClock(Number(body['advanceMs'])) });
+      if (method === 'GET' && path === '/rate-limit') return reply(control.rateLimit());
+      if (method === 'PUT' && path === '/rate-limit') {
+        control.setRateLimit(body as { dailyQuota?: number; remaining?: number });
+        return reply(control.rateLimit());
+      }
+      const connector = /^\/companies\/([^/]+)\/connector$/.exec(path)?.[1];
+      if (method === 'PUT' && connector) {
+        control.setConnectorOnline(connector, body['online'] === true);
+        return reply({ companyId: connector, online: body['online'] === true });
+      }
+      const deauth = /^\/companies\/([^/]+)\/connections\/([^/]+)\/deauthorize$/.exec(path);
+      if (method === 'POST' && deauth) {
+        control.deauthorize(deauth[1]!, deauth[2]!);
+        return reply({ status: 'Deauthorized' });
+      }
+      if (method === 'POST' && path === '/pull-outcomes') {
+        control.addPullOutcome({
+          ...(typeof body['companyId'] === 'string' ? { companyId: body['companyId'] } : {}),
+          ...(typeof body['dataType'] === 'string' ? { dataType: body['dataType'] as DataType } : {}),
+          status: body['status'] as PullStatus,
+          ...(typeof body['errorMessage'] === 'string' ? { errorMessage: body['errorMessage'] } : {}),
+          ...(typeof body['times'] === 'number' ? { times: body['times'] } : {}),
+        });
+        return reply({ added: true });
+      }
+      if (method === 'DELETE' && path === '/pull-outcomes')
+        return reply({ cleared: true, ...(control.clearPullOutcomes(), {}) });
+      sendJson(
+        response,
+        404,
+        errorBody(404, `No sandbox control endpoint ${method} ${url.pathname}. GET /_sandbox/ lists them.`),
+      );
+    } catch (error) {
+      const status = error instanceof CodatError ? error.status : 400;
+      sendJson(response, status, errorBody(status, error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  context = { state, baseUrl, companyLimit: options.companyLimit ?? Number.POSITIVE_INFINITY };
+  const pruner = setInterval(() => customer.prune(), 60_000);
+  pruner.unref();
+
+  return {
+    url: baseUrl,
+    apiKey,
+    authorization: expectedAuthorization,
+    control,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(pruner);
+        for (const response of hung) response.destroy();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+const controlIndex = {
+  about: 'Linkdesk sandbox control API. Every call needs the same Authorization header as the Codat API.',
+  endpoints: [
+    'GET    /_sandbox/requests                 the request log (method, path, status, sandbox time, fault)',
+    'DELETE /_sandbox/requests                 clear the log',
+    'GET    /_sandbox/faults                   active fault rules',
+    'POST   /_sandbox/faults                   add {path, method?, times?, latencyMs?, status?, retryAfterSeconds?, malformed?, drop?: before|after, hang?}',
+    'DELETE /_sandbox/faults[/{id}]            remove one or all',
+    'GET    /_sandbox/clock                    sandbox time',
+    'POST   /_sandbox/clock                    {advanceMs} move sandbox time forward',
+    'GET    /_sandbox/rate-limit               quota and what is left',
+    'PUT    /_sandbox/rate-limit               {dailyQuota?, remaining?}',
+    'PUT    /_sandbox/companies/{id}/connector {online: boolean} the offline connector on the customer machine',
+    'POST   /_sandbox/companies/{id}/connections/{id}/deauthorize   a Linked connection loses access',
+    'POST   /_sandbox/pull-outcomes            {status, dataType?, companyId?, errorMessage?, times?} how the next pulls end',
+    'DELETE /_sandbox/pull-outcomes            back to every pull completing',
+  ],
+};
+
+function describeFault(fault: ActiveFault): string {
+  const parts = [fault.id];
+  if (fault.latencyMs) parts.push(`latency ${fault.latencyMs}ms`);
+  if (fault.status) parts.push(`status ${fault.status}`);
+  if (fault.malformed) parts.push('malformed');
+  if (fault.drop) parts.push(`drop ${fault.drop}`);
+  if (fault.hang) parts.push('hang');
+  return parts.join(', ');
+}
+
+function injectedMessage(status: number): string {
+  if (status === 429) return 'Rate limit exceeded (injected by the sandbox).';
+  if (status === 402) return 'Payment Required: the account limit was reached (injected by the sandbox).';
+  if (status === 503) return 'Codat is down for maintenance (injected by the sandbox).';
+  if (status >= 500) return 'An internal error occurred (injected by the sandbox).';
+  return `Request failed with status ${status} (injected by the sandbox).`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CodatError(400, 'The request body is not valid JSON.', [
+      { itemId: 'Request', message: 'The request body is not valid JSON.', validatorName: 'RequestValidator' },
+    ]);
+  }
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (size > maxBodyBytes) return;
+      size += chunk.length;
+      if (size > maxBodyBytes) reject(new Error('too large'));
+      else chunks.push(chunk);
+    });
+    request.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.once('error', reject);
+  });
+}
+
+function sendJson(
+  response: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
