@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Every way a bridge call can fail. The renderer switches on `code`; `message` is for people. */
 export const bridgeErrorCodes = [
   'codat',
+  /** Codat answered, but not in a shape we can read (malformed JSON, missing fields). */
+  'bad_response',
   'network',
   'timeout',
   'rate_limited',
