@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import Store from 'electron-store';
 import { createDispatcher, isAppUrl } from './bridge/dispatcher';
-import { createEventHub } from './bridge/events';
 import { createMainServices } from './bridge/handlers';
 import { bindIpc, forwardEvents } from './bridge/ipc';
 import { buildMenuTemplate } from './menu';
-import { safeStorageProtection, shellOpener } from './platform/electron';
+import { safeStorageVault, shellOpener } from './platform/electron';
+import { inProcessTrainingSandbox } from './platform/node';
 import { appOrigin, registerAppScheme, serveRenderer } from './security/app-protocol';
 import { guardSession, guardWebContents } from './security/guards';
+import { createFileSettingsStore } from './settings';
 import { createMainWindow } from './window';
 import type { SavedWindowState } from './window-state';
 import iconPath from '../../assets/icon.png?asset';
@@ -24,18 +25,22 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   const services = createMainServices({
     facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
-    secrets: safeStorageProtection,
+    vault: safeStorageVault,
     opener: shellOpener,
+    settings: createFileSettingsStore(app.getPath('userData')),
+    training: inProcessTrainingSandbox,
   });
+  const { hub, redactor } = services;
   app.on('web-contents-created', (_event, contents) => {
     // Every web contents, not just the main window's, is guarded.
     guardWebContents(contents, { policy: services.linkPolicy, opener: shellOpener, onRefused: logRefusal });
   });
-  const hub = createEventHub();
   const trustedOrigins = [appOrigin, ...(devRendererUrl ? [new URL(devRendererUrl).origin] : [])];
   const dispatch = createDispatcher(services.handlers, {
     isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, trustedOrigins),
-    onUnexpectedError: (operation, error) => console.error(`[bridge] ${operation} failed:`, error),
+    redact: redactor.redact,
+    onUnexpectedError: (operation, error) =>
+      console.error(`[bridge] ${operation} failed:`, redactor.redact(String(error))),
   });
   const windowState = new Store<{ window?: SavedWindowState }>({ name: 'window-state' });
   let mainWindow: BrowserWindow | null = null;

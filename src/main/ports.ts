@@ -11,8 +11,18 @@ export interface HostFacts {
   host: AppInfo['host'];
 }
 
-export interface SecretProtection {
+/** Encrypts API keys for storage (Electron's safeStorage), or says it cannot. */
+export interface SecretVault {
   describe(): AppInfo['secretStorage'];
+  /** Base64 ciphertext. Throws when this machine cannot encrypt. */
+  encrypt(plain: string): string;
+  /** Throws when the ciphertext can no longer be decrypted (keyring reset, app renamed). */
+  decrypt(ciphertext: string): string;
+}
+
+/** Starts the built-in training sandbox on first use. */
+export interface TrainingSandboxStarter {
+  start(): Promise<{ url: string; apiKey: string }>;
 }
 
 export interface ExternalOpener {
@@ -22,6 +32,8 @@ export interface ExternalOpener {
 
 export interface PlatformPorts {
   facts: HostFacts;
-  secrets: SecretProtection;
+  vault: SecretVault;
   opener: ExternalOpener;
+  settings: import('./settings').SettingsStore;
+  training: TrainingSandboxStarter;
 }

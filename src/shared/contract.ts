@@ -22,6 +22,55 @@ export const secretStorageSchema = z.object({
   explanation: z.string(),
 });
 
+export const keyStorageSchema = z.enum(['os_keychain', 'weak', 'session_only']);
+export type KeyStorage = z.infer<typeof keyStorageSchema>;
+
+/** What the renderer may know about a profile: never the key, only its last four characters. */
+export const profileSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  environment: environmentSchema,
+  builtIn: z.boolean(),
+  keyHint: z.string().nullable(),
+  createdAt: z.string(),
+  /** How its key is kept; `none` for the training sandbox, which needs no key. */
+  protection: z.union([keyStorageSchema, z.literal('none')]),
+  keyStatus: z.enum(['ready', 'missing', 'undecryptable']),
+  /** Why the key cannot be used, in plain words, when keyStatus is not ready. */
+  keyProblem: z.string().optional(),
+});
+export type ProfileSummary = z.infer<typeof profileSummarySchema>;
+
+const profileName = z.string().trim().min(1, 'Give the profile a name.').max(60, 'Keep the name under 60 characters.');
+const baseUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+      return (url.protocol === 'https:' || (url.protocol === 'http:' && local)) && !url.username && !url.password && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'Use an https:// address such as https://api.codat.io (plain http only for a sandbox on this computer).');
+
+export const profileInputSchema = z
+  .object({
+    /** Absent for a new profile. */
+    id: z.string().min(1).optional(),
+    name: profileName,
+    baseUrl,
+    environment: z.enum(['test', 'production']),
+    /** A new key (raw, or a pasted `Basic …` header). Required for a new profile; absent keeps the current one. */
+    apiKey: z.string().trim().min(8, 'That key is too short to be a Codat API key.').max(512).optional(),
+    /** Required where the OS keychain is unavailable: keep the key for this session, or store it weakly. */
+    storage: z.enum(['weak', 'session_only']).optional(),
+  })
+  .strict();
+export type ProfileInput = z.input<typeof profileInputSchema>;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -29,11 +78,28 @@ export const appInfoSchema = z.object({
   host: z.enum(['electron', 'web']),
   activeProfile: z.object({ id: z.string(), name: z.string(), environment: environmentSchema }).nullable(),
   secretStorage: secretStorageSchema,
+  /** Things the user must be told once, e.g. a settings file that was moved aside. */
+  notices: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const operations = {
   'app.info': { input: noInput, output: appInfoSchema },
+  'profiles.list': {
+    input: noInput,
+    output: z.object({
+      profiles: z.array(profileSummarySchema),
+      activeId: z.string(),
+      secretStorage: secretStorageSchema,
+    }),
+  },
+  'profiles.save': { input: profileInputSchema, output: profileSummarySchema },
+  'profiles.remove': { input: z.object({ id: z.string().min(1) }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'profiles.activate': { input: z.object({ id: z.string().min(1) }).strict(), output: profileSummarySchema },
+  'profiles.test': {
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ clientName: z.string(), redirectUrl: z.string(), baseUrl: z.string(), checkedAt: z.string() }),
+  },
   'system.openExternal': {
     input: z.object({ url: z.string().min(1).max(8192) }).strict(),
     output: z.object({ opened: z.literal(true) }),
@@ -52,6 +118,8 @@ export const events = {
     remaining: z.number().int().nullable(),
     resetAt: z.string().nullable(),
   }),
+  /** The profiles or the active one changed (here or in another window). */
+  'profiles.changed': z.object({ activeId: z.string() }),
   /** Whether main can currently reach the active profile's API. */
   'codat.connectivity': z.object({ online: z.boolean(), checkedAt: z.string() }),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;

@@ -1,34 +1,46 @@
 /** Assembles the web host: main's services with plain-Node adapters, behind the HTTP bridge. */
 import { createDispatcher } from '../main/bridge/dispatcher';
-import { createEventHub } from '../main/bridge/events';
-import { createMainServices } from '../main/bridge/handlers';
-import { desktopOpener, sessionOnlySecrets } from '../main/platform/node';
-import type { ExternalOpener } from '../main/ports';
+import { createMainServices, type MainServices } from '../main/bridge/handlers';
+import { desktopOpener, inProcessTrainingSandbox, sessionOnlyVault } from '../main/platform/node';
+import type { ExternalOpener, SecretVault, TrainingSandboxStarter } from '../main/ports';
+import type { ProfileServiceOptions } from '../main/services/profiles';
+import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '../main/settings';
 import { startWebHost, type WebHost } from './server';
 
 export interface ConsoleWebHostOptions {
   port: number;
   rendererDir: string;
   version: string;
+  /** Where settings are kept; in memory when absent. */
+  dataDir?: string;
   opener?: ExternalOpener;
+  vault?: SecretVault;
+  settings?: SettingsStore;
+  training?: TrainingSandboxStarter;
+  http?: ProfileServiceOptions['http'];
   token?: string;
 }
 
-export async function startConsoleWebHost(
-  options: ConsoleWebHostOptions,
-): Promise<WebHost & { hub: ReturnType<typeof createEventHub> }> {
-  const services = createMainServices({
-    facts: { name: 'Linkdesk', version: options.version, platform: process.platform, host: 'web' },
-    secrets: sessionOnlySecrets,
-    opener: options.opener ?? desktopOpener,
-  });
-  const hub = createEventHub();
+export type ConsoleWebHost = WebHost & Pick<MainServices, 'hub' | 'redactor' | 'profiles'>;
+
+export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promise<ConsoleWebHost> {
+  const services = createMainServices(
+    {
+      facts: { name: 'Linkdesk', version: options.version, platform: process.platform, host: 'web' },
+      vault: options.vault ?? sessionOnlyVault,
+      opener: options.opener ?? desktopOpener,
+      settings: options.settings ?? (options.dataDir ? createFileSettingsStore(options.dataDir) : createMemorySettingsStore()),
+      training: options.training ?? inProcessTrainingSandbox,
+    },
+    options.http ? { http: options.http } : {},
+  );
   // The web host checks its token and the request's Origin before dispatching; a call that got this far
   // comes from our own page.
   const dispatch = createDispatcher(services.handlers, {
     isTrustedCaller: () => true,
-    onUnexpectedError: (operation, error) => console.error(`[bridge] ${operation} failed:`, error),
+    redact: services.redactor.redact,
+    onUnexpectedError: (operation, error) => console.error(`[bridge] ${operation} failed:`, services.redactor.redact(String(error))),
   });
-  const host = await startWebHost({ ...options, dispatch, hub });
-  return { ...host, hub };
+  const host = await startWebHost({ port: options.port, rendererDir: options.rendererDir, dispatch, hub: services.hub, ...(options.token ? { token: options.token } : {}) });
+  return { ...host, hub: services.hub, redactor: services.redactor, profiles: services.profiles };
 }

@@ -1,4 +1,5 @@
 /** `npm run web -- --port 5180`: the console in a browser, for machines where Electron cannot start. */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,10 @@ import { startConsoleWebHost } from './host';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: process.env['LINKDESK_WEB_PORT'] ?? '5180' } },
+  options: {
+    port: { type: 'string', default: process.env['LINKDESK_WEB_PORT'] ?? '5180' },
+    'data-dir': { type: 'string', default: path.join(os.homedir(), '.config', 'linkdesk-web') },
+  },
   allowPositionals: false,
 });
 const port = Number(values.port);
@@ -20,6 +24,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const host = await startConsoleWebHost({
   port,
   rendererDir: path.join(here, '../renderer'),
+  dataDir: values['data-dir'],
   version,
 }).catch((error: NodeJS.ErrnoException) => {
   console.error(

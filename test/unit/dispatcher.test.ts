@@ -12,12 +12,22 @@ const goodInfo = {
   host: 'web' as const,
   activeProfile: null,
   secretStorage: { osKeychain: false, level: 'session_only' as const, explanation: 'memory only' },
+  notices: [],
+};
+
+const notUsed = () => {
+  throw new Error('not used in this test');
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.info': () => goodInfo,
     'system.openExternal': () => ({ opened: true as const }),
+    'profiles.list': notUsed,
+    'profiles.save': notUsed,
+    'profiles.remove': notUsed,
+    'profiles.activate': notUsed,
+    'profiles.test': notUsed,
     ...overrides,
   };
 }

@@ -37,10 +37,10 @@ vi.mock('electron', () => ({
 }));
 
 import { createDispatcher, isAppUrl } from '../../src/main/bridge/dispatcher';
-import { createEventHub } from '../../src/main/bridge/events';
 import { createMainServices } from '../../src/main/bridge/handlers';
 import { bindIpc, forwardEvents } from '../../src/main/bridge/ipc';
-import { createRecordingOpener, sessionOnlySecrets } from '../../src/main/platform/node';
+import { createRecordingOpener, sessionOnlyVault } from '../../src/main/platform/node';
+import { createMemorySettingsStore } from '../../src/main/settings';
 import { operationNames, type LinkdeskApi } from '../../src/shared/contract';
 
 async function setUp() {
@@ -52,8 +52,10 @@ async function setUp() {
   const opener = createRecordingOpener();
   const services = createMainServices({
     facts: { name: 'Linkdesk', version: '9.9.9', platform: 'linux', host: 'electron' },
-    secrets: sessionOnlySecrets,
+    vault: sessionOnlyVault,
     opener,
+    settings: createMemorySettingsStore(),
+    training: { start: () => Promise.reject(new Error('no training sandbox in this test')) },
   });
   const dispatch = createDispatcher(services.handlers, {
     isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, ['linkdesk://app']),
@@ -62,7 +64,7 @@ async function setUp() {
     { handle: (channel, handler) => bus.handlers.set(channel, handler as IpcHandler), removeHandler: () => {} },
     dispatch,
   );
-  const hub = createEventHub();
+  const hub = services.hub;
   forwardEvents(hub, {
     isDestroyed: () => false,
     send: (channel, ...args) =>
@@ -97,7 +99,12 @@ describe('preload + IPC binding', () => {
     const result = await api.app.info();
     expect(result).toEqual({
       ok: true,
-      value: expect.objectContaining({ name: 'Linkdesk', version: '9.9.9', host: 'electron', activeProfile: null }),
+      value: expect.objectContaining({
+        name: 'Linkdesk',
+        version: '9.9.9',
+        host: 'electron',
+        activeProfile: expect.objectContaining({ id: 'training' }),
+      }),
     });
   });
 

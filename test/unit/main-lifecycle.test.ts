@@ -2,7 +2,11 @@
  * src/main/index.ts with Electron mocked: what the app wires up at start, and that every handler it
  * installs refuses hostile input.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { operationNames } from '../../src/shared/contract';
 
 type Handler = (...args: unknown[]) => unknown;
 const electronState = vi.hoisted(() => {
@@ -23,6 +27,7 @@ const electronState = vi.hoisted(() => {
     menuSet: false,
     quit: 0,
     opened: [] as string[],
+    userData: '',
     reset() {
       state.hasLock = true;
       state.appHandlers.clear();
@@ -75,6 +80,7 @@ vi.mock('electron', () => {
   return {
     app: {
       isPackaged: true,
+      getPath: () => electronState.userData,
       name: 'Linkdesk',
       getVersion: () => '0.1.0',
       requestSingleInstanceLock: () => electronState.hasLock,
@@ -101,7 +107,12 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: (handler: Handler) => (electronState.permissionCheck = handler),
       },
     },
-    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret' },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (plain: string) => Buffer.from(`enc:${plain}`),
+      decryptString: (cipher: Buffer) => cipher.toString().replace(/^enc:/, ''),
+    },
     shell: { openExternal: async (url: string) => void electronState.opened.push(url) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   };
@@ -127,7 +138,10 @@ async function startApp() {
 }
 
 describe('main process start-up', () => {
-  beforeEach(() => electronState.reset());
+  beforeEach(async () => {
+    electronState.reset();
+    electronState.userData = await mkdtemp(path.join(tmpdir(), 'linkdesk-userdata-'));
+  });
 
   it('a second instance quits at once and opens nothing', async () => {
     electronState.hasLock = false;
@@ -157,10 +171,9 @@ describe('main process start-up', () => {
       /preload[\\/]index\.cjs$/,
     );
     expect(electronState.menuSet).toBe(true);
-    expect([...electronState.ipcHandlers.keys()].sort()).toEqual([
-      'linkdesk:call:app.info',
-      'linkdesk:call:system.openExternal',
-    ]);
+    expect([...electronState.ipcHandlers.keys()].sort()).toEqual(
+      operationNames.map((name) => `linkdesk:call:${name}`).sort(),
+    );
     const callback = vi.fn();
     electronState.permissionRequest?.({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);

@@ -1,11 +1,22 @@
 import type { AppInfo } from '../../shared/contract';
-import type { HostFacts, SecretProtection } from '../ports';
+import type { HostFacts, SecretVault } from '../ports';
+import type { ProfileService } from './profiles';
 
-export function createAppInfoService(facts: HostFacts, secrets: SecretProtection) {
+export function createAppInfoService(
+  facts: HostFacts,
+  vault: SecretVault,
+  profiles: ProfileService,
+  notices: () => readonly string[],
+) {
   return {
     info(): AppInfo {
-      // Profiles arrive with the Codat client; until then there is no active profile to report.
-      return { ...facts, activeProfile: null, secretStorage: secrets.describe() };
+      const active = profiles.active();
+      return {
+        ...facts,
+        activeProfile: { id: active.id, name: active.name, environment: active.environment },
+        secretStorage: vault.describe(),
+        notices: [...notices()],
+      };
     },
   };
 }

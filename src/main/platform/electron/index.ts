@@ -1,8 +1,8 @@
 /** Electron adapters for the ports. One of the few files allowed to import `electron`. */
 import { safeStorage, shell } from 'electron';
-import type { ExternalOpener, SecretProtection } from '../../ports';
+import type { ExternalOpener, SecretVault } from '../../ports';
 
-export const safeStorageProtection: SecretProtection = {
+export const safeStorageVault: SecretVault = {
   describe() {
     if (!safeStorage.isEncryptionAvailable()) {
       return {
@@ -19,7 +19,7 @@ export const safeStorageProtection: SecretProtection = {
           osKeychain: false,
           level: 'weak',
           explanation:
-            'No keyring (such as GNOME Keyring or KWallet) is available: stored API keys would be obscured, not protected.',
+            'No keyring (such as GNOME Keyring or KWallet) is available: a stored API key would be obscured, not protected. You can keep keys for this session only instead.',
         };
       }
     }
@@ -29,6 +29,8 @@ export const safeStorageProtection: SecretProtection = {
       explanation: 'API keys are encrypted with a key held by your operating system’s keychain.',
     };
   },
+  encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+  decrypt: (ciphertext) => safeStorage.decryptString(Buffer.from(ciphertext, 'base64')),
 };
 
 export const shellOpener: ExternalOpener = {
