@@ -50,7 +50,13 @@ const baseUrl = z
     try {
       const url = new URL(value);
       const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-      return (url.protocol === 'https:' || (url.protocol === 'http:' && local)) && !url.username && !url.password && !url.search && !url.hash;
+      return (
+        (url.protocol === 'https:' || (url.protocol === 'http:' && local)) &&
+        !url.username &&
+        !url.password &&
+        !url.search &&
+        !url.hash
+      );
     } catch {
       return false;
     }
@@ -94,7 +100,10 @@ export const operations = {
     }),
   },
   'profiles.save': { input: profileInputSchema, output: profileSummarySchema },
-  'profiles.remove': { input: z.object({ id: z.string().min(1) }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'profiles.remove': {
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+  },
   'profiles.activate': { input: z.object({ id: z.string().min(1) }).strict(), output: profileSummarySchema },
   'profiles.test': {
     input: z.object({ id: z.string().min(1) }).strict(),

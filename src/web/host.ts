@@ -29,7 +29,8 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
       facts: { name: 'Linkdesk', version: options.version, platform: process.platform, host: 'web' },
       vault: options.vault ?? sessionOnlyVault,
       opener: options.opener ?? desktopOpener,
-      settings: options.settings ?? (options.dataDir ? createFileSettingsStore(options.dataDir) : createMemorySettingsStore()),
+      settings:
+        options.settings ?? (options.dataDir ? createFileSettingsStore(options.dataDir) : createMemorySettingsStore()),
       training: options.training ?? inProcessTrainingSandbox,
     },
     options.http ? { http: options.http } : {},
@@ -39,8 +40,15 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
   const dispatch = createDispatcher(services.handlers, {
     isTrustedCaller: () => true,
     redact: services.redactor.redact,
-    onUnexpectedError: (operation, error) => console.error(`[bridge] ${operation} failed:`, services.redactor.redact(String(error))),
+    onUnexpectedError: (operation, error) =>
+      console.error(`[bridge] ${operation} failed:`, services.redactor.redact(String(error))),
   });
-  const host = await startWebHost({ port: options.port, rendererDir: options.rendererDir, dispatch, hub: services.hub, ...(options.token ? { token: options.token } : {}) });
+  const host = await startWebHost({
+    port: options.port,
+    rendererDir: options.rendererDir,
+    dispatch,
+    hub: services.hub,
+    ...(options.token ? { token: options.token } : {}),
+  });
   return { ...host, hub: services.hub, redactor: services.redactor, profiles: services.profiles };
 }

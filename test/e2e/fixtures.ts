@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 
+/** The shared web host started by global-setup.ts: for tests that only look. */
 export const webHost = {
   get url() {
     return required('LINKDESK_WEB_URL');
@@ -18,11 +20,28 @@ function required(name: string): string {
   return value;
 }
 
-/** A page signed in to the console with this run's token, waiting until the host has answered. */
-export const test = base.extend<{ consolePage: Page }>({
+async function signIn(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Browser console');
+}
+
+export const test = base.extend<{ consolePage: Page; ownConsolePage: Page }, { ownHost: WebHostProcess }>({
+  /** A page signed in to the shared console, waiting until the host has answered. */
   consolePage: async ({ page }, use) => {
-    await page.goto(webHost.url);
-    await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Browser console');
+    await signIn(page, webHost.url);
+    await use(page);
+  },
+  /** A web host of this worker's own, for specs that change settings or data. */
+  ownHost: [
+    async ({}, use, workerInfo) => {
+      const host = await startWebHostProcess(`web-host-worker-${workerInfo.workerIndex}`);
+      await use(host);
+      await host.stop();
+    },
+    { scope: 'worker' },
+  ],
+  ownConsolePage: async ({ page, ownHost }, use) => {
+    await signIn(page, ownHost.url);
     await use(page);
   },
 });

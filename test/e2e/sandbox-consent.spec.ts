@@ -10,7 +10,9 @@ test.afterAll(() => sandbox.close());
 
 test('the customer authorises on the consent page and the connection is Linked', async ({ page }) => {
   const { body: company } = await sandbox.call('POST', '/companies', { name: 'Browser Bakery Ltd' });
-  const { body: connection } = await sandbox.call('POST', `/companies/${company.id}/connections`, { platformKey: 'qhyg' });
+  const { body: connection } = await sandbox.call('POST', `/companies/${company.id}/connections`, {
+    platformKey: 'qhyg',
+  });
   await page.goto(connection.linkUrl);
   await expect(page.getByRole('heading', { name: 'Connect QuickBooks Online' })).toBeVisible();
   await expect(page.getByText('Browser Bakery Ltd is asking for read access')).toBeVisible();
@@ -27,7 +29,9 @@ test('the customer authorises on the consent page and the connection is Linked',
 
 test('the customer cancels, and the connection records it', async ({ page }) => {
   const { body: company } = await sandbox.call('POST', '/companies', { name: 'Cancelling Cafe Ltd' });
-  const { body: connection } = await sandbox.call('POST', `/companies/${company.id}/connections`, { platformKey: 'gbol' });
+  const { body: connection } = await sandbox.call('POST', `/companies/${company.id}/connections`, {
+    platformKey: 'gbol',
+  });
   await page.goto(connection.linkUrl);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: 'You cancelled' })).toBeVisible();

@@ -9,7 +9,7 @@ test('the console opens on Companies with the frame, navigation and status bar',
   for (const { label } of pages) await expect(nav.getByRole('link', { name: label })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Companies' })).toHaveAttribute('aria-current', 'page');
   const status = page.getByRole('contentinfo', { name: 'Status' });
-  await expect(status).toContainText('No profile yet');
+  await expect(status).toContainText('Profile: Training sandbox (training)');
   await expect(status).toContainText('Online');
   await expect(status).toContainText('Requests left: not known yet');
 });
@@ -46,6 +46,7 @@ test('a bridge call round-trips: Settings shows what main reports about itself',
   await expect(about).toContainText('Version0.1.0');
   await expect(about).toContainText('Browser console (npm run web)');
   await expect(about).toContainText('This session only');
+  await expect(page.getByRole('heading', { level: 2, name: 'Profiles' })).toBeVisible();
   // And the same call made directly from the page through the bridge client.
   const answer = await page.evaluate(async () => {
     const response = await fetch('/bridge/app.info', {
@@ -55,7 +56,10 @@ test('a bridge call round-trips: Settings shows what main reports about itself',
     });
     return response.json();
   });
-  expect(answer).toMatchObject({ ok: true, value: { name: 'Linkdesk', host: 'web', activeProfile: null } });
+  expect(answer).toMatchObject({
+    ok: true,
+    value: { name: 'Linkdesk', host: 'web', activeProfile: { id: 'training' } },
+  });
 });
 
 test('a wrong or missing token is refused', async ({ page }) => {

@@ -270,3 +270,24 @@ describe('settings file', () => {
     expect(createFileSettingsStore(directory).notices).toHaveLength(1);
   });
 });
+
+describe('status bar figures', () => {
+  it('passes on rate-limit figures only from the active profile', async () => {
+    const figures: Array<number | null> = [];
+    const settings = createMemorySettingsStore();
+    const service = createProfileService({
+      settings,
+      vault: createTestVault(),
+      redactor: createRedactor(),
+      training: { start: async () => ({ url: training.url, apiKey: training.apiKey }) },
+      allowOrigin: () => {},
+      onRateLimit: (info) => figures.push(info.remaining),
+    });
+    const saved = await service.save({ name: 'Other', baseUrl: codat.url, environment: 'test', apiKey: codat.apiKey });
+    await service.test(saved.id);
+    expect(figures).toEqual([]);
+    service.activate(saved.id);
+    await service.test(saved.id);
+    expect(figures).toHaveLength(1);
+  });
+});

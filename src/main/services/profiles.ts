@@ -137,12 +137,18 @@ export function createProfileService(options: ProfileServiceOptions) {
     return profile;
   }
 
-  function httpFor(baseUrl: string, credential: string, track: boolean) {
+  /** Rate-limit and reachability news is passed on only while its profile is the active one. */
+  function httpFor(baseUrl: string, credential: string, profileId: string | null) {
+    const isActive = () => profileId !== null && settings.read().activeProfileId === profileId;
     return createCodatHttp({
       baseUrl,
       credential,
-      ...(track && options.onRateLimit ? { onRateLimit: options.onRateLimit } : {}),
-      ...(track && options.onReachability ? { onReachability: options.onReachability } : {}),
+      onRateLimit: (info) => {
+        if (isActive()) options.onRateLimit?.(info);
+      },
+      onReachability: (reachable) => {
+        if (isActive()) options.onReachability?.(reachable);
+      },
       ...options.http,
     });
   }
@@ -239,7 +245,7 @@ export function createProfileService(options: ProfileServiceOptions) {
       redactor.add(credential);
       // Validate before anything is stored: a key that Codat refuses is never kept.
       try {
-        await createCodatApi(httpFor(baseUrl, credential, false)).profile();
+        await createCodatApi(httpFor(baseUrl, credential, null)).profile();
       } catch (error) {
         // The key stays registered with the redactor: it may still be in text on its way out.
         throw error instanceof BridgeFailure ? explainKeyRefusal(error) : error;
@@ -320,17 +326,16 @@ export function createProfileService(options: ProfileServiceOptions) {
     async apiFor(id: string): Promise<CodatApi> {
       const cached = apis.get(id);
       if (cached) return cached;
-      const track = id === settings.read().activeProfileId;
       let api: CodatApi;
       if (id === trainingProfileId) {
         const sandbox = await startTraining();
-        api = createCodatApi(httpFor(sandbox.url, sandbox.apiKey, track));
+        api = createCodatApi(httpFor(sandbox.url, sandbox.apiKey, id));
       } else {
         const profile = find(id);
         const { key, problem } = storedKey(profile);
         if (!key)
           throw new BridgeFailure({ code: 'not_configured', message: problem ?? 'This profile has no usable key.' });
-        api = createCodatApi(httpFor(profile.baseUrl, key, track));
+        api = createCodatApi(httpFor(profile.baseUrl, key, id));
       }
       apis.set(id, api);
       return api;

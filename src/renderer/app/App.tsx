@@ -4,6 +4,7 @@ import { linkdesk } from '../api';
 import { useAppStore, pageFromHash } from '../stores/app-store';
 import { Navigation } from './Navigation';
 import { PageView } from './PageView';
+import { Notices } from './Notices';
 import { StatusBar } from './StatusBar';
 
 export function App() {
@@ -22,6 +23,7 @@ export function App() {
       </a>
       <Navigation current={page} />
       <main id="main-content" className="app-main" tabIndex={-1} aria-labelledby="page-title">
+        <Notices />
         <PageView page={page} />
       </main>
       <StatusBar />
@@ -31,7 +33,7 @@ export function App() {
 
 /** Connects the store to the outside world: the URL hash, the host's events, app info, and shortcuts. */
 function useAppWiring() {
-  const { navigate, setInfo, setInfoError, setOnline, setRateLimit } = useAppStore.getState();
+  const { navigate, setOnline, setRateLimit, refreshInfo } = useAppStore.getState();
 
   useEffect(() => {
     const onHash = () => useAppStore.setState({ page: pageFromHash(window.location.hash) });
@@ -51,8 +53,13 @@ function useAppWiring() {
       linkdesk.on('ui.command', (command) => goTo(command.command === 'navigate' ? command.page : 'companies')),
       linkdesk.on('codat.rateLimit', setRateLimit),
       linkdesk.on('codat.connectivity', ({ online }) => setOnline(online)),
+      linkdesk.on('profiles.changed', () => {
+        // A new profile's figures are not the old one's.
+        useAppStore.setState({ rateLimit: null });
+        void refreshInfo();
+      }),
     ];
-    void linkdesk.app.info().then((result) => (result.ok ? setInfo(result.value) : setInfoError(result.error)));
+    void refreshInfo();
     return () => {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', onOnline);
@@ -65,7 +72,7 @@ function useAppWiring() {
       navigate(page);
       document.getElementById('main-content')?.focus();
     }
-  }, [navigate, setInfo, setInfoError, setOnline, setRateLimit]);
+  }, [navigate, setOnline, setRateLimit, refreshInfo]);
 }
 
 /** Ctrl/Cmd+1…5 open the pages in navigation order; Ctrl/Cmd+K goes to company search. */

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { pages, type PageId } from '../../shared/pages';
 import { EmptyState } from '../components/EmptyState';
-import { AboutConsole } from '../features/settings/AboutConsole';
+import { SettingsPage } from '../features/settings/SettingsPage';
 
 /** What each page will hold, said plainly until it is built. */
-const comingNext: Record<PageId, { summary: string; detail: string }> = {
+const comingNext: Partial<Record<PageId, { summary: string; detail: string }>> = {
   companies: {
     summary: 'Company search and onboarding are not built yet.',
     detail:
@@ -25,25 +25,22 @@ const comingNext: Record<PageId, { summary: string; detail: string }> = {
     detail:
       'Here you will see every admin action taken from this console (companies created, connections unlinked or deleted, invites composed) with its result, and export it as CSV.',
   },
-  settings: {
-    summary: 'Profiles and API keys are not built yet.',
-    detail:
-      'Here you will add Codat profiles and their API keys, edit the invite email template and set health thresholds.',
-  },
+};
+
+const builtPages: Partial<Record<PageId, () => ReactNode>> = {
+  settings: () => <SettingsPage />,
 };
 
 export function PageView({ page }: { page: PageId }) {
   const label = pages.find((candidate) => candidate.id === page)?.label ?? page;
-  const { summary, detail } = comingNext[page];
-  let extra: ReactNode = null;
-  if (page === 'settings') extra = <AboutConsole />;
+  const built = builtPages[page];
+  const upcoming = comingNext[page];
   return (
     <div className="page">
       <header className="page-header">
         <h1 id="page-title">{label}</h1>
       </header>
-      <EmptyState title={summary}>{detail}</EmptyState>
-      {extra}
+      {built ? built() : upcoming && <EmptyState title={upcoming.summary}>{upcoming.detail}</EmptyState>}
     </div>
   );
 }

@@ -19,8 +19,6 @@ export function StatusBar() {
           </>
         ) : infoError ? (
           <>Console host not reachable: {infoError.message}</>
-        ) : info ? (
-          <>No profile yet</>
         ) : (
           <>Connecting…</>
         )}

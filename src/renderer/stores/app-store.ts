@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo, EventPayload } from '../../shared/contract';
 import { pageIds, type PageId } from '../../shared/pages';
 import type { BridgeError } from '../../shared/result';
+import { linkdesk } from '../api';
 
 type RateLimit = EventPayload<'codat.rateLimit'>;
 
@@ -17,6 +18,10 @@ interface AppState {
   setInfoError(error: BridgeError): void;
   setOnline(online: boolean): void;
   setRateLimit(rateLimit: RateLimit): void;
+  /** Asks main again (after a profile change, for example). */
+  refreshInfo(): Promise<void>;
+  dismissedNotices: string[];
+  dismissNotice(notice: string): void;
 }
 
 export function pageFromHash(hash: string): PageId {
@@ -38,4 +43,11 @@ export const useAppStore = create<AppState>()((set) => ({
   setInfoError: (infoError) => set({ infoError }),
   setOnline: (online) => set({ online }),
   setRateLimit: (rateLimit) => set({ rateLimit }),
+  async refreshInfo() {
+    const result = await linkdesk.app.info();
+    if (result.ok) set({ info: result.value, infoError: null });
+    else set({ infoError: result.error });
+  },
+  dismissedNotices: [],
+  dismissNotice: (notice) => set((state) => ({ dismissedNotices: [...state.dismissedNotices, notice] })),
 }));
