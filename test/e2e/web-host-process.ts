@@ -1,7 +1,7 @@
 /** Runs the built web host as `npm run web` would, in its own process with its own data folder. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -15,8 +15,12 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-export async function startWebHostProcess(logName: string): Promise<WebHostProcess> {
+export async function startWebHostProcess(
+  logName: string,
+  options: { files?: Record<string, string> } = {},
+): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linkdesk-e2e-'));
+  for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(path.join(dataDir, name), content);
   const logFile = path.resolve(`test-results/${logName}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
