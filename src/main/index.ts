@@ -7,7 +7,7 @@ import { createDispatcher, isAppUrl } from './bridge/dispatcher';
 import { createMainServices } from './bridge/handlers';
 import { bindIpc, forwardEvents } from './bridge/ipc';
 import { buildMenuTemplate } from './menu';
-import { safeStorageVault, shellOpener } from './platform/electron';
+import { desktopNotifier, safeStorageVault, shellOpener } from './platform/electron';
 import { inProcessTrainingSandbox } from './platform/node';
 import { appOrigin, registerAppScheme, serveRenderer } from './security/app-protocol';
 import { guardSession, guardWebContents } from './security/guards';
@@ -27,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
     facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
     vault: safeStorageVault,
     opener: shellOpener,
+    notifier: desktopNotifier,
     settings: createFileSettingsStore(app.getPath('userData')),
     training: inProcessTrainingSandbox,
   });
@@ -52,7 +53,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    guardSession(session.defaultSession);
+    guardSession(session.defaultSession, trustedOrigins);
     serveRenderer(path.join(here, '../renderer'));
     bindIpc(ipcMain, dispatch);
     Menu.setApplicationMenu(

@@ -26,14 +26,22 @@ export interface TrainingSandboxStarter {
 }
 
 export interface ExternalOpener {
-  /** Hands an already-vetted URL to the OS (default browser or mail client). */
+  /** `system`: main hands URLs to the OS. `browser`: the page opens them (the web host's browser is the desktop). */
+  readonly kind: 'system' | 'browser';
+  /** Hands an already-vetted URL over. */
   open(url: string): Promise<void>;
+}
+
+/** Desktop notifications; `false` where the host has none (the page then shows its own). */
+export interface Notifier {
+  notify(title: string, body: string): boolean;
 }
 
 export interface PlatformPorts {
   facts: HostFacts;
   vault: SecretVault;
   opener: ExternalOpener;
+  notifier: Notifier;
   settings: import('./settings').SettingsStore;
   training: TrainingSandboxStarter;
 }

@@ -25,6 +25,7 @@ export const settingsSchema = z.object({
   version: z.literal(1),
   activeProfileId: z.string(),
   profiles: z.array(storedProfileSchema),
+  invite: z.object({ template: z.object({ subject: z.string(), body: z.string() }), sender: z.string() }).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

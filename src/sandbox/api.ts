@@ -2,6 +2,7 @@
  * The Codat Platform API routes the sandbox serves. Shapes and status codes follow the official OpenAPI
  * document; where it is silent (API-NOTES §13) the choice is documented in README's sandbox section.
  */
+import { stripCompanyName } from '../shared/codat/names';
 import { dataTypes, type DataType, type PullOperation } from '../shared/codat/schemas';
 import { platforms, platformsByKey, sourceTypeOfDataType, type PlatformEntry } from './catalog';
 import { badRequest, CodatError, notFound } from './errors';
@@ -139,11 +140,6 @@ class CompanyQueryView {
   get record() {
     return this.company;
   }
-}
-
-/** Codat strips characters outside its name pattern rather than rejecting them (API-NOTES §3). */
-export function stripCompanyName(name: string): string {
-  return name.replace(/[^A-Za-z0-9\s\-',&@.?!]/g, '');
 }
 
 function viewContext(context: ApiContext): ViewContext {

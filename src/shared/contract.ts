@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import { pageIds } from './pages';
+import { companySchema, connectionSchema, dataStatusesSchema, sourceTypeSchema } from './codat/schemas';
 
 // The renderer's CSP forbids eval; tell zod not to probe for it.
 z.config({ jitless: true });
@@ -77,6 +78,30 @@ export const profileInputSchema = z
   .strict();
 export type ProfileInput = z.input<typeof profileInputSchema>;
 
+const codatId = z.string().regex(/^[0-9A-Fa-f-]{36}$/, 'Not a Codat ID.');
+
+export const integrationCardSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  sourceType: sourceTypeSchema.optional(),
+  enabled: z.boolean(),
+  isOfflineConnector: z.boolean(),
+  isBeta: z.boolean(),
+  /** The platform's square logo as a data: URL (the renderer never loads remote images), or null. */
+  logo: z.string().nullable(),
+});
+export type IntegrationCard = z.infer<typeof integrationCardSchema>;
+
+export const inviteTemplateSchema = z.object({
+  subject: z.string().max(300),
+  body: z.string().max(10_000),
+});
+export const inviteSettingsSchema = z.object({
+  template: inviteTemplateSchema,
+  /** Who the invite is from (the {sender} placeholder). */
+  sender: z.string().max(200),
+});
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -109,9 +134,64 @@ export const operations = {
     input: z.object({ id: z.string().min(1) }).strict(),
     output: z.object({ clientName: z.string(), redirectUrl: z.string(), baseUrl: z.string(), checkedAt: z.string() }),
   },
+  'companies.search': {
+    input: z
+      .object({
+        text: z.string().max(200),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({
+      results: z.array(companySchema),
+      totalResults: z.number().int(),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+      /** The text was a company ID, looked up directly. */
+      byId: z.boolean(),
+    }),
+  },
+  'companies.get': {
+    input: z.object({ companyId: codatId, fresh: z.boolean().default(false) }).strict(),
+    output: companySchema,
+  },
+  'companies.findByName': {
+    input: z.object({ name: z.string().trim().min(1).max(200) }).strict(),
+    output: z.object({ matches: z.array(companySchema) }),
+  },
+  'companies.create': {
+    input: z
+      .object({
+        customerId: z.string().trim().min(1, 'Enter the customer ID.').max(200),
+        description: z.string().max(1000).optional(),
+        tags: z.record(z.string().min(1).max(27), z.string().max(100)).optional(),
+      })
+      .strict(),
+    output: companySchema,
+  },
+  'companies.dataStatus': { input: z.object({ companyId: codatId }).strict(), output: dataStatusesSchema },
+  'connections.create': {
+    input: z.object({ companyId: codatId, platformKey: z.string().regex(/^[a-z]{4}$/) }).strict(),
+    output: connectionSchema,
+  },
+  'connections.get': {
+    input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
+    output: connectionSchema,
+  },
+  'integrations.list': {
+    input: noInput,
+    output: z.object({ integrations: z.array(integrationCardSchema), fetchedAt: z.string() }),
+  },
+  'invites.settings': { input: noInput, output: inviteSettingsSchema },
+  'invites.saveSettings': { input: inviteSettingsSchema.strict(), output: inviteSettingsSchema },
   'system.openExternal': {
     input: z.object({ url: z.string().min(1).max(8192) }).strict(),
-    output: z.object({ opened: z.literal(true) }),
+    /** `browser`: the web host's page should open it itself (its browser is the user's desktop). */
+    output: z.object({ opened: z.literal(true), by: z.enum(['system', 'browser']), url: z.string() }),
+  },
+  'system.notify': {
+    input: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict(),
+    output: z.object({ shown: z.boolean() }),
   },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 

@@ -12,6 +12,8 @@ export const bridgeErrorCodes = [
   'conflict',
   'invalid_input',
   'forbidden',
+  /** Superseded by a newer request (a search the user kept typing past); the renderer ignores it. */
+  'cancelled',
   'internal',
 ] as const;
 export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];

@@ -1,7 +1,7 @@
 /** Assembles the web host: main's services with plain-Node adapters, behind the HTTP bridge. */
 import { createDispatcher } from '../main/bridge/dispatcher';
 import { createMainServices, type MainServices } from '../main/bridge/handlers';
-import { desktopOpener, inProcessTrainingSandbox, sessionOnlyVault } from '../main/platform/node';
+import { browserOpener, inProcessTrainingSandbox, noNotifier, sessionOnlyVault } from '../main/platform/node';
 import type { ExternalOpener, SecretVault, TrainingSandboxStarter } from '../main/ports';
 import type { ProfileServiceOptions } from '../main/services/profiles';
 import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '../main/settings';
@@ -28,7 +28,8 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
     {
       facts: { name: 'Linkdesk', version: options.version, platform: process.platform, host: 'web' },
       vault: options.vault ?? sessionOnlyVault,
-      opener: options.opener ?? desktopOpener,
+      opener: options.opener ?? browserOpener,
+      notifier: noNotifier,
       settings:
         options.settings ?? (options.dataDir ? createFileSettingsStore(options.dataDir) : createMemorySettingsStore()),
       training: options.training ?? inProcessTrainingSandbox,

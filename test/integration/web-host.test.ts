@@ -122,7 +122,10 @@ describe('web host', () => {
     const refused = await call('system.openExternal', { url: 'file:///etc/passwd' }, withToken);
     expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const opened = await call('system.openExternal', { url: 'https://docs.codat.io/' }, withToken);
-    expect(await opened.json()).toEqual({ ok: true, value: { opened: true } });
+    expect(await opened.json()).toEqual({
+      ok: true,
+      value: { opened: true, by: 'system', url: 'https://docs.codat.io/' },
+    });
     expect(opener.opened).toEqual(['https://docs.codat.io/']);
   });
 

@@ -22,12 +22,23 @@ const notUsed = () => {
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.info': () => goodInfo,
-    'system.openExternal': () => ({ opened: true as const }),
+    'system.openExternal': ({ url }) => ({ opened: true as const, by: 'system' as const, url }),
     'profiles.list': notUsed,
     'profiles.save': notUsed,
     'profiles.remove': notUsed,
     'profiles.activate': notUsed,
     'profiles.test': notUsed,
+    'companies.search': notUsed,
+    'companies.get': notUsed,
+    'companies.findByName': notUsed,
+    'companies.create': notUsed,
+    'companies.dataStatus': notUsed,
+    'connections.create': notUsed,
+    'connections.get': notUsed,
+    'integrations.list': notUsed,
+    'invites.settings': notUsed,
+    'invites.saveSettings': notUsed,
+    'system.notify': notUsed,
     ...overrides,
   };
 }
@@ -72,7 +83,7 @@ describe('dispatcher', () => {
   });
 
   it('rejects input that fails the contract and names the field', async () => {
-    const opened = vi.fn(() => ({ opened: true as const }));
+    const opened = vi.fn(() => ({ opened: true as const, by: 'system' as const, url: 'x' }));
     const { dispatch } = dispatcherWith({ 'system.openExternal': opened });
     const cases: unknown[] = [
       undefined,

@@ -54,6 +54,7 @@ async function setUp() {
     facts: { name: 'Linkdesk', version: '9.9.9', platform: 'linux', host: 'electron' },
     vault: sessionOnlyVault,
     opener,
+    notifier: { notify: () => false },
     settings: createMemorySettingsStore(),
     training: { start: () => Promise.reject(new Error('no training sandbox in this test')) },
   });
@@ -124,7 +125,7 @@ describe('preload + IPC binding', () => {
     const { api, opener } = await setUp();
     expect(await api.system.openExternal({ url: 'mailto:a@example.com' })).toEqual({
       ok: true,
-      value: { opened: true },
+      value: { opened: true, by: 'system', url: 'mailto:a@example.com' },
     });
     const refused = await api.system.openExternal({ url: 'javascript:alert(1)' });
     expect(refused).toMatchObject({

@@ -114,6 +114,12 @@ vi.mock('electron', () => {
       decryptString: (cipher: Buffer) => cipher.toString().replace(/^enc:/, ''),
     },
     shell: { openExternal: async (url: string) => void electronState.opened.push(url) },
+    Notification: class {
+      static isSupported() {
+        return false;
+      }
+      show() {}
+    },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   };
 });
@@ -198,7 +204,7 @@ describe('main process start-up', () => {
     });
     expect(await open(frame, { url: 'https://link.codat.io/company/x' })).toEqual({
       ok: true,
-      value: { opened: true },
+      value: { opened: true, by: 'system', url: 'https://link.codat.io/company/x' },
     });
     expect(electronState.opened).toEqual(['https://link.codat.io/company/x']);
   });

@@ -160,18 +160,35 @@ describe('web contents guards', () => {
     expect(webview.defaultPrevented).toBe(true);
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check, but clipboard writes from our own page', () => {
     let request: Handler | undefined;
     let check: Handler | undefined;
-    guardSession({
-      setPermissionRequestHandler: (handler: Handler) => (request = handler),
-      setPermissionCheckHandler: (handler: Handler) => (check = handler),
-    } as never);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    guardSession(
+      {
+        setPermissionRequestHandler: (handler: Handler) => (request = handler),
+        setPermissionCheckHandler: (handler: Handler) => (check = handler),
+      } as never,
+      ['linkdesk://app'],
+    );
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const callback = vi.fn();
-      request?.({}, permission, callback, {});
+      request?.({}, permission, callback, { requestingUrl: 'linkdesk://app/index.html' });
       expect(callback).toHaveBeenCalledWith(false);
       expect(check?.({}, permission, 'linkdesk://app', {})).toBe(false);
     }
+    const ours = vi.fn();
+    request?.({}, 'clipboard-sanitized-write', ours, { requestingUrl: 'linkdesk://app/index.html' });
+    expect(ours).toHaveBeenCalledWith(true);
+    const foreign = vi.fn();
+    request?.({}, 'clipboard-sanitized-write', foreign, { requestingUrl: 'https://evil.example/' });
+    expect(foreign).toHaveBeenCalledWith(false);
+    expect(check?.({}, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
   });
 });

@@ -1,8 +1,11 @@
 /** Wires the contract's operations to services. Shared by the Electron app and the web host. */
+import { defaultInviteTemplate } from '../../shared/domain/invite';
 import type { PlatformPorts } from '../ports';
 import { createExternalLinkPolicy, type ExternalLinkPolicy } from '../security/external-links';
 import { createRedactor, type Redactor } from '../security/redaction';
 import { createAppInfoService } from '../services/app-info';
+import { createCompanyService } from '../services/companies';
+import { createIntegrationService } from '../services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from '../services/profiles';
 import { createSystemService } from '../services/system';
 import type { Handlers } from './dispatcher';
@@ -23,19 +26,36 @@ export function createMainServices(
   const hub = createEventHub();
   const redactor = createRedactor();
   const linkPolicy = createExternalLinkPolicy();
+  /** Local origins (the training sandbox) whose pages may be opened and whose logos may be fetched over http. */
+  const localOrigins = new Set<string>();
   const profiles = createProfileService({
     settings: ports.settings,
     vault: ports.vault,
     training: ports.training,
     redactor,
-    allowOrigin: (origin) => void linkPolicy.allowOrigin(origin),
+    allowOrigin: (origin) => {
+      localOrigins.add(origin);
+      linkPolicy.allowOrigin(origin);
+    },
     onRateLimit: (info) => hub.emit('codat.rateLimit', info),
     onReachability: (online) => hub.emit('codat.connectivity', { online, checkedAt: new Date().toISOString() }),
     onChanged: (activeId) => hub.emit('profiles.changed', { activeId }),
     ...(tuning.http ? { http: tuning.http } : {}),
   });
+  const companies = createCompanyService({ api: () => profiles.activeApi() });
+  const integrations = createIntegrationService({
+    api: () => profiles.activeApi(),
+    trustedLogoOrigins: () => [...localOrigins],
+  });
+  // Whatever was learnt under one profile must not show under another.
+  profiles.onSwitch(() => {
+    companies.clear();
+    integrations.clear();
+  });
   const appInfo = createAppInfoService(ports.facts, ports.vault, profiles, () => ports.settings.notices);
-  const system = createSystemService(linkPolicy, ports.opener);
+  const system = createSystemService(linkPolicy, ports.opener, ports.notifier);
+  const inviteSettings = () => ports.settings.read().invite ?? { template: defaultInviteTemplate, sender: '' };
+
   const handlers: Handlers = {
     'app.info': () => appInfo.info(),
     'profiles.list': () => profiles.list(),
@@ -43,7 +63,25 @@ export function createMainServices(
     'profiles.remove': ({ id }) => profiles.remove(id),
     'profiles.activate': ({ id }) => profiles.activate(id),
     'profiles.test': ({ id }) => profiles.test(id),
+    'companies.search': ({ text, page, pageSize }) => companies.search(text, page, pageSize),
+    'companies.get': ({ companyId, fresh }) => companies.get(companyId, fresh),
+    'companies.findByName': ({ name }) => companies.findByName(name),
+    'companies.create': (input) => companies.create(input),
+    'companies.dataStatus': ({ companyId }) => companies.dataStatus(companyId),
+    'connections.create': async ({ companyId, platformKey }) => {
+      const { integrations: cards } = await integrations.list();
+      const card = cards.find((candidate) => candidate.key === platformKey);
+      return companies.createConnection(companyId, platformKey, card?.sourceType);
+    },
+    'connections.get': ({ companyId, connectionId }) => companies.getConnection(companyId, connectionId),
+    'integrations.list': () => integrations.list(),
+    'invites.settings': () => inviteSettings(),
+    'invites.saveSettings': (settings) => {
+      ports.settings.write({ ...ports.settings.read(), invite: settings });
+      return inviteSettings();
+    },
     'system.openExternal': ({ url }) => system.openExternal(url),
+    'system.notify': ({ title, body }) => system.notify(title, body),
   };
   return { handlers, linkPolicy, hub, redactor, profiles };
 }

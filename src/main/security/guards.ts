@@ -1,9 +1,10 @@
 /**
  * Locks down a window's web contents and session, item by item from Electron's security checklist:
  * no navigation away from the app, no new windows (allow-listed links go to the system browser),
- * no <webview>, and every permission request or check denied.
+ * no <webview>, and permission requests and checks denied (clipboard writes from our own page aside).
  */
 import type { Session, WebContents } from 'electron';
+import { isAppUrl } from '../bridge/dispatcher';
 import type { ExternalOpener } from '../ports';
 import type { ExternalLinkPolicy } from './external-links';
 
@@ -44,7 +45,15 @@ export function guardWebContents(contents: ContentsLike, options: GuardOptions):
   });
 }
 
-export function guardSession(session: SessionLike): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Every permission is denied, except writing plain text to the clipboard from our own page ("Copy link"),
+ * which the account manager needs and which reads nothing.
+ */
+export function guardSession(session: SessionLike, appOrigins: readonly string[] = []): void {
+  const allowed = (permission: string, url: string | undefined) =>
+    permission === 'clipboard-sanitized-write' && isAppUrl(url ?? null, appOrigins);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 }

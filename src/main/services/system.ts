@@ -1,16 +1,19 @@
 import { BridgeFailure } from '../../shared/result';
-import type { ExternalOpener } from '../ports';
+import type { ExternalOpener, Notifier } from '../ports';
 import type { ExternalLinkPolicy } from '../security/external-links';
 
-export function createSystemService(policy: ExternalLinkPolicy, opener: ExternalOpener) {
+export function createSystemService(policy: ExternalLinkPolicy, opener: ExternalOpener, notifier: Notifier) {
   return {
-    async openExternal(url: string): Promise<{ opened: true }> {
+    async openExternal(url: string): Promise<{ opened: true; by: 'system' | 'browser'; url: string }> {
       const verdict = policy.check(url);
       if (!verdict.allowed) {
         throw new BridgeFailure({ code: 'forbidden', message: `Not opened: ${verdict.reason}` });
       }
       await opener.open(verdict.url);
-      return { opened: true };
+      return { opened: true, by: opener.kind, url: verdict.url };
+    },
+    notify(title: string, body: string) {
+      return { shown: notifier.notify(title, body) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { pages, type PageId } from '../../shared/pages';
 import { linkdesk } from '../api';
-import { useAppStore, pageFromHash } from '../stores/app-store';
+import { routeFromHash, useAppStore } from '../stores/app-store';
 import { Navigation } from './Navigation';
 import { PageView } from './PageView';
 import { Notices } from './Notices';
@@ -36,21 +36,22 @@ function useAppWiring() {
   const { navigate, setOnline, setRateLimit, refreshInfo } = useAppStore.getState();
 
   useEffect(() => {
-    const onHash = () => useAppStore.setState({ page: pageFromHash(window.location.hash) });
+    const onHash = () => useAppStore.setState(routeFromHash(window.location.hash));
     const onOnline = () => setOnline(true);
     const onOffline = () => setOnline(false);
     const onKey = (event: KeyboardEvent) => {
       const command = shortcutFor(event);
       if (!command) return;
       event.preventDefault();
-      goTo(command);
+      if (command === 'search') focusSearch();
+      else goTo(command);
     };
     window.addEventListener('hashchange', onHash);
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     window.addEventListener('keydown', onKey);
     const unsubscribers = [
-      linkdesk.on('ui.command', (command) => goTo(command.command === 'navigate' ? command.page : 'companies')),
+      linkdesk.on('ui.command', (command) => (command.command === 'navigate' ? goTo(command.page) : focusSearch())),
       linkdesk.on('codat.rateLimit', setRateLimit),
       linkdesk.on('codat.connectivity', ({ online }) => setOnline(online)),
       linkdesk.on('profiles.changed', () => {
@@ -72,13 +73,19 @@ function useAppWiring() {
       navigate(page);
       document.getElementById('main-content')?.focus();
     }
+    /** Company search from anywhere: the Companies page, its search box focused (and the company kept open). */
+    function focusSearch() {
+      const state = useAppStore.getState();
+      if (state.page !== 'companies') navigate('companies');
+      state.requestSearchFocus();
+    }
   }, [navigate, setOnline, setRateLimit, refreshInfo]);
 }
 
 /** Ctrl/Cmd+1…5 open the pages in navigation order; Ctrl/Cmd+K goes to company search. */
-function shortcutFor(event: KeyboardEvent): PageId | null {
+function shortcutFor(event: KeyboardEvent): PageId | 'search' | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
-  if (event.key.toLowerCase() === 'k') return 'companies';
+  if (event.key.toLowerCase() === 'k') return 'search';
   const index = Number(event.key) - 1;
   return Number.isInteger(index) && index >= 0 && index < pages.length ? (pages[index]?.id ?? null) : null;
 }

@@ -1,15 +1,13 @@
 import type { ReactNode } from 'react';
 import { pages, type PageId } from '../../shared/pages';
 import { EmptyState } from '../components/EmptyState';
+import { CompaniesPage } from '../features/companies/CompaniesPage';
+import { CompanyView } from '../features/company/CompanyView';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { useAppStore } from '../stores/app-store';
 
 /** What each page will hold, said plainly until it is built. */
 const comingNext: Partial<Record<PageId, { summary: string; detail: string }>> = {
-  companies: {
-    summary: 'Company search and onboarding are not built yet.',
-    detail:
-      'Here you will find or create a customer’s Codat company, connect their accounting, banking or commerce platform, and hand over the link or an invite email while they are on the phone.',
-  },
   health: {
     summary: 'The health scan is not built yet.',
     detail:
@@ -28,18 +26,28 @@ const comingNext: Partial<Record<PageId, { summary: string; detail: string }>> =
 };
 
 const builtPages: Partial<Record<PageId, () => ReactNode>> = {
+  companies: () => <CompaniesRoute />,
   settings: () => <SettingsPage />,
 };
+
+function CompaniesRoute() {
+  const companyId = useAppStore((state) => state.companyId);
+  return companyId ? <CompanyView key={companyId} companyId={companyId} /> : <CompaniesPage />;
+}
 
 export function PageView({ page }: { page: PageId }) {
   const label = pages.find((candidate) => candidate.id === page)?.label ?? page;
   const built = builtPages[page];
   const upcoming = comingNext[page];
+  // An open company titles the page with its own name (CompanyView renders the h1#page-title).
+  const ownsTitle = useAppStore((state) => page === 'companies' && state.companyId !== null);
   return (
     <div className="page">
-      <header className="page-header">
-        <h1 id="page-title">{label}</h1>
-      </header>
+      {!ownsTitle && (
+        <header className="page-header">
+          <h1 id="page-title">{label}</h1>
+        </header>
+      )}
       {built ? built() : upcoming && <EmptyState title={upcoming.summary}>{upcoming.detail}</EmptyState>}
     </div>
   );

@@ -6,8 +6,19 @@ import { linkdesk } from '../api';
 
 type RateLimit = EventPayload<'codat.rateLimit'>;
 
+export interface Route {
+  page: PageId;
+  /** On the Companies page: the company open in detail, if any. */
+  companyId: string | null;
+}
+
 interface AppState {
   page: PageId;
+  companyId: string | null;
+  /** Bumped by Ctrl/Cmd+K; the company search focuses itself when it changes. */
+  searchFocusRequests: number;
+  requestSearchFocus(): void;
+  openCompany(companyId: string): void;
   info: AppInfo | null;
   infoError: BridgeError | null;
   /** The browser's own view plus, once known, whether main can reach Codat. */
@@ -24,20 +35,32 @@ interface AppState {
   dismissNotice(notice: string): void;
 }
 
-export function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  return (pageIds as readonly string[]).includes(id) ? (id as PageId) : 'companies';
+const companyIdPattern = /^[0-9A-Fa-f-]{36}$/;
+
+/** `#/health` -> Health; `#/companies/<id>` -> that company; anything else -> Companies. */
+export function routeFromHash(hash: string): Route {
+  const [first = '', second = ''] = hash.replace(/^#\/?/, '').split('/');
+  const page = (pageIds as readonly string[]).includes(first) ? (first as PageId) : 'companies';
+  const companyId = page === 'companies' && companyIdPattern.test(second) ? second.toLowerCase() : null;
+  return { page, companyId };
 }
 
 export const useAppStore = create<AppState>()((set) => ({
-  page: pageFromHash(window.location.hash),
+  ...routeFromHash(window.location.hash),
+  searchFocusRequests: 0,
+  requestSearchFocus: () => set((state) => ({ searchFocusRequests: state.searchFocusRequests + 1 })),
+  openCompany(companyId) {
+    const hash = `#/companies/${companyId}`;
+    if (window.location.hash !== hash) window.location.hash = hash;
+    set({ page: 'companies', companyId });
+  },
   info: null,
   infoError: null,
   online: navigator.onLine,
   rateLimit: null,
   navigate(page) {
     if (window.location.hash !== `#/${page}`) window.location.hash = `#/${page}`;
-    set({ page });
+    set({ page, companyId: null });
   },
   setInfo: (info) => set({ info, infoError: null }),
   setInfoError: (infoError) => set({ infoError }),

@@ -1,6 +1,6 @@
 /** Electron adapters for the ports. One of the few files allowed to import `electron`. */
-import { safeStorage, shell } from 'electron';
-import type { ExternalOpener, SecretVault } from '../../ports';
+import { Notification, safeStorage, shell } from 'electron';
+import type { ExternalOpener, Notifier, SecretVault } from '../../ports';
 
 export const safeStorageVault: SecretVault = {
   describe() {
@@ -34,5 +34,14 @@ export const safeStorageVault: SecretVault = {
 };
 
 export const shellOpener: ExternalOpener = {
+  kind: 'system',
   open: (url) => shell.openExternal(url, { activate: true }),
+};
+
+export const desktopNotifier: Notifier = {
+  notify(title, body) {
+    if (!Notification.isSupported()) return false;
+    new Notification({ title, body, silent: false }).show();
+    return true;
+  },
 };

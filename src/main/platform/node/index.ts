@@ -1,7 +1,5 @@
 /** Plain-Node adapters: used by the web host and by tests. */
-import { spawn } from 'node:child_process';
-import { BridgeFailure } from '../../../shared/result';
-import type { ExternalOpener, SecretVault, TrainingSandboxStarter } from '../../ports';
+import type { ExternalOpener, Notifier, SecretVault, TrainingSandboxStarter } from '../../ports';
 
 /** Without an OS keychain the web host keeps keys in memory only, and says so. */
 export const sessionOnlyVault: SecretVault = {
@@ -27,37 +25,20 @@ export const inProcessTrainingSandbox: TrainingSandboxStarter = {
   },
 };
 
-/** Opens a vetted URL with the desktop's own opener (xdg-open, open, or start). */
-export const desktopOpener: ExternalOpener = {
-  open(url) {
-    const [command, args] =
-      process.platform === 'darwin'
-        ? ['open', [url]]
-        : process.platform === 'win32'
-          ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
-          : ['xdg-open', [url]];
-    return new Promise((resolve, reject) => {
-      const child = spawn(command, args, { stdio: 'ignore', detached: true });
-      child.once('error', (error) =>
-        reject(
-          new BridgeFailure({
-            code: 'internal',
-            message: `Could not hand the link to your desktop (${command}: ${error.message}). Copy it instead.`,
-          }),
-        ),
-      );
-      child.once('spawn', () => {
-        child.unref();
-        resolve();
-      });
-    });
-  },
+/** The web host: the page opens vetted links itself, in the user's own browser. */
+export const browserOpener: ExternalOpener = {
+  kind: 'browser',
+  async open() {},
 };
+
+/** The web host has no desktop notifications of its own; the page shows them. */
+export const noNotifier: Notifier = { notify: () => false };
 
 /** Records what would have been opened; for tests. */
 export function createRecordingOpener(): ExternalOpener & { opened: string[] } {
   const opened: string[] = [];
   return {
+    kind: 'system',
     opened,
     async open(url) {
       opened.push(url);
