@@ -12,6 +12,9 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env['LINKDESK_WEB_PORT'] ?? '5180' },
     'data-dir': { type: 'string', default: path.join(os.homedir(), '.config', 'linkdesk-web') },
+    /** Use an already running `npm run sandbox` as the Training profile (its URL and API key). */
+    'training-url': { type: 'string' },
+    'training-key': { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -21,10 +24,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const trainingUrl = values['training-url'];
+const trainingKey = values['training-key'] ?? process.env['LINKDESK_TRAINING_KEY'];
+if (!!trainingUrl !== !!trainingKey) {
+  console.error('--training-url needs the sandbox key too (--training-key, or LINKDESK_TRAINING_KEY).');
+  process.exit(2);
+}
+
 const host = await startConsoleWebHost({
   port,
   rendererDir: path.join(here, '../renderer'),
   dataDir: values['data-dir'],
+  ...(trainingUrl && trainingKey
+    ? { training: { start: async () => ({ url: trainingUrl, apiKey: trainingKey }) } }
+    : {}),
   version,
 }).catch((error: NodeJS.ErrnoException) => {
   console.error(

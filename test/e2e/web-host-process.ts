@@ -17,16 +17,20 @@ export interface WebHostProcess {
 
 export async function startWebHostProcess(
   logName: string,
-  options: { files?: Record<string, string> } = {},
+  options: { files?: Record<string, string>; args?: string[] } = {},
 ): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linkdesk-e2e-'));
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(path.join(dataDir, name), content);
   const logFile = path.resolve(`test-results/${logName}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['out/main/web.js', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stderr.pipe(log);
   child.stderr.pipe(process.stderr);
   const lines = createInterface({ input: child.stdout });

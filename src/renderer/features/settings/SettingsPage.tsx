@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { AboutConsole } from './AboutConsole';
+import { InviteTemplateEditor } from './InviteTemplateEditor';
 import { ProfileForm } from './ProfileForm';
 
 const protectionLabel: Record<ProfileSummary['protection'], string> = {
@@ -82,6 +83,7 @@ export function SettingsPage() {
           </ul>
         )}
       </section>
+      <InviteTemplateEditor />
       <AboutConsole />
     </>
   );
