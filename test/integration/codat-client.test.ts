@@ -11,7 +11,7 @@ import {
 } from '../../src/main/codat/http';
 import { q } from '../../src/shared/codat/query';
 import { companySchema } from '../../src/shared/codat/schemas';
-import { BridgeFailure } from '../../src/shared/result';
+import { failureOf } from '../support/failure';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 
 let sandbox: TestSandbox;
@@ -39,16 +39,6 @@ function clientFor(overrides: Partial<CodatHttpOptions> = {}) {
     ...overrides,
   });
   return { api: createCodatApi(http), http, waits, rateLimits };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BridgeFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BridgeFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('auth header', () => {

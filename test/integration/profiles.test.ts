@@ -6,7 +6,7 @@ import { createExternalLinkPolicy } from '../../src/main/security/external-links
 import { createRedactor } from '../../src/main/security/redaction';
 import { createProfileService } from '../../src/main/services/profiles';
 import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '../../src/main/settings';
-import { BridgeFailure } from '../../src/shared/result';
+import { failureOf } from '../support/failure';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { createTestVault } from '../support/vault';
 
@@ -50,16 +50,6 @@ function serviceWith(options: { settings?: SettingsStore; vault?: ReturnType<typ
 }
 
 const production = { name: 'Production', baseUrl: '', environment: 'production' as const };
-
-async function failureOf(promise: Promise<unknown>): Promise<BridgeFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BridgeFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('profiles', () => {
   it('starts on the built-in training sandbox, which needs no key and starts on first use', async () => {

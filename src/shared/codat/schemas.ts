@@ -261,25 +261,14 @@ export const errorMessageSchema = z.looseObject({
 });
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 
+/** One finding of Codat's validation of a synced dataset (`GET …/sync/{datasetId}/validation`). */
+const readValidationItemSchema = z.looseObject({
+  ruleId: z.string().optional(),
+  itemId: z.string().optional(),
+  message: z.string().optional(),
+  validatorName: z.string().optional(),
+});
 export const readValidationResultSchema = z.looseObject({
-  errors: z
-    .array(
-      z.looseObject({
-        ruleId: z.string().optional(),
-        itemId: z.string().optional(),
-        message: z.string().optional(),
-        validatorName: z.string().optional(),
-      }),
-    )
-    .optional(),
-  warnings: z
-    .array(
-      z.looseObject({
-        ruleId: z.string().optional(),
-        itemId: z.string().optional(),
-        message: z.string().optional(),
-        validatorName: z.string().optional(),
-      }),
-    )
-    .optional(),
+  errors: z.array(readValidationItemSchema).optional(),
+  warnings: z.array(readValidationItemSchema).optional(),
 });
