@@ -1,0 +1,40 @@
+import { CircleCheck, Clock, ShieldOff, Unlink, type LucideIcon } from 'lucide-react';
+import type { Company, ConnectionStatus } from '../../../shared/codat/schemas';
+import { statusExplanations, statusWords } from '../../../shared/domain/connections';
+
+/** Icon and colour per status, so colour is never the only signal. */
+const statusIcons: Record<ConnectionStatus, LucideIcon> = {
+  Linked: CircleCheck,
+  PendingAuth: Clock,
+  Unlinked: Unlink,
+  Deauthorized: ShieldOff,
+};
+
+/** One chip per connection: platform name and Codat's status word, explained on hover. */
+export function ConnectionChips({ company }: { company: Company }) {
+  const connections = company.dataConnections ?? [];
+  if (connections.length === 0) return <span className="no-connections">No connections</span>;
+  return (
+    <span className="connection-chips">
+      {connections.map((connection) => {
+        const Icon = statusIcons[connection.status];
+        return (
+          <span
+            key={connection.id}
+            className="connection-chip"
+            data-status={connection.status}
+            title={`${connection.platformName}: ${statusWords[connection.status]}. ${statusExplanations[connection.status]}`}
+          >
+            <span className="connection-platform">{connection.platformName}</span>
+            <span className="connection-status">
+              <Icon aria-hidden="true" focusable="false" size={13} strokeWidth={2.25} />
+              {/* The colon keeps "Xero: Linked" one phrase for screen readers reading the row. */}
+              <span className="visually-hidden">: </span>
+              {statusWords[connection.status]}
+            </span>
+          </span>
+        );
+      })}
+    </span>
+  );
+}

@@ -1,0 +1,118 @@
+import { Send, TriangleAlert } from 'lucide-react';
+import { useEffect, useId, useRef } from 'react';
+import type { Connection } from '../../../shared/codat/schemas';
+import type { BridgeError } from '../../../shared/result';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime, formatRelative } from '../../format';
+import { connectionErrorDetail, connectionErrorSummary, sourceTypeLabels } from './company-format';
+import { PlatformLogo } from './PlatformLogo';
+import { StatusChip } from './StatusChip';
+
+interface ConnectionCardProps {
+  connection: Connection;
+  logo: string | null;
+  now: number;
+  /** Asked for by "Show existing accounting connection": take focus and stand out for a moment. */
+  highlighted: boolean;
+  /** A fresh link is being read for the hand-over. */
+  preparingHandOver: boolean;
+  handOverError: BridgeError | null;
+  onHandOver(): void;
+}
+
+/** Connections the customer can (re-)authorise through a link: re-linking reuses this connection. */
+export function canHandOver(connection: Connection): boolean {
+  return connection.status !== 'Linked';
+}
+
+export function ConnectionCard(props: ConnectionCardProps) {
+  const { connection, logo, now, highlighted, preparingHandOver, handOverError, onHandOver } = props;
+  const headingId = useId();
+  const cardRef = useRef<HTMLElement>(null);
+  const errors = connection.dataConnectionErrors ?? [];
+  const activeErrors = errors.filter((error) => error.status !== 'Resolved');
+
+  useEffect(() => {
+    if (!highlighted || !cardRef.current) return;
+    cardRef.current.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    cardRef.current.focus();
+  }, [highlighted]);
+
+  return (
+    <article
+      ref={cardRef}
+      className="card connection-card"
+      data-highlighted={highlighted || undefined}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
+      <div className="connection-top">
+        <PlatformLogo logo={logo} name={connection.platformName} />
+        <div className="connection-title">
+          <h3 id={headingId}>{connection.platformName}</h3>
+          <span className="muted">{sourceTypeLabels[connection.sourceType]}</span>
+        </div>
+        <StatusChip status={connection.status} />
+      </div>
+      <dl className="connection-facts">
+        <dt>Last sync</dt>
+        <dd>
+          {connection.lastSync ? (
+            <time dateTime={connection.lastSync} title={formatDateTime(connection.lastSync)}>
+              {formatRelative(connection.lastSync, now)}
+            </time>
+          ) : (
+            'Never'
+          )}
+        </dd>
+        <dt>Created</dt>
+        <dd>
+          <time dateTime={connection.created} title={formatDateTime(connection.created)}>
+            {formatRelative(connection.created, now)}
+          </time>
+        </dd>
+      </dl>
+      {errors.length > 0 && (
+        <div className="connection-errors">
+          <h4>
+            {activeErrors.length > 0 ? (
+              <span className="tone-error">
+                <TriangleAlert aria-hidden="true" size={14} /> Authorisation errors
+              </span>
+            ) : (
+              'Earlier authorisation errors (resolved)'
+            )}
+          </h4>
+          <ul>
+            {errors.map((error, index) => (
+              <li key={`${error.erroredOnUtc ?? ''}-${index}`} data-resolved={error.status === 'Resolved' || undefined}>
+                <span className="error-summary">{connectionErrorSummary(error)}</span>
+                <span className="muted">{connectionErrorDetail(error, now)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {canHandOver(connection) && (
+        <div className="card-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={onHandOver}
+            disabled={preparingHandOver}
+            aria-busy={preparingHandOver || undefined}
+          >
+            {preparingHandOver ? (
+              <span className="spinner" aria-hidden="true" />
+            ) : (
+              <Send aria-hidden="true" size={14} />
+            )}
+            Hand over link
+          </button>
+          {preparingHandOver && <span className="muted">Getting a fresh link from Codat…</span>}
+        </div>
+      )}
+      {handOverError && <ErrorNotice error={handOverError} title="Could not get a fresh link for this connection." />}
+    </article>
+  );
+}

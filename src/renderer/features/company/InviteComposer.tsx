@@ -1,0 +1,229 @@
+import { Copy, Mail, RefreshCw, X } from 'lucide-react';
+import { useId, useRef, useState, type RefObject } from 'react';
+import type { OperationOutput } from '../../../shared/contract';
+import { linkMayBeStale } from '../../../shared/domain/connections';
+import { emailProblem, mailtoUrl, renderInvite } from '../../../shared/domain/invite';
+import type { BridgeError, Result } from '../../../shared/result';
+import { linkdesk } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useNow } from './company-format';
+import type { HandOverLink } from './HandOverPanel';
+import { Modal } from './Modal';
+
+interface InviteComposerProps {
+  companyName: string;
+  platformName: string;
+  settings: OperationOutput<'invites.settings'>;
+  /** The fresh link read right before the composer opened. */
+  link: HandOverLink;
+  onUsed(): void;
+  onRegenerate(): Promise<Result<HandOverLink>>;
+  onClose(): void;
+  returnFocusTo: RefObject<HTMLElement | null>;
+}
+
+export function InviteComposer(props: InviteComposerProps) {
+  const { link, onUsed, onClose, returnFocusTo } = props;
+  const titleId = useId();
+  const recipientId = useId();
+  const recipientErrorId = useId();
+  const subjectId = useId();
+  const bodyId = useId();
+  const reasonId = useId();
+  const recipientRef = useRef<HTMLInputElement>(null);
+  const now = useNow(30_000);
+  const [initial] = useState(() =>
+    renderInvite(props.settings.template, {
+      customer: props.companyName,
+      platform: props.platformName,
+      link: link.url,
+      sender: props.settings.sender.trim() || 'Your account manager',
+    }),
+  );
+  const [recipient, setRecipient] = useState('');
+  const [subject, setSubject] = useState(initial.subject);
+  const [body, setBody] = useState(initial.body);
+  // Say what is wrong with the address only once the user has left the field (or tried to send).
+  const [checkAddress, setCheckAddress] = useState(false);
+  const [message, setMessage] = useState('');
+  const [failure, setFailure] = useState<{ title: string; error: BridgeError } | null>(null);
+  const [busy, setBusy] = useState<'open' | 'regenerate' | null>(null);
+
+  const problem = emailProblem(recipient);
+  const showProblem = checkAddress && problem !== null;
+  const canOpen = problem === null;
+  // Copying works without a recipient (it is pasted into another mail), but not with a wrong one.
+  const canCopy = recipient.trim() === '' || problem === null;
+  const stale = linkMayBeStale(link.issuedAt, now, link.usedBy !== null);
+  // An invite without its link is useless; say so rather than block (the user may paste it elsewhere).
+  const linkMissing = !body.includes(link.url);
+
+  const openInEmailApp = async () => {
+    if (busy) return;
+    if (problem) {
+      setCheckAddress(true);
+      recipientRef.current?.focus();
+      return;
+    }
+    setBusy('open');
+    setFailure(null);
+    setMessage('');
+    const result = await linkdesk.system.openExternal({ url: mailtoUrl(recipient, { subject, body }) });
+    setBusy(null);
+    if (!result.ok) {
+      setFailure({ title: 'Could not open your email app.', error: result.error });
+      return;
+    }
+    if (result.value.by === 'browser') window.open(result.value.url, '_blank', 'noopener,noreferrer');
+    onUsed();
+    setMessage('Opened in your email app: check the message there and press Send.');
+  };
+
+  const copyInvite = async () => {
+    if (!canCopy) {
+      setCheckAddress(true);
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(`Subject: ${subject}\n\n${body}`);
+      onUsed();
+      setMessage('Invite copied: paste it into an email to the customer.');
+    } catch {
+      setMessage('Could not copy: select the message text and press Ctrl+C (Cmd+C on a Mac).');
+    }
+  };
+
+  const regenerate = async () => {
+    if (busy) return;
+    setBusy('regenerate');
+    setFailure(null);
+    setMessage('');
+    const previous = link.url;
+    const result = await props.onRegenerate();
+    setBusy(null);
+    if (!result.ok) {
+      setFailure({ title: 'Could not get a fresh link from Codat.', error: result.error });
+      return;
+    }
+    const fresh = result.value;
+    // The link may have been edited around, so swap it wherever it appears.
+    setSubject((text) => text.split(previous).join(fresh.url));
+    setBody((text) => text.split(previous).join(fresh.url));
+    setMessage(
+      fresh.url === previous
+        ? 'The link is unchanged: it has not been used yet.'
+        : 'The invite now carries a new link.',
+    );
+  };
+
+  // Why the buttons are disabled; the field itself says what is wrong with the address.
+  const disabledReason = canOpen
+    ? ''
+    : recipient.trim() === ''
+      ? 'Enter the recipient’s email address to open the invite in your email app; “Copy invite” works without one.'
+      : 'Correct the recipient’s address to open or copy the invite.';
+
+  return (
+    <Modal
+      labelledBy={titleId}
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      initialFocus={recipientRef}
+      className="composer"
+    >
+      <div className="modal-header">
+        <h2 id={titleId}>Invite email</h2>
+        <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
+          <X aria-hidden="true" size={18} />
+        </button>
+      </div>
+      <form
+        noValidate
+        className="composer-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void openInEmailApp();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={recipientId}>Recipient email</label>
+          <input
+            ref={recipientRef}
+            id={recipientId}
+            type="email"
+            value={recipient}
+            autoComplete="email"
+            spellCheck={false}
+            onChange={(event) => setRecipient(event.target.value)}
+            onBlur={() => setCheckAddress(true)}
+            aria-invalid={showProblem || undefined}
+            aria-describedby={showProblem ? recipientErrorId : undefined}
+          />
+          {showProblem && (
+            <p id={recipientErrorId} className="field-error">
+              {problem}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={subjectId}>Subject</label>
+          <input id={subjectId} type="text" value={subject} onChange={(event) => setSubject(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={bodyId}>Message</label>
+          <textarea id={bodyId} rows={11} value={body} onChange={(event) => setBody(event.target.value)} />
+          <p className="field-hint">
+            The link works once and for 24 hours. Customers trust an invite from someone they know: send it from your
+            own mailbox.
+          </p>
+          {linkMissing && <p className="field-hint warning">The message no longer contains the connection link.</p>}
+        </div>
+        {stale && (
+          <p className="warning composer-stale">
+            This link may already have been used. If the customer says it does not work, regenerate it and send the
+            invite again.
+          </p>
+        )}
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={!canOpen || busy === 'open'}
+            aria-describedby={disabledReason ? reasonId : undefined}
+          >
+            {busy === 'open' ? <span className="spinner" aria-hidden="true" /> : <Mail aria-hidden="true" size={14} />}
+            Open in email app
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!canCopy}
+            aria-describedby={!canCopy ? reasonId : undefined}
+            onClick={() => void copyInvite()}
+          >
+            <Copy aria-hidden="true" size={14} /> Copy invite
+          </button>
+          {stale && (
+            <button type="button" className="button" disabled={busy === 'regenerate'} onClick={() => void regenerate()}>
+              {busy === 'regenerate' ? (
+                <span className="spinner" aria-hidden="true" />
+              ) : (
+                <RefreshCw aria-hidden="true" size={14} />
+              )}
+              Regenerate link
+            </button>
+          )}
+        </div>
+        {disabledReason && (
+          <p id={reasonId} className="field-hint">
+            {disabledReason}
+          </p>
+        )}
+        <p className="action-message" role="status">
+          {message}
+        </p>
+        {failure && <ErrorNotice error={failure.error} title={failure.title} />}
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,385 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const companyRoute = /#\/companies\/[0-9a-f-]{36}$/;
+
+interface SearchAnswer {
+  ok: boolean;
+  value: { results: Array<{ id: string; name: string }>; totalResults: number };
+}
+
+/** Asks the bridge directly, as the page would, for the ID of the company with exactly this name. */
+async function companyIdNamed(page: Page, name: string): Promise<string> {
+  const answer = await page.evaluate(
+    (text) =>
+      fetch('/bridge/companies.search', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      }).then((response) => response.json() as Promise<SearchAnswer>),
+    name,
+  );
+  const match = answer.value.results.find((company) => company.name === name);
+  if (!match) throw new Error(`No company named ${name} in the sandbox.`);
+  return match.id;
+}
+
+function searchBox(page: Page) {
+  return page.getByRole('searchbox', { name: 'Search companies' });
+}
+function results(page: Page) {
+  return page.getByRole('listbox', { name: 'Companies', exact: true });
+}
+
+test('typing part of a name finds the company; ArrowDown and Enter open it', async ({ ownConsolePage: page }) => {
+  const search = searchBox(page);
+  await search.fill('sync fail');
+  await expect(page.getByRole('status').filter({ hasText: 'named like' })).toHaveText(
+    '1 company named like “sync fail”',
+  );
+  const option = results(page).getByRole('option');
+  await expect(option).toHaveCount(1);
+  await expect(option).toContainText('Scenario - Sync Failing');
+  await expect(option).toContainText('Linked');
+
+  await search.press('ArrowDown');
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await expect(search).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id')) ?? 'missing');
+  await expect(search).toBeFocused();
+
+  // Escape leaves the list without losing the text; the next one clears it.
+  await search.press('Escape');
+  await expect(option).toHaveAttribute('aria-selected', 'false');
+  await expect(search).not.toHaveAttribute('aria-activedescendant');
+  await expect(search).toHaveValue('sync fail');
+
+  const id = await companyIdNamed(page, 'Scenario - Sync Failing');
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/companies/${id}$`));
+});
+
+test('a pasted company ID opens the company at once; an unknown one is said so', async ({ ownConsolePage: page }) => {
+  const id = await companyIdNamed(page, 'Scenario - Unlinked');
+  const search = searchBox(page);
+  await search.fill('00000000-0000-4000-8000-000000000000');
+  await expect(page.getByText('No company has the ID')).toContainText('00000000-0000-4000-8000-000000000000');
+  await search.fill(id);
+  await expect(page).toHaveURL(new RegExp(`#/companies/${id}$`));
+});
+
+test('a slow answer for older text never replaces the answer for newer text', async ({ ownConsolePage: page }) => {
+  // Hold the search for "sync" in the browser for a while, so it answers after the one for "stale".
+  await page.route('**/bridge/companies.search', async (route) => {
+    const text = (route.request().postDataJSON() as { text?: string }).text;
+    if (text === 'sync') await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const search = searchBox(page);
+  const heldRequest = page.waitForRequest(
+    (request) =>
+      request.url().endsWith('/bridge/companies.search') &&
+      (request.postDataJSON() as { text?: string }).text === 'sync',
+  );
+  await search.fill('sync');
+  const status = page.getByRole('status').filter({ hasText: 'Searching' });
+  await expect(status).toBeVisible();
+  await heldRequest;
+  await page.screenshot({ path: 'test-results/screenshots/companies-searching-light.png' });
+  await search.fill('stale');
+  const options = results(page).getByRole('option');
+  await expect(options).toHaveCount(1);
+  await expect(options).toContainText('Scenario - Stale Data');
+  await page.waitForTimeout(2000); // the held answer for "sync" has arrived by now, and was dropped
+  await expect(options).toHaveCount(1);
+  await expect(options).toContainText('Scenario - Stale Data');
+  await expect(page.getByRole('status').filter({ hasText: 'named like' })).toHaveText('1 company named like “stale”');
+});
+
+test('Ctrl+K from another page focuses the company search', async ({ ownConsolePage: page }) => {
+  await page.getByRole('link', { name: 'Health' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Health' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
+  await expect(searchBox(page)).toBeFocused();
+  // Typing goes straight into it.
+  await page.keyboard.type('stale');
+  await expect(results(page).getByRole('option')).toContainText(['Scenario - Stale Data']);
+});
+
+test('an opened company is in the recent list after going back, one keystroke away', async ({
+  ownConsolePage: page,
+}) => {
+  await expect(page.getByRole('listbox', { name: 'Recent companies' })).toHaveCount(0);
+  const search = searchBox(page);
+  await search.fill('Deauthorised');
+  await expect(results(page).getByRole('option')).toHaveCount(1);
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(page).toHaveURL(companyRoute);
+  const openedUrl = page.url();
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
+  const recent = page.getByRole('listbox', { name: 'Recent companies' });
+  const entry = recent.getByRole('option', { name: /Scenario - Deauthorised/ });
+  await expect(entry).toBeVisible();
+  await expect(entry).toHaveAttribute('aria-keyshortcuts', 'Alt+1');
+  await expect(entry).toContainText(/opened/);
+  // Arriving back puts the cursor in the search box.
+  await expect(search).toBeFocused();
+
+  await page.keyboard.press('Alt+1');
+  await expect(page).toHaveURL(openedUrl);
+});
+
+test('on load the search box has the cursor, yet the first Tab still reaches the skip link', async ({
+  ownConsolePage: page,
+}) => {
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  // Typing with nothing in particular focused still goes to the search box.
+  await page.locator('#main-content').focus();
+  await page.keyboard.type('Harbour');
+  await expect(searchBox(page)).toBeFocused();
+  await expect(searchBox(page)).toHaveValue('Harbour');
+  // After the load, Tab moves on normally.
+  await searchBox(page).press('Tab');
+  await expect(page.getByRole('button', { name: 'New company' })).toBeFocused();
+});
+
+test('long lists are virtualised and load further pages', async ({ ownConsolePage: page }) => {
+  const status = page.getByRole('status').filter({ hasText: /^\d[\d,]* companies$/ });
+  await expect(status).toBeVisible();
+  const total = Number((await status.textContent())?.replace(/\D/g, ''));
+  expect(total).toBeGreaterThanOrEqual(200);
+  const options = results(page).getByRole('option');
+  await expect(options.first()).toHaveAttribute('aria-setsize', String(total));
+  // Only the rows near the viewport exist.
+  expect(await options.count()).toBeLessThan(60);
+  await expect(page.getByText(`Showing 100 of ${total}`)).toBeVisible();
+
+  // Keyboard: PageDown walks the list and scrolls the active row into view.
+  await searchBox(page).press('ArrowDown');
+  for (let step = 0; step < 3; step += 1) await searchBox(page).press('PageDown');
+  const active = results(page).locator('[aria-selected="true"]');
+  await expect(active).toHaveAttribute('aria-posinset', '31');
+  await expect(active).toBeInViewport();
+
+  // Scrolling near the end loads the next page by itself (the "Load more" button is there for keyboards).
+  await expect(page.getByRole('button', { name: 'Load more' })).toBeVisible();
+  const main = page.locator('#main-content');
+  await main.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+  await main.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  await expect(results(page).locator(`[aria-posinset="${total}"]`)).toBeVisible();
+});
+
+test('New company previews the stored name, explains tag errors, and Escape closes it', async ({
+  ownConsolePage: page,
+}) => {
+  const newCompany = page.getByRole('button', { name: 'New company' });
+  await newCompany.click();
+  const customerId = page.getByRole('textbox', { name: 'Customer ID' });
+  await expect(customerId).toBeFocused();
+  await customerId.fill('ACME (Test)');
+  const preview = page.getByText('Codat will store:');
+  await expect(preview).toContainText('Codat will store: ACME Test');
+  await expect(preview).toContainText('(removes ( ))');
+  await expect(customerId).toHaveAccessibleDescription(/Codat will store: ACME Test/);
+
+  await customerId.fill('ACME Test');
+  await expect(page.getByText('Codat will store it as typed.')).toBeVisible();
+  await expect(page.getByText('No company is named “ACME Test” yet.')).toBeVisible();
+
+  const tags = page.getByRole('textbox', { name: 'Tags' });
+  await tags.fill(`region=uk\njust words\n${'k'.repeat(28)}=x\nregion=eu`);
+  await expect(page.getByText('Line 2: “just words” has no “=”. Write it as key=value.')).toBeVisible();
+  await expect(page.getByText('Line 3: the key is 28 characters; keys can be at most 27.')).toBeVisible();
+  await expect(page.getByText('Line 4: the key “region” is already used on line 1.')).toBeVisible();
+  await expect(tags).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('textbox', { name: 'Description' }).fill('Bakery chain, onboarding call');
+  await customerId.fill('ACME (Test) [UK]');
+  await expect(preview).toContainText('Codat will store: ACME Test UK (removes ( ) [ ])');
+
+  await page.setViewportSize({ width: 1280, height: 1000 }); // the page scrolls inside <main>: make room
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `test-results/screenshots/companies-new-company-${scheme}.png` });
+  }
+
+  await tags.press('Escape');
+  await expect(customerId).toHaveCount(0);
+  await expect(newCompany).toBeFocused();
+  // Ctrl+N opens it again, prefilled with what was searched.
+  await searchBox(page).fill('Northgate');
+  await page.keyboard.press('Control+n');
+  await expect(page.getByRole('textbox', { name: 'Customer ID' })).toHaveValue('Northgate');
+  await expect(page.getByRole('textbox', { name: 'Customer ID' })).toBeFocused();
+});
+
+test('creating a name that exists offers the existing company instead', async ({ ownConsolePage: page }) => {
+  const id = await companyIdNamed(page, 'Scenario - Unlinked');
+  await searchBox(page).fill('Scenario - Unlinked');
+  await expect(results(page).getByRole('option')).toHaveCount(1);
+  await page.getByRole('button', { name: 'New company' }).click();
+  await expect(page.getByRole('textbox', { name: 'Customer ID' })).toHaveValue('Scenario - Unlinked');
+
+  const match = page.getByRole('listitem', { name: 'Scenario - Unlinked' });
+  await expect(match).toContainText(id);
+  await expect(match).toContainText('Unlinked');
+  const create = page.getByRole('button', { name: 'Create company', exact: true });
+  await expect(create).toHaveText('Create company anyway');
+  await expect(create).toHaveAccessibleDescription(/already exists/);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `test-results/screenshots/companies-duplicate-${scheme}.png` });
+  }
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+
+  await match.getByRole('button', { name: 'Use existing company' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/companies/${id}$`));
+});
+
+test('a duplicate found only when Create is pressed stops the create until pressed again', async ({
+  ownConsolePage: page,
+}) => {
+  let creates = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/bridge/companies.create')) creates += 1;
+  });
+  await page.getByRole('button', { name: 'New company' }).click();
+  const customerId = page.getByRole('textbox', { name: 'Customer ID' });
+  await customerId.fill('Scenario - Healthy Linked');
+  await customerId.press('Enter'); // before the debounced check has run
+  await expect(page.getByRole('listitem', { name: 'Scenario - Healthy Linked' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create company', exact: true })).toBeFocused();
+  expect(creates).toBe(0);
+});
+
+test('a new customer ID creates the company, with one request, and opens it', async ({ ownConsolePage: page }) => {
+  const creates: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/bridge/companies.create')) creates.push(request.postData() ?? '');
+  });
+  const customerId = `C${Date.now()} Linkdesk E2E`;
+  await page.getByRole('button', { name: 'New company' }).click();
+  await page.getByRole('textbox', { name: 'Customer ID' }).fill(customerId);
+  await page.getByRole('textbox', { name: 'Tags' }).fill('region=uk\nsource = e2e');
+  await expect(page.getByText(`No company is named “${customerId}” yet.`)).toBeVisible();
+  const create = page.getByRole('button', { name: 'Create company', exact: true });
+  await create.dblclick();
+  await expect(page).toHaveURL(companyRoute);
+  expect(creates).toHaveLength(1);
+  expect(JSON.parse(creates[0] ?? '{}')).toEqual({ customerId, tags: { region: 'uk', source: 'e2e' } });
+  const id = /#\/companies\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+  expect(await companyIdNamed(page, customerId)).toBe(id);
+});
+
+test('a complete search for exactly the customer ID is trusted: no second lookup before creating', async ({
+  ownConsolePage: page,
+}) => {
+  const lookups: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/bridge/companies.findByName')) lookups.push(request.postData() ?? '');
+  });
+  const customerId = `C${Date.now()} Economy`;
+  await searchBox(page).fill(customerId);
+  await expect(page.getByText(`No company is named like “${customerId}”`)).toBeVisible();
+  await page.getByRole('button', { name: 'New company' }).click();
+  await expect(page.getByText(`No company is named “${customerId}” yet.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Create company', exact: true }).click();
+  await expect(page).toHaveURL(companyRoute);
+  expect(lookups).toEqual([]);
+});
+
+test('a failed create says why, with the correlation ID, and keeps everything typed', async ({
+  ownConsolePage: page,
+}) => {
+  await page.route('**/bridge/companies.create', (route) =>
+    route.fulfill({
+      json: {
+        ok: false,
+        error: {
+          code: 'codat',
+          status: 402,
+          message: 'CompanyValidationException: Company limit exceeded',
+          correlationId: 'e2e-correlation-1234',
+        },
+      },
+    }),
+  );
+  await page.keyboard.press('Control+n');
+  const customerId = page.getByRole('textbox', { name: 'Customer ID' });
+  await customerId.fill(`C${Date.now()} Limit Reached`);
+  await page.getByRole('textbox', { name: 'Description' }).fill('Kept after the failure');
+  const create = page.getByRole('button', { name: 'Create company', exact: true });
+  await create.click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not create' });
+  await expect(alert).toContainText('Company limit exceeded');
+  await expect(alert).toContainText('e2e-correlation-1234');
+  await expect(alert.getByRole('button', { name: 'Copy correlation ID' })).toBeVisible();
+  await expect(create).toBeEnabled();
+  await expect(create).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Kept after the failure');
+  await expect(page).not.toHaveURL(companyRoute);
+});
+
+test('ArrowDown pressed before the results arrive lands on their first row', async ({ ownConsolePage: page }) => {
+  await page.route('**/bridge/companies.search', async (route) => {
+    const text = (route.request().postDataJSON() as { text?: string }).text;
+    if (text === 'awaiting') await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  const search = searchBox(page);
+  await search.fill('awaiting');
+  await search.press('ArrowDown'); // the old rows are dimmed, not choosable: this waits for the new ones
+  const option = results(page).getByRole('option', { name: /Scenario - Awaiting Authorisation/ });
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await expect(results(page).getByRole('option')).toHaveCount(1);
+  await search.press('Enter');
+  await expect(page).toHaveURL(
+    new RegExp(`#/companies/${await companyIdNamed(page, 'Scenario - Awaiting Authorisation')}$`),
+  );
+});
+
+test('search results screenshots, and no accessibility violations with a row active', async ({
+  ownConsolePage: page,
+}) => {
+  // A recent company first, so the screenshot shows both lists.
+  const search = searchBox(page);
+  await search.fill('Scenario - Healthy');
+  await expect(results(page).getByRole('option')).toHaveCount(1);
+  await search.press('Enter');
+  await expect(page).toHaveURL(companyRoute);
+  await page.goBack();
+  await expect(page.getByRole('listbox', { name: 'Recent companies' })).toBeVisible();
+  await expect(results(page).getByRole('option').first()).toBeVisible();
+  await search.press('ArrowDown');
+  await search.press('ArrowDown');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `test-results/screenshots/companies-all-${scheme}.png` });
+  }
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+
+  await search.fill('scenario');
+  await expect(page.getByRole('status').filter({ hasText: 'named like' })).toHaveText(/13 companies named like/);
+  await search.press('ArrowDown');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `test-results/screenshots/companies-search-${scheme}.png` });
+  }
+  await search.fill('no such company here');
+  await expect(
+    page.getByText('No company is named like “no such company here”. Create it with New company.'),
+  ).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: 'test-results/screenshots/companies-empty-light.png' });
+});
