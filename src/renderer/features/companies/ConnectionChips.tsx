@@ -1,14 +1,6 @@
-import { CircleCheck, Clock, ShieldOff, Unlink, type LucideIcon } from 'lucide-react';
-import type { Company, ConnectionStatus } from '../../../shared/codat/schemas';
+import type { Company } from '../../../shared/codat/schemas';
 import { statusExplanations, statusWords } from '../../../shared/domain/connections';
-
-/** Icon and colour per status, so colour is never the only signal. */
-const statusIcons: Record<ConnectionStatus, LucideIcon> = {
-  Linked: CircleCheck,
-  PendingAuth: Clock,
-  Unlinked: Unlink,
-  Deauthorized: ShieldOff,
-};
+import { connectionStatusLooks } from '../../components/connection-status';
 
 /** One chip per connection: platform name and Codat's status word, explained on hover. */
 export function ConnectionChips({ company }: { company: Company }) {
@@ -17,7 +9,7 @@ export function ConnectionChips({ company }: { company: Company }) {
   return (
     <span className="connection-chips">
       {connections.map((connection) => {
-        const Icon = statusIcons[connection.status];
+        const { Icon } = connectionStatusLooks[connection.status];
         return (
           <span
             key={connection.id}
