@@ -44,4 +44,6 @@ export interface PlatformPorts {
   notifier: Notifier;
   settings: import('./settings').SettingsStore;
   training: TrainingSandboxStarter;
+  /** The time health rules judge ages by; Date.now unless a test puts it on a sandbox's clock. */
+  now?: () => number;
 }

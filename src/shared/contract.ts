@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import { pageIds } from './pages';
-import { companySchema, connectionSchema, dataStatusesSchema, sourceTypeSchema } from './codat/schemas';
+import {
+  companySchema,
+  connectionSchema,
+  dataStatusesSchema,
+  dataTypeSchema,
+  pullOperationSchema,
+  readValidationResultSchema,
+  sourceTypeSchema,
+} from './codat/schemas';
+import { healthIssueSchema, healthThresholdsSchema } from './domain/health';
 
 // The renderer's CSP forbids eval; tell zod not to probe for it.
 z.config({ jitless: true });
@@ -102,6 +111,34 @@ export const inviteSettingsSchema = z.object({
   sender: z.string().max(200),
 });
 
+export const timelineEventSchema = z.object({
+  at: z.string(),
+  kind: z.enum(['created', 'status_observed', 'error', 'error_resolved', 'pull', 'audit']),
+  title: z.string(),
+  detail: z.string().optional(),
+  /** For pulls: to open the pull operation. */
+  datasetId: z.string().optional(),
+  tone: z.enum(['good', 'bad', 'neutral', 'progress']),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+export const scanStateSchema = z.object({
+  scanId: z.string(),
+  state: z.enum(['running', 'finished', 'cancelled', 'failed', 'paused_for_quota']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  companiesScanned: z.number().int(),
+  totalCompanies: z.number().int().nullable(),
+  /** Codat requests this scan made (cached reuse costs none). */
+  requestsUsed: z.number().int(),
+  closerLooks: z.number().int(),
+  reused: z.number().int(),
+  rateLimitRemaining: z.number().int().nullable(),
+  issuesFound: z.number().int(),
+  error: z.string().optional(),
+});
+export type ScanState = z.infer<typeof scanStateSchema>;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -182,6 +219,54 @@ export const operations = {
     input: noInput,
     output: z.object({ integrations: z.array(integrationCardSchema), fetchedAt: z.string() }),
   },
+  'companies.history': {
+    input: z
+      .object({
+        companyId: codatId,
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(200).default(50),
+        errorsOnly: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({
+      results: z.array(pullOperationSchema),
+      totalResults: z.number().int(),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+    }),
+  },
+  'companies.pull': {
+    input: z.object({ companyId: codatId, datasetId: codatId }).strict(),
+    output: z.object({ pull: pullOperationSchema, validation: readValidationResultSchema.nullable() }),
+  },
+  'companies.refreshAll': {
+    input: z.object({ companyId: codatId }).strict(),
+    output: z.object({ queued: z.literal(true) }),
+  },
+  'companies.refreshDataType': {
+    input: z.object({ companyId: codatId, dataType: dataTypeSchema, connectionId: codatId.optional() }).strict(),
+    output: pullOperationSchema,
+  },
+  /** Reads the company closely (fresh company, dataStatus, recent pulls) and classifies it. */
+  'companies.health': {
+    input: z.object({ companyId: codatId }).strict(),
+    output: z.object({ issues: z.array(healthIssueSchema), checkedAt: z.string() }),
+  },
+  /** Plain text/markdown for a support ticket: ids, statuses, errors with correlation ids, our reading. No secret. */
+  'companies.report': { input: z.object({ companyId: codatId }).strict(), output: z.object({ markdown: z.string() }) },
+  'connections.timeline': {
+    input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
+    output: z.object({ events: z.array(timelineEventSchema) }),
+  },
+  'health.startScan': { input: noInput, output: scanStateSchema },
+  'health.cancelScan': { input: z.object({ scanId: z.string() }).strict(), output: scanStateSchema },
+  /** The latest scan of the active profile, with its issues; null before the first scan. */
+  'health.results': {
+    input: noInput,
+    output: z.object({ scan: scanStateSchema, issues: z.array(healthIssueSchema) }).nullable(),
+  },
+  'health.thresholds': { input: noInput, output: healthThresholdsSchema },
+  'health.saveThresholds': { input: healthThresholdsSchema.strict(), output: healthThresholdsSchema },
   'invites.settings': { input: noInput, output: inviteSettingsSchema },
   'invites.saveSettings': { input: inviteSettingsSchema.strict(), output: inviteSettingsSchema },
   'system.openExternal': {
@@ -209,6 +294,8 @@ export const events = {
   }),
   /** The profiles or the active one changed (here or in another window). */
   'profiles.changed': z.object({ activeId: z.string() }),
+  /** A health scan moved on (at most a few times a second). */
+  'health.progress': scanStateSchema,
   /** Whether main can currently reach the active profile's API. */
   'codat.connectivity': z.object({ online: z.boolean(), checkedAt: z.string() }),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, isAppUrl, type Handlers } from '../../src/main/bridge/dispatcher';
+import { operationNames } from '../../src/shared/contract';
 import { BridgeFailure } from '../../src/shared/result';
 
 const appOrigin = 'linkdesk://app';
@@ -20,25 +21,11 @@ const notUsed = () => {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const unused = Object.fromEntries(operationNames.map((name) => [name, notUsed])) as unknown as Handlers;
   return {
+    ...unused,
     'app.info': () => goodInfo,
     'system.openExternal': ({ url }) => ({ opened: true as const, by: 'system' as const, url }),
-    'profiles.list': notUsed,
-    'profiles.save': notUsed,
-    'profiles.remove': notUsed,
-    'profiles.activate': notUsed,
-    'profiles.test': notUsed,
-    'companies.search': notUsed,
-    'companies.get': notUsed,
-    'companies.findByName': notUsed,
-    'companies.create': notUsed,
-    'companies.dataStatus': notUsed,
-    'connections.create': notUsed,
-    'connections.get': notUsed,
-    'integrations.list': notUsed,
-    'invites.settings': notUsed,
-    'invites.saveSettings': notUsed,
-    'system.notify': notUsed,
     ...overrides,
   };
 }

@@ -1,11 +1,15 @@
 /** Wires the contract's operations to services. Shared by the Electron app and the web host. */
+import { defaultThresholds } from '../../shared/domain/health';
 import { defaultInviteTemplate } from '../../shared/domain/invite';
+import type { RateLimitInfo } from '../codat/http';
 import type { PlatformPorts } from '../ports';
 import { createExternalLinkPolicy, type ExternalLinkPolicy } from '../security/external-links';
 import { createRedactor, type Redactor } from '../security/redaction';
 import { createAppInfoService } from '../services/app-info';
 import { createCompanyService } from '../services/companies';
+import { createHealthScanService } from '../services/health-scan';
 import { createIntegrationService } from '../services/integrations';
+import { createInvestigateService } from '../services/investigate';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from '../services/profiles';
 import { createSystemService } from '../services/system';
 import type { Handlers } from './dispatcher';
@@ -17,6 +21,7 @@ export interface MainServices {
   hub: EventHub;
   redactor: Redactor;
   profiles: ProfileService;
+  scans: ReturnType<typeof createHealthScanService>;
 }
 
 export function createMainServices(
@@ -28,6 +33,7 @@ export function createMainServices(
   const linkPolicy = createExternalLinkPolicy();
   /** Local origins (the training sandbox) whose pages may be opened and whose logos may be fetched over http. */
   const localOrigins = new Set<string>();
+  let rateLimit: RateLimitInfo | null = null;
   const profiles = createProfileService({
     settings: ports.settings,
     vault: ports.vault,
@@ -37,7 +43,10 @@ export function createMainServices(
       localOrigins.add(origin);
       linkPolicy.allowOrigin(origin);
     },
-    onRateLimit: (info) => hub.emit('codat.rateLimit', info),
+    onRateLimit: (info) => {
+      rateLimit = info;
+      hub.emit('codat.rateLimit', info);
+    },
     onReachability: (online) => hub.emit('codat.connectivity', { online, checkedAt: new Date().toISOString() }),
     onChanged: (activeId) => hub.emit('profiles.changed', { activeId }),
     ...(tuning.http ? { http: tuning.http } : {}),
@@ -47,10 +56,41 @@ export function createMainServices(
     api: () => profiles.activeApi(),
     trustedLogoOrigins: () => [...localOrigins],
   });
+  const thresholds = () => ports.settings.read().thresholds ?? defaultThresholds;
+  const offlineConnectors = async () =>
+    new Set((await integrations.list()).integrations.filter((card) => card.isOfflineConnector).map((card) => card.key));
+  const now = ports.now ?? Date.now;
+  const investigate = createInvestigateService({
+    now,
+    api: () => profiles.activeApi(),
+    companies,
+    offlineConnectors,
+    thresholds,
+    source: () => {
+      const active = profiles.active();
+      let host = active.baseUrl;
+      try {
+        host = new URL(active.baseUrl).host;
+      } catch {
+        // the training sandbox's description is not a URL
+      }
+      return { profile: active.name, host };
+    },
+  });
+  const scans = createHealthScanService({
+    now,
+    api: () => profiles.activeApi(),
+    offlineConnectors,
+    thresholds,
+    rateLimit: () => rateLimit,
+    onProgress: (state) => hub.emit('health.progress', state),
+  });
   // Whatever was learnt under one profile must not show under another.
   profiles.onSwitch(() => {
+    rateLimit = null;
     companies.clear();
     integrations.clear();
+    scans.clear();
   });
   const appInfo = createAppInfoService(ports.facts, ports.vault, profiles, () => ports.settings.notices);
   const system = createSystemService(linkPolicy, ports.opener, ports.notifier);
@@ -75,6 +115,23 @@ export function createMainServices(
     },
     'connections.get': ({ companyId, connectionId }) => companies.getConnection(companyId, connectionId),
     'integrations.list': () => integrations.list(),
+    'companies.history': ({ companyId, page, pageSize, errorsOnly }) =>
+      investigate.history(companyId, page, pageSize, errorsOnly),
+    'companies.pull': ({ companyId, datasetId }) => investigate.pull(companyId, datasetId),
+    'companies.refreshAll': ({ companyId }) => investigate.refreshAll(companyId),
+    'companies.refreshDataType': ({ companyId, dataType, connectionId }) =>
+      investigate.refreshDataType(companyId, dataType, connectionId),
+    'companies.health': ({ companyId }) => investigate.health(companyId),
+    'companies.report': ({ companyId }) => investigate.report(companyId),
+    'connections.timeline': ({ companyId, connectionId }) => investigate.timeline(companyId, connectionId),
+    'health.startScan': () => scans.start(),
+    'health.cancelScan': ({ scanId }) => scans.cancel(scanId),
+    'health.results': () => scans.results(),
+    'health.thresholds': () => thresholds(),
+    'health.saveThresholds': (next) => {
+      ports.settings.write({ ...ports.settings.read(), thresholds: next });
+      return thresholds();
+    },
     'invites.settings': () => inviteSettings(),
     'invites.saveSettings': (settings) => {
       ports.settings.write({ ...ports.settings.read(), invite: settings });
@@ -83,5 +140,5 @@ export function createMainServices(
     'system.openExternal': ({ url }) => system.openExternal(url),
     'system.notify': ({ title, body }) => system.notify(title, body),
   };
-  return { handlers, linkPolicy, hub, redactor, profiles };
+  return { handlers, linkPolicy, hub, redactor, profiles, scans };
 }

@@ -21,14 +21,25 @@ export interface CompanyServiceOptions {
 export function createCompanyService(options: CompanyServiceOptions) {
   const now = options.now ?? Date.now;
   const recent = new Map<string, { company: Company; at: number }>();
+  /** Connection statuses as this console saw them, for the timeline. */
+  const observations = new Map<string, Array<{ at: string; status: Connection['status'] }>>();
   let searchInFlight: AbortController | null = null;
 
+  const observe = (connection: Connection) => {
+    const seen = observations.get(connection.id) ?? [];
+    if (seen.at(-1)?.status !== connection.status) {
+      seen.push({ at: new Date(now()).toISOString(), status: connection.status });
+      observations.set(connection.id, seen.slice(-50));
+    }
+  };
   const remember = (company: Company) => {
+    (company.dataConnections ?? []).forEach(observe);
     recent.set(company.id, { company, at: now() });
     if (recent.size > 2000) recent.delete(recent.keys().next().value as string);
     return company;
   };
   const rememberConnection = (companyId: string, connection: Connection) => {
+    observe(connection);
     const known = recent.get(companyId);
     if (!known) return;
     const others = (known.company.dataConnections ?? []).filter((candidate) => candidate.id !== connection.id);
@@ -146,8 +157,13 @@ export function createCompanyService(options: CompanyServiceOptions) {
       return connection;
     },
 
+    observed(connectionId: string) {
+      return observations.get(connectionId) ?? [];
+    },
+
     clear() {
       recent.clear();
+      observations.clear();
       searchInFlight?.abort();
     },
   };

@@ -1,0 +1,213 @@
+/**
+ * The portfolio scan: every company page by page (connections come with the list), and a closer look
+ * (dataStatus, and history only where dataStatus shows trouble) just for companies whose Linked connections
+ * have not synced recently. A rescan reuses a closer look when nothing about the company changed.
+ * It stops by itself before it eats into the day's quota, and can be cancelled.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ScanState } from '../../shared/contract';
+import type { Company, DataStatuses, PullOperation } from '../../shared/codat/schemas';
+
+import { classifyCompany, needsCloserLook, type HealthIssue, type HealthThresholds } from '../../shared/domain/health';
+import { BridgeFailure } from '../../shared/result';
+import type { CodatApi } from '../codat/api';
+import type { RateLimitInfo } from '../codat/http';
+
+export interface HealthScanOptions {
+  api(): Promise<CodatApi>;
+  offlineConnectors(): Promise<ReadonlySet<string>>;
+  thresholds(): HealthThresholds;
+  rateLimit(): RateLimitInfo | null;
+  onProgress(state: ScanState): void;
+  now?: () => number;
+  /** Companies per list page (Codat allows up to 5000; the spec's response schema caps pageSize at 2000). */
+  pageSize?: number;
+  /** Closer looks in flight at once. */
+  concurrency?: number;
+  /** Minimum gap between progress events. */
+  progressEveryMs?: number;
+}
+
+interface CloseLook {
+  fingerprint: string;
+  dataStatus: DataStatuses;
+  pulls: PullOperation[];
+}
+
+/** Leave this much of the day's quota for the account managers. */
+export function quotaReserve(limit: number | null): number {
+  return Math.max(50, Math.ceil((limit ?? 0) * 0.05));
+}
+
+function fingerprint(company: Company): string {
+  return JSON.stringify([
+    company.lastSync ?? null,
+    (company.dataConnections ?? []).map((connection) => [
+      connection.id,
+      connection.status,
+      connection.lastSync ?? null,
+    ]),
+  ]);
+}
+
+export function createHealthScanService(options: HealthScanOptions) {
+  const now = options.now ?? Date.now;
+  const pageSize = options.pageSize ?? 2000;
+  const concurrency = options.concurrency ?? 4;
+  const progressEveryMs = options.progressEveryMs ?? 200;
+  let current: { state: ScanState; issues: HealthIssue[]; controller: AbortController; done: Promise<void> } | null =
+    null;
+  /** Closer looks from earlier scans, reused while the company is unchanged. */
+  let looks = new Map<string, CloseLook>();
+
+  function snapshot(): ScanState {
+    return { ...(current as NonNullable<typeof current>).state };
+  }
+
+  async function run(scan: NonNullable<typeof current>) {
+    const { state, controller } = scan;
+    const signal = controller.signal;
+    let lastProgress = 0;
+    const progress = (force = false) => {
+      state.rateLimitRemaining = options.rateLimit()?.remaining ?? state.rateLimitRemaining;
+      state.issuesFound = scan.issues.length;
+      if (force || now() - lastProgress >= progressEveryMs) {
+        lastProgress = now();
+        options.onProgress({ ...state });
+      }
+    };
+    const overQuota = () => {
+      const limit = options.rateLimit();
+      return limit?.remaining != null && limit.remaining <= quotaReserve(limit.limit);
+    };
+    const nextLooks = new Map<string, CloseLook>();
+    try {
+      const api = await options.api();
+      const offline = await options.offlineConnectors();
+      const thresholds = options.thresholds();
+      for (let page = 1; ; page += 1) {
+        if (overQuota()) {
+          state.state = 'paused_for_quota';
+          break;
+        }
+        const listed = await api.listCompanies({ page, pageSize, signal });
+        state.requestsUsed += 1;
+        state.totalCompanies = listed.totalResults;
+        const companies = listed.results;
+        let index = 0;
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (index < companies.length) {
+              signal.throwIfAborted();
+              const company = companies[index++] as Company;
+              let look: CloseLook | undefined;
+              if (needsCloserLook(company, now(), thresholds)) {
+                state.closerLooks += 1;
+                const print = fingerprint(company);
+                const earlier = looks.get(company.id);
+                if (earlier && earlier.fingerprint === print) {
+                  look = earlier;
+                  state.reused += 1;
+                } else if (!overQuota()) {
+                  look = await closerLook(api, company, print, signal);
+                  state.requestsUsed += look.pulls.length > 0 || needsHistory(look.dataStatus) ? 2 : 1;
+                }
+                if (look) nextLooks.set(company.id, look);
+              }
+              scan.issues.push(
+                ...classifyCompany({
+                  company,
+                  dataStatus: look?.dataStatus ?? null,
+                  pulls: look?.pulls ?? null,
+                  offlineConnectors: offline,
+                  now: now(),
+                  thresholds,
+                }),
+              );
+              state.companiesScanned += 1;
+              progress();
+            }
+          }),
+        );
+        const seen = (listed.pageNumber - 1) * listed.pageSize + companies.length;
+        if (companies.length === 0 || seen >= listed.totalResults) {
+          state.state = 'finished';
+          break;
+        }
+      }
+    } catch (error) {
+      if (signal.aborted) state.state = 'cancelled';
+      else {
+        state.state = 'failed';
+        state.error = error instanceof BridgeFailure ? error.error.message : 'The scan stopped unexpectedly.';
+      }
+    } finally {
+      for (const [id, look] of nextLooks) looks.set(id, look);
+      state.finishedAt = new Date(now()).toISOString();
+      progress(true);
+    }
+  }
+
+  return {
+    start(): ScanState {
+      if (current?.state.state === 'running') return snapshot();
+      const controller = new AbortController();
+      const scan = {
+        state: {
+          scanId: randomUUID(),
+          state: 'running' as const,
+          startedAt: new Date(now()).toISOString(),
+          finishedAt: null,
+          companiesScanned: 0,
+          totalCompanies: null,
+          requestsUsed: 0,
+          closerLooks: 0,
+          reused: 0,
+          rateLimitRemaining: options.rateLimit()?.remaining ?? null,
+          issuesFound: 0,
+        } as ScanState,
+        issues: [] as HealthIssue[],
+        controller,
+        done: Promise.resolve(),
+      };
+      current = scan;
+      scan.done = run(scan);
+      return snapshot();
+    },
+    cancel(scanId: string): ScanState {
+      if (!current || current.state.scanId !== scanId) {
+        throw new BridgeFailure({ code: 'invalid_input', message: 'That scan is no longer the current one.' });
+      }
+      current.controller.abort();
+      return snapshot();
+    },
+    results() {
+      return current ? { scan: snapshot(), issues: [...current.issues] } : null;
+    },
+    /** For tests and benchmarks: resolves when the current scan has ended. */
+    async settled() {
+      await current?.done;
+    },
+    clear() {
+      current?.controller.abort();
+      current = null;
+      looks = new Map();
+    },
+  };
+}
+
+/** Only worth the history request when the data status shows something other than finished syncs. */
+function needsHistory(dataStatus: DataStatuses): boolean {
+  return Object.values(dataStatus).some(
+    (status) =>
+      !!status?.currentStatus && status.currentStatus !== 'Complete' && status.currentStatus !== 'NotSupported',
+  );
+}
+
+async function closerLook(api: CodatApi, company: Company, print: string, signal: AbortSignal): Promise<CloseLook> {
+  const dataStatus = await api.dataStatus(company.id, signal);
+  const pulls = needsHistory(dataStatus)
+    ? (await api.pullHistory(company.id, { pageSize: 50, orderBy: '-requested', signal })).results
+    : [];
+  return { fingerprint: print, dataStatus, pulls };
+}
