@@ -1,0 +1,214 @@
+/** The health classifier, table-driven over every connection status and every pull status. */
+import { describe, expect, it } from 'vitest';
+import {
+  connectionStatuses,
+  pullStatuses,
+  type Company,
+  type Connection,
+  type PullOperation,
+  type PullStatus,
+} from '../../src/shared/codat/schemas';
+import { isPullErrored, isPullInProgress } from '../../src/shared/codat/status';
+import {
+  classifyCompany,
+  defaultThresholds,
+  needsCloserLook,
+  sortIssues,
+  type IssueCategory,
+} from '../../src/shared/domain/health';
+
+const now = Date.parse('2026-06-10T12:00:00Z');
+const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
+
+function connection(overrides: Partial<Connection> = {}): Connection {
+  return {
+    id: 'c0000000-0000-4000-8000-000000000001',
+    integrationId: 'i',
+    integrationKey: 'gbol',
+    sourceId: 's',
+    sourceType: 'Accounting',
+    platformName: 'Xero',
+    linkUrl: 'https://link.example/start',
+    status: 'Linked',
+    created: hoursAgo(500),
+    lastSync: hoursAgo(2),
+    ...overrides,
+  };
+}
+
+function company(connections: Connection[]): Company {
+  return {
+    id: 'a0000000-0000-4000-8000-000000000001',
+    name: 'Harbour Bakery Ltd',
+    redirect: 'https://link.example/company',
+    dataConnections: connections,
+  };
+}
+
+function pull(status: PullStatus, overrides: Partial<PullOperation> = {}): PullOperation {
+  return {
+    id: 'd0000000-0000-4000-8000-000000000001',
+    companyId: 'a0000000-0000-4000-8000-000000000001',
+    connectionId: 'c0000000-0000-4000-8000-000000000001',
+    dataType: 'invoices',
+    status,
+    requested: hoursAgo(1),
+    progress: 50,
+    isCompleted: status === 'Complete',
+    isErrored: isPullErrored(status),
+    errorMessage: isPullErrored(status) ? `It went wrong: ${status}` : null,
+    ...overrides,
+  };
+}
+
+const classify = (input: Partial<Parameters<typeof classifyCompany>[0]> & { company: Company }) =>
+  classifyCompany({ offlineConnectors: new Set(['pqsw']), now, thresholds: defaultThresholds, ...input });
+
+describe('every connection status', () => {
+  const cases: Array<[Connection['status'], Partial<Connection>, IssueCategory[]]> = [
+    ['PendingAuth', { created: hoursAgo(2) }, []],
+    ['PendingAuth', { created: hoursAgo(30) }, ['awaiting_authorisation']],
+    [
+      'PendingAuth',
+      {
+        created: hoursAgo(2),
+        dataConnectionErrors: [
+          { statusCode: '403', errorMessage: 'User cancelled', status: 'Active', erroredOnUtc: hoursAgo(1) },
+        ],
+      },
+      ['authorisation_failed'],
+    ],
+    [
+      'PendingAuth',
+      {
+        created: hoursAgo(30),
+        dataConnectionErrors: [{ statusCode: '403', errorMessage: 'User cancelled', status: 'Resolved' }],
+      },
+      ['awaiting_authorisation'],
+    ],
+    ['Linked', {}, []],
+    ['Unlinked', {}, ['unlinked']],
+    ['Deauthorized', {}, ['deauthorized']],
+  ];
+  it.each(cases)('%s %j -> %j', (status, overrides, categories) => {
+    const issues = classify({ company: company([connection({ status, ...overrides })]) });
+    expect(issues.map((issue) => issue.category)).toEqual(categories);
+  });
+
+  it('covers every status Codat has', () => {
+    expect(new Set(cases.map(([status]) => status))).toEqual(new Set(connectionStatuses));
+  });
+
+  it('gives each issue its next step and evidence with the connection id', () => {
+    const [issue] = classify({ company: company([connection({ status: 'Deauthorized' })]) });
+    expect(issue).toMatchObject({ severity: 'critical', action: { kind: 'relink' }, connectionId: connection().id });
+    expect(issue!.evidence).toContainEqual({ label: 'Connection', value: connection().id });
+  });
+});
+
+describe('every pull status, as the latest sync of a Linked connection', () => {
+  const expectations: Record<PullStatus, IssueCategory[]> = {
+    Initial: [],
+    Queued: [],
+    Fetching: [],
+    MapQueued: [],
+    Mapping: [],
+    ProcessingQueued: [],
+    Processing: [],
+    ValidationQueued: [],
+    Validating: [],
+    Complete: [],
+    NotSupported: [],
+    Cancelled: [],
+    FetchError: ['sync_failing'],
+    MapError: ['sync_failing'],
+    InternalError: ['sync_failing'],
+    ProcessingError: ['sync_failing'],
+    ValidationError: ['sync_failing'],
+    AuthError: ['sync_failing'],
+    PermissionsError: ['sync_failing'],
+    PrerequisiteNotMet: ['sync_failing'],
+    RateLimitError: ['rate_limited'],
+  };
+
+  it('has an expectation for every status', () => {
+    expect(Object.keys(expectations).sort()).toEqual([...pullStatuses].sort());
+  });
+
+  it.each(pullStatuses.map((status) => [status]))('%s (recent)', (status) => {
+    const latest = pull(status);
+    const issues = classify({
+      company: company([connection()]),
+      dataStatus: {
+        invoices: {
+          dataType: 'invoices',
+          currentStatus: status,
+          latestSyncId: latest.id,
+          lastSuccessfulSync: hoursAgo(3),
+        },
+      },
+      pulls: [latest],
+    });
+    expect(issues.map((issue) => issue.category)).toEqual(expectations[status]);
+    if (expectations[status].length > 0) {
+      expect(issues[0]!.evidence).toContainEqual({ label: 'Dataset', value: latest.id });
+      expect(JSON.stringify(issues[0])).toContain(`It went wrong: ${status}`); // Codat's own message, in the summary or the evidence
+    }
+  });
+
+  it.each(pullStatuses.filter((status) => isPullInProgress(status)).map((status) => [status]))(
+    '%s for 8 hours is stuck',
+    (status) => {
+      const latest = pull(status, { requested: hoursAgo(8) });
+      const issues = classify({
+        company: company([connection()]),
+        dataStatus: { invoices: { dataType: 'invoices', currentStatus: status, latestSyncId: latest.id } },
+        pulls: [latest],
+      });
+      expect(issues.map((issue) => issue.category)).toEqual(['sync_stuck']);
+      expect(issues[0]!.action.text).toContain(latest.id);
+    },
+  );
+
+  it('an offline connector whose pulls wait in the queue is waiting for the customer, not stuck', () => {
+    const waiting = pull('Queued', { requested: hoursAgo(30) });
+    const issues = classify({
+      company: company([connection({ integrationKey: 'pqsw', platformName: 'QuickBooks Desktop', lastSync: null })]),
+      dataStatus: { invoices: { dataType: 'invoices', currentStatus: 'Queued', latestSyncId: waiting.id } },
+      pulls: [waiting],
+    });
+    expect(issues.map((issue) => issue.category)).toEqual(['offline_connector_waiting']);
+    expect(issues[0]!.action.kind).toBe('start_connector');
+  });
+
+  it('data not synced successfully for 30 days is stale', () => {
+    const issues = classify({
+      company: company([connection({ lastSync: hoursAgo(24 * 40) })]),
+      dataStatus: {
+        invoices: { dataType: 'invoices', currentStatus: 'Complete', lastSuccessfulSync: hoursAgo(24 * 40) },
+      },
+      pulls: [],
+    });
+    expect(issues.map((issue) => issue.category)).toEqual(['stale_data']);
+  });
+});
+
+describe('scan helpers', () => {
+  it('looks closer only at Linked connections that have not synced recently', () => {
+    expect(needsCloserLook(company([connection()]), now, defaultThresholds)).toBe(false);
+    expect(needsCloserLook(company([connection({ lastSync: hoursAgo(13) })]), now, defaultThresholds)).toBe(true);
+    expect(needsCloserLook(company([connection({ lastSync: null })]), now, defaultThresholds)).toBe(true);
+    expect(
+      needsCloserLook(company([connection({ status: 'PendingAuth', lastSync: null })]), now, defaultThresholds),
+    ).toBe(false);
+  });
+
+  it('sorts by severity, then by age', () => {
+    const issues = [
+      ...classify({ company: company([connection({ id: 'x1', status: 'Unlinked' })]) }),
+      ...classify({ company: company([connection({ id: 'x2', status: 'Deauthorized' })]) }),
+      ...classify({ company: company([connection({ id: 'x3', status: 'PendingAuth', created: hoursAgo(24 * 10) })]) }),
+    ];
+    expect(sortIssues(issues).map((issue) => issue.severity)).toEqual(['critical', 'warning', 'info']);
+  });
+});
