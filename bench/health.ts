@@ -2,6 +2,9 @@
  * The health scan of 10 000 sandbox companies: requests and time, against the naive approach of reading
  * every company's connections and data status one by one. Both run here, in the same process run.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCodatApi } from '../src/main/codat/api';
 import { createCodatHttp } from '../src/main/codat/http';
@@ -42,6 +45,8 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       notifier: { notify: () => false },
       settings: createMemorySettingsStore(),
       training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
+      auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
+      userName: 'bench',
     });
     await services.handlers['integrations.list']({});
     const scan = async () => {

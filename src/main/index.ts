@@ -8,7 +8,7 @@ import { createMainServices } from './bridge/handlers';
 import { bindIpc, forwardEvents } from './bridge/ipc';
 import { buildMenuTemplate } from './menu';
 import { desktopNotifier, safeStorageVault, shellOpener } from './platform/electron';
-import { inProcessTrainingSandbox } from './platform/node';
+import { inProcessTrainingSandbox, osUserName } from './platform/node';
 import { appOrigin, registerAppScheme, serveRenderer } from './security/app-protocol';
 import { guardSession, guardWebContents } from './security/guards';
 import { createFileSettingsStore } from './settings';
@@ -30,6 +30,8 @@ if (!app.requestSingleInstanceLock()) {
     notifier: desktopNotifier,
     settings: createFileSettingsStore(app.getPath('userData')),
     training: inProcessTrainingSandbox,
+    auditDirectory: path.join(app.getPath('userData'), 'audit'),
+    userName: osUserName(),
   });
   const { hub, redactor } = services;
   app.on('web-contents-created', (_event, contents) => {

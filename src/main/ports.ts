@@ -44,6 +44,10 @@ export interface PlatformPorts {
   notifier: Notifier;
   settings: import('./settings').SettingsStore;
   training: TrainingSandboxStarter;
+  /** Where the audit trail is kept (userData/audit in the desktop app). */
+  auditDirectory: string;
+  /** The OS user, recorded with every admin action. */
+  userName: string;
   /** The time health rules judge ages by; Date.now unless a test puts it on a sandbox's clock. */
   now?: () => number;
 }

@@ -15,6 +15,7 @@ import {
   readValidationResultSchema,
   sourceTypeSchema,
 } from './codat/schemas';
+import { auditActions, auditRecordSchema } from './domain/audit';
 import { healthIssueSchema, healthThresholdsSchema } from './domain/health';
 
 // The renderer's CSP forbids eval; tell zod not to probe for it.
@@ -267,6 +268,38 @@ export const operations = {
   },
   'health.thresholds': { input: noInput, output: healthThresholdsSchema },
   'health.saveThresholds': { input: healthThresholdsSchema.strict(), output: healthThresholdsSchema },
+  /** Revokes access (PATCH status Unlinked): no new syncs; data already synced stays; the customer can re-link. */
+  'connections.unlink': {
+    input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
+    output: connectionSchema,
+  },
+  /** Irreversible: revokes and ends access to data already synced. */
+  'connections.delete': {
+    input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+  /** Irreversible: the company, its connections and its cached data. */
+  'companies.delete': {
+    input: z.object({ companyId: codatId }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+  /** Records that an invite was composed (opened in the mail app or copied). */
+  'invites.composed': {
+    input: z.object({ companyId: codatId, connectionId: codatId, how: z.enum(['email_app', 'copied']) }).strict(),
+    output: z.object({ recorded: z.literal(true) }),
+  },
+  'audit.list': {
+    input: z
+      .object({
+        action: z.enum(auditActions).optional(),
+        /** Matches company id or name. */
+        company: z.string().max(200).optional(),
+        from: z.string().optional(),
+        to: z.string().optional(),
+      })
+      .strict(),
+    output: z.object({ records: z.array(auditRecordSchema), warnings: z.array(z.string()) }),
+  },
   'invites.settings': { input: noInput, output: inviteSettingsSchema },
   'invites.saveSettings': { input: inviteSettingsSchema.strict(), output: inviteSettingsSchema },
   'system.openExternal': {

@@ -1,7 +1,16 @@
 /** Assembles the web host: main's services with plain-Node adapters, behind the HTTP bridge. */
 import { createDispatcher } from '../main/bridge/dispatcher';
 import { createMainServices, type MainServices } from '../main/bridge/handlers';
-import { browserOpener, inProcessTrainingSandbox, noNotifier, sessionOnlyVault } from '../main/platform/node';
+import {
+  browserOpener,
+  inProcessTrainingSandbox,
+  noNotifier,
+  osUserName,
+  sessionOnlyVault,
+} from '../main/platform/node';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ExternalOpener, SecretVault, TrainingSandboxStarter } from '../main/ports';
 import type { ProfileServiceOptions } from '../main/services/profiles';
 import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '../main/settings';
@@ -33,6 +42,11 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
       settings:
         options.settings ?? (options.dataDir ? createFileSettingsStore(options.dataDir) : createMemorySettingsStore()),
       training: options.training ?? inProcessTrainingSandbox,
+      // Without a data folder the trail lives for this run only, in a private temporary folder.
+      auditDirectory: options.dataDir
+        ? path.join(options.dataDir, 'audit')
+        : mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
+      userName: osUserName(),
     },
     options.http ? { http: options.http } : {},
   );

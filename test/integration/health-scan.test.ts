@@ -2,14 +2,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/bridge/dispatcher';
 import { createMainServices, type MainServices } from '../../src/main/bridge/handlers';
-import { createRecordingOpener } from '../../src/main/platform/node';
-import { createMemorySettingsStore } from '../../src/main/settings';
 import { hour } from '../../src/sandbox/clock';
 import { scenarioNames } from '../../src/sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput, ScanState } from '../../src/shared/contract';
 import type { IssueCategory } from '../../src/shared/domain/health';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { createTestVault } from '../support/vault';
+import { testPorts } from '../support/ports';
 
 let sandbox: TestSandbox;
 let services: MainServices;
@@ -21,15 +19,9 @@ beforeAll(async () => {
   // The seeded "stuck" and "offline" pulls must be old enough to count as stuck.
   sandbox.control.advanceClock(8 * hour);
   progress = [];
-  services = createMainServices({
-    facts: { name: 'Linkdesk', version: 'test', platform: 'linux', host: 'web' },
-    vault: createTestVault(),
-    opener: createRecordingOpener(),
-    notifier: { notify: () => false },
-    settings: createMemorySettingsStore(),
-    training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
-    now: () => Date.parse(sandbox.control.now()),
-  });
+  services = createMainServices(
+    testPorts(sandbox, { notifier: { notify: () => false }, now: () => Date.parse(sandbox.control.now()) }),
+  );
   services.hub.subscribe((event, payload) => {
     if (event === 'health.progress') progress.push(payload as ScanState);
   });

@@ -5,13 +5,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/bridge/dispatcher';
 import { createMainServices } from '../../src/main/bridge/handlers';
-import { createRecordingOpener } from '../../src/main/platform/node';
-import { createMemorySettingsStore } from '../../src/main/settings';
 import { scenarioNames } from '../../src/sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
 import type { BridgeError } from '../../src/shared/result';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { createTestVault } from '../support/vault';
+import { testPorts } from '../support/ports';
 
 let sandbox: TestSandbox;
 let call: <N extends OperationName>(operation: N, input: OperationInput<N>) => Promise<OperationOutput<N>>;
@@ -24,14 +22,9 @@ let notified: string[];
 beforeAll(async () => {
   sandbox = await startTestSandbox({ companies: 300 });
   notified = [];
-  const services = createMainServices({
-    facts: { name: 'Linkdesk', version: 'test', platform: 'linux', host: 'web' },
-    vault: createTestVault(),
-    opener: createRecordingOpener(),
-    notifier: { notify: (title) => (notified.push(title), true) },
-    settings: createMemorySettingsStore(),
-    training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
-  });
+  const services = createMainServices(
+    testPorts(sandbox, { notifier: { notify: (title) => (notified.push(title), true) } }),
+  );
   const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
   attempt = (operation, input) => dispatch(operation, input, { frameUrl: null }) as never;
   call = async (operation, input) => {

@@ -2,6 +2,9 @@
  * IPC end to end with Electron mocked: the preload's exposed API -> ipcRenderer -> ipcMain binding ->
  * dispatcher, and events back. Proves the page gets functions only and listeners never see the IPC event.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 type IpcHandler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown;
@@ -57,6 +60,8 @@ async function setUp() {
     notifier: { notify: () => false },
     settings: createMemorySettingsStore(),
     training: { start: () => Promise.reject(new Error('no training sandbox in this test')) },
+    auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
+    userName: 'tester',
   });
   const dispatch = createDispatcher(services.handlers, {
     isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, ['linkdesk://app']),

@@ -6,12 +6,15 @@ import type { PlatformPorts } from '../ports';
 import { createExternalLinkPolicy, type ExternalLinkPolicy } from '../security/external-links';
 import { createRedactor, type Redactor } from '../security/redaction';
 import { createAppInfoService } from '../services/app-info';
+import { createAuditLog } from '../services/audit';
 import { createCompanyService } from '../services/companies';
 import { createHealthScanService } from '../services/health-scan';
 import { createIntegrationService } from '../services/integrations';
 import { createInvestigateService } from '../services/investigate';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from '../services/profiles';
 import { createSystemService } from '../services/system';
+import type { AuditAction, AuditRecord } from '../../shared/domain/audit';
+import { BridgeFailure } from '../../shared/result';
 import type { Handlers } from './dispatcher';
 import { createEventHub, type EventHub } from './events';
 
@@ -60,22 +63,23 @@ export function createMainServices(
   const offlineConnectors = async () =>
     new Set((await integrations.list()).integrations.filter((card) => card.isOfflineConnector).map((card) => card.key));
   const now = ports.now ?? Date.now;
+  function investigateSource() {
+    const active = profiles.active();
+    let host = active.baseUrl;
+    try {
+      host = new URL(active.baseUrl).host;
+    } catch {
+      host = 'training sandbox (this computer)';
+    }
+    return { profile: active.name, host };
+  }
   const investigate = createInvestigateService({
     now,
     api: () => profiles.activeApi(),
     companies,
     offlineConnectors,
     thresholds,
-    source: () => {
-      const active = profiles.active();
-      let host = active.baseUrl;
-      try {
-        host = new URL(active.baseUrl).host;
-      } catch {
-        // the training sandbox's description is not a URL
-      }
-      return { profile: active.name, host };
-    },
+    source: () => investigateSource(),
   });
   const scans = createHealthScanService({
     now,
@@ -94,24 +98,129 @@ export function createMainServices(
   });
   const appInfo = createAppInfoService(ports.facts, ports.vault, profiles, () => ports.settings.notices);
   const system = createSystemService(linkPolicy, ports.opener, ports.notifier);
+  const audit = createAuditLog({ directory: ports.auditDirectory, user: ports.userName, redact: redactor.redact });
+  const auditProfile = () => {
+    const { source } = { source: investigateSource() };
+    const active = profiles.active();
+    return { name: active.name, environment: active.environment, host: source.host };
+  };
+  /** Runs a write and records it, whether it worked or not; the caller still gets the real outcome. */
+  async function audited<T>(
+    action: AuditAction,
+    target: AuditRecord['target'],
+    write: () => Promise<T>,
+    describe?: (value: T) => AuditRecord['target'],
+  ): Promise<T> {
+    const profile = auditProfile();
+    try {
+      const value = await write();
+      audit.append({ profile, action, target: { ...target, ...describe?.(value) }, result: { ok: true } });
+      return value;
+    } catch (error) {
+      const failure =
+        error instanceof BridgeFailure ? error.error : { code: 'internal', message: 'Unexpected failure' };
+      audit.append({
+        profile,
+        action,
+        target,
+        result: {
+          ok: false,
+          code: failure.code,
+          message: failure.message,
+          ...('status' in failure && failure.status !== undefined ? { status: failure.status } : {}),
+          ...('correlationId' in failure && failure.correlationId ? { correlationId: failure.correlationId } : {}),
+        },
+      });
+      throw error;
+    }
+  }
+  /** Names for the audit trail, from what main already knows (no extra Codat request). */
+  const companyTarget = async (companyId: string, connectionId?: string) => {
+    try {
+      const company = await companies.get(companyId, false);
+      const connection = company.dataConnections?.find((candidate) => candidate.id === connectionId);
+      return {
+        companyId,
+        companyName: company.name,
+        ...(connectionId ? { connectionId } : {}),
+        ...(connection ? { platformName: connection.platformName } : {}),
+      };
+    } catch {
+      return { companyId, ...(connectionId ? { connectionId } : {}) };
+    }
+  };
   const inviteSettings = () => ports.settings.read().invite ?? { template: defaultInviteTemplate, sender: '' };
 
   const handlers: Handlers = {
     'app.info': () => appInfo.info(),
     'profiles.list': () => profiles.list(),
-    'profiles.save': (input) => profiles.save(input),
-    'profiles.remove': ({ id }) => profiles.remove(id),
+    'profiles.save': (input) =>
+      input.id ? profiles.save(input) : audited('profile.add', { profileName: input.name }, () => profiles.save(input)),
+    'profiles.remove': ({ id }) => {
+      const name = profiles.list().profiles.find((profile) => profile.id === id)?.name ?? id;
+      return audited('profile.remove', { profileName: name }, async () => profiles.remove(id));
+    },
     'profiles.activate': ({ id }) => profiles.activate(id),
     'profiles.test': ({ id }) => profiles.test(id),
     'companies.search': ({ text, page, pageSize }) => companies.search(text, page, pageSize),
     'companies.get': ({ companyId, fresh }) => companies.get(companyId, fresh),
     'companies.findByName': ({ name }) => companies.findByName(name),
-    'companies.create': (input) => companies.create(input),
+    'companies.create': (input) =>
+      audited(
+        'company.create',
+        { companyName: input.customerId },
+        () => companies.create(input),
+        (company) => ({
+          companyId: company.id,
+          companyName: company.name,
+        }),
+      ),
     'companies.dataStatus': ({ companyId }) => companies.dataStatus(companyId),
     'connections.create': async ({ companyId, platformKey }) => {
       const { integrations: cards } = await integrations.list();
       const card = cards.find((candidate) => candidate.key === platformKey);
-      return companies.createConnection(companyId, platformKey, card?.sourceType);
+      return audited(
+        'connection.create',
+        { ...(await companyTarget(companyId)), platformName: card?.name ?? platformKey },
+        () => companies.createConnection(companyId, platformKey, card?.sourceType),
+        (connection) => ({ connectionId: connection.id }),
+      );
+    },
+    'connections.unlink': async ({ companyId, connectionId }) =>
+      audited('connection.unlink', await companyTarget(companyId, connectionId), () =>
+        companies.unlinkConnection(companyId, connectionId),
+      ),
+    'connections.delete': async ({ companyId, connectionId }) =>
+      audited('connection.delete', await companyTarget(companyId, connectionId), () =>
+        companies.deleteConnection(companyId, connectionId),
+      ),
+    'companies.delete': async ({ companyId }) =>
+      audited('company.delete', await companyTarget(companyId), () => companies.deleteCompany(companyId)),
+    'invites.composed': async ({ companyId, connectionId, how }) => {
+      audit.append({
+        profile: auditProfile(),
+        action: 'invite.compose',
+        target: await companyTarget(companyId, connectionId),
+        detail: how === 'copied' ? 'Invite copied' : 'Invite opened in the email app',
+        result: { ok: true },
+      });
+      return { recorded: true as const };
+    },
+    'audit.list': ({ action, company, from, to }) => {
+      const { records, warnings } = audit.read();
+      const text = company?.trim().toLowerCase();
+      return {
+        records: records.filter(
+          (record) =>
+            (!action || record.action === action) &&
+            (!text ||
+              record.target.companyId?.toLowerCase() === text ||
+              (record.target.companyName ?? '').toLowerCase().includes(text)) &&
+            (!from || record.at >= from) &&
+            (!to || record.at <= to),
+        ),
+        warnings,
+      };
     },
     'connections.get': ({ companyId, connectionId }) => companies.getConnection(companyId, connectionId),
     'integrations.list': () => integrations.list(),

@@ -157,6 +157,31 @@ export function createCompanyService(options: CompanyServiceOptions) {
       return connection;
     },
 
+    /** Revoke: the connection stays, Unlinked. What Codat answered replaces what we knew. */
+    async unlinkConnection(companyId: string, connectionId: string) {
+      const connection = await (await options.api()).unlinkConnection(companyId, connectionId).catch(explainGone);
+      rememberConnection(companyId, connection);
+      return connection;
+    },
+
+    async deleteConnection(companyId: string, connectionId: string) {
+      await (await options.api()).deleteConnection(companyId, connectionId).catch(explainGone);
+      const known = recent.get(companyId);
+      if (known) {
+        known.company = {
+          ...known.company,
+          dataConnections: (known.company.dataConnections ?? []).filter((c) => c.id !== connectionId),
+        };
+      }
+      return { deleted: true as const };
+    },
+
+    async deleteCompany(companyId: string) {
+      await (await options.api()).deleteCompany(companyId).catch(explainGone);
+      recent.delete(companyId);
+      return { deleted: true as const };
+    },
+
     observed(connectionId: string) {
       return observations.get(connectionId) ?? [];
     },
@@ -171,3 +196,14 @@ export function createCompanyService(options: CompanyServiceOptions) {
 }
 
 export type CompanyService = ReturnType<typeof createCompanyService>;
+
+/** A target that changed meanwhile (deleted elsewhere: 404) is explained rather than reported as a failure of ours. */
+function explainGone(error: unknown): never {
+  if (error instanceof BridgeFailure && error.error.status === 404) {
+    throw new BridgeFailure({
+      ...error.error,
+      message: `It no longer exists in Codat (deleted elsewhere, or by another tab). Codat said: ${error.error.message}`,
+    });
+  }
+  throw error;
+}

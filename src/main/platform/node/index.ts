@@ -1,4 +1,5 @@
 /** Plain-Node adapters: used by the web host and by tests. */
+import os from 'node:os';
 import type { ExternalOpener, Notifier, SecretVault, TrainingSandboxStarter } from '../../ports';
 
 /** Without an OS keychain the web host keeps keys in memory only, and says so. */
@@ -44,4 +45,13 @@ export function createRecordingOpener(): ExternalOpener & { opened: string[] } {
       opened.push(url);
     },
   };
+}
+
+/** The OS user name for the audit trail; a placeholder where the OS will not say. */
+export function osUserName(): string {
+  try {
+    return os.userInfo().username || 'unknown user';
+  } catch {
+    return 'unknown user';
+  }
 }

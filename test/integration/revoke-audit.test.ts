@@ -1,0 +1,99 @@
+/** Unlink and delete through main's handlers against the sandbox, each recorded in the audit trail with its result. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/main/bridge/dispatcher';
+import { createMainServices } from '../../src/main/bridge/handlers';
+import { scenarioNames } from '../../src/sandbox/seed';
+import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
+import type { BridgeError } from '../../src/shared/result';
+import { testPorts } from '../support/ports';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+
+let sandbox: TestSandbox;
+let attempt: <N extends OperationName>(
+  operation: N,
+  input: OperationInput<N>,
+) => Promise<{ ok: true; value: OperationOutput<N> } | { ok: false; error: BridgeError }>;
+const call = async <N extends OperationName>(operation: N, input: OperationInput<N>) => {
+  const result = await attempt(operation, input);
+  if (!result.ok) throw new Error(`${operation} failed: ${result.error.message}`);
+  return result.value;
+};
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ companies: 20 });
+  const services = createMainServices(testPorts(sandbox), { http: { retry: { retries: 1, initialDelayMs: 10 } } });
+  const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+  attempt = (operation, input) => dispatch(operation, input, { frameUrl: null }) as never;
+});
+afterAll(() => sandbox.close());
+
+describe('revoke, delete and the audit trail', () => {
+  it('unlinks a Linked connection and records it', async () => {
+    const companyId = sandbox.companyId(scenarioNames.healthy);
+    const company = await call('companies.get', { companyId, fresh: true });
+    const xero = company.dataConnections!.find((connection) => connection.platformName === 'Xero')!;
+    const unlinked = await call('connections.unlink', { companyId, connectionId: xero.id });
+    expect(unlinked.status).toBe('Unlinked');
+    const { records } = await call('audit.list', { action: 'connection.unlink' });
+    expect(records[0]).toMatchObject({
+      user: 'tester',
+      profile: { name: 'Training sandbox', environment: 'training' },
+      target: { companyId, companyName: scenarioNames.healthy, connectionId: xero.id, platformName: 'Xero' },
+      result: { ok: true },
+    });
+  });
+
+  it('a failed delete leaves the connection in place and is recorded with Codat’s correlationId', async () => {
+    const companyId = sandbox.companyId(scenarioNames.unlinked);
+    const company = await call('companies.get', { companyId, fresh: true });
+    const connection = company.dataConnections![0]!;
+    sandbox.control.addFault({
+      path: `/companies/${companyId}/connections/${connection.id}`,
+      method: 'DELETE',
+      status: 500,
+    });
+    const failed = await attempt('connections.delete', { companyId, connectionId: connection.id });
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { code: 'codat', status: 500, correlationId: expect.any(String) },
+    });
+    sandbox.control.clearFaults();
+    expect((await call('companies.get', { companyId, fresh: true })).dataConnections).toHaveLength(1);
+    const { records } = await call('audit.list', { action: 'connection.delete' });
+    expect(records[0]).toMatchObject({
+      target: { connectionId: connection.id },
+      result: { ok: false, status: 500, correlationId: !failed.ok ? failed.error.correlationId : '' },
+    });
+    // Now it works, and is recorded too.
+    expect(await call('connections.delete', { companyId, connectionId: connection.id })).toEqual({ deleted: true });
+    expect((await call('audit.list', { action: 'connection.delete' })).records[0]!.result).toEqual({ ok: true });
+  });
+
+  it('explains a target that changed meanwhile (already deleted) instead of failing obscurely', async () => {
+    const company = await call('companies.create', { customerId: 'Gone Meanwhile Ltd' });
+    await sandbox.call('DELETE', `/companies/${company.id}`); // deleted elsewhere
+    const gone = await attempt('companies.delete', { companyId: company.id });
+    expect(gone).toMatchObject({
+      ok: false,
+      error: { status: 404, message: expect.stringMatching(/no longer exists/) },
+    });
+  });
+
+  it('records creates, refreshes and invites, and filters by action, company and date', async () => {
+    const company = await call('companies.create', { customerId: 'Audit Trail Ltd' });
+    const connection = await call('connections.create', { companyId: company.id, platformKey: 'gbol' });
+    await call('invites.composed', { companyId: company.id, connectionId: connection.id, how: 'email_app' });
+    const mine = await call('audit.list', { company: 'audit trail' });
+    expect(mine.records.map((record) => record.action)).toEqual([
+      'invite.compose',
+      'connection.create',
+      'company.create',
+    ]);
+    expect(mine.records[0]).toMatchObject({
+      detail: 'Invite opened in the email app',
+      target: { platformName: 'Xero' },
+    });
+    expect((await call('audit.list', { company: company.id })).records).toHaveLength(3);
+    expect((await call('audit.list', { from: '2999-01-01' })).records).toEqual([]);
+  });
+});

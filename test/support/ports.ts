@@ -1,0 +1,30 @@
+/** Main's platform ports for tests and benchmarks: in-memory settings, a throwaway audit folder, a chosen sandbox. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRecordingOpener } from '../../src/main/platform/node';
+import type { PlatformPorts } from '../../src/main/ports';
+import { createMemorySettingsStore } from '../../src/main/settings';
+import { createTestVault } from './vault';
+
+export function testPorts(
+  sandbox: { url: string; apiKey: string } | null,
+  overrides: Partial<PlatformPorts> = {},
+): PlatformPorts {
+  return {
+    facts: { name: 'Linkdesk', version: 'test', platform: 'linux', host: 'web' },
+    vault: createTestVault(),
+    opener: createRecordingOpener(),
+    notifier: { notify: () => false },
+    settings: createMemorySettingsStore(),
+    training: {
+      start: async () =>
+        sandbox
+          ? { url: sandbox.url, apiKey: sandbox.apiKey }
+          : Promise.reject(new Error('no training sandbox in this test')),
+    },
+    auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
+    userName: 'tester',
+    ...overrides,
+  };
+}
