@@ -36,9 +36,9 @@ test('every page is reachable by keyboard alone', async ({ consolePage: page }) 
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
 
-  // Pages not built yet say so honestly.
+  // Ctrl+2 lands on Health, ready to scan.
   await page.keyboard.press('Control+2');
-  await expect(page.getByRole('heading', { name: 'The health scan is not built yet.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Scan all companies' })).toBeVisible();
 });
 
 test('a bridge call round-trips: Settings shows what main reports about itself', async ({ consolePage: page }) => {

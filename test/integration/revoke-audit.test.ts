@@ -97,3 +97,14 @@ describe('revoke, delete and the audit trail', () => {
     expect((await call('audit.list', { from: '2999-01-01' })).records).toEqual([]);
   });
 });
+
+describe('timeline', () => {
+  it('includes our own audit records for the connection', async () => {
+    const company = await call('companies.create', { customerId: 'Timeline Audit Ltd' });
+    const connection = await call('connections.create', { companyId: company.id, platformKey: 'gbol' });
+    await call('invites.composed', { companyId: company.id, connectionId: connection.id, how: 'copied' });
+    const { events } = await call('connections.timeline', { companyId: company.id, connectionId: connection.id });
+    const ours = events.filter((event) => event.kind === 'audit').map((event) => event.title);
+    expect(ours.sort()).toEqual(['Connection created in Linkdesk by tester', 'Invite composed by tester']);
+  });
+});

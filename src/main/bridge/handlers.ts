@@ -18,6 +18,19 @@ import { BridgeFailure } from '../../shared/result';
 import type { Handlers } from './dispatcher';
 import { createEventHub, type EventHub } from './events';
 
+const auditTitles: Record<AuditAction, string> = {
+  'company.create': 'Company created',
+  'company.delete': 'Company deleted',
+  'connection.create': 'Connection created in Linkdesk',
+  'connection.unlink': 'Unlinked in Linkdesk',
+  'connection.delete': 'Deleted in Linkdesk',
+  'data.refreshAll': 'Refresh of all data requested',
+  'data.refreshType': 'Refresh requested',
+  'profile.add': 'Profile added',
+  'profile.remove': 'Profile removed',
+  'invite.compose': 'Invite composed',
+};
+
 export interface MainServices {
   handlers: Handlers;
   linkPolicy: ExternalLinkPolicy;
@@ -63,6 +76,8 @@ export function createMainServices(
   const offlineConnectors = async () =>
     new Set((await integrations.list()).integrations.filter((card) => card.isOfflineConnector).map((card) => card.key));
   const now = ports.now ?? Date.now;
+  const audit = createAuditLog({ directory: ports.auditDirectory, user: ports.userName, redact: redactor.redact });
+
   function investigateSource() {
     const active = profiles.active();
     let host = active.baseUrl;
@@ -80,6 +95,20 @@ export function createMainServices(
     offlineConnectors,
     thresholds,
     source: () => investigateSource(),
+    auditFor: (connectionId) =>
+      audit
+        .read()
+        .records.filter((record) => record.target.connectionId === connectionId)
+        .map((record) => ({
+          at: record.at,
+          title: `${auditTitles[record.action]} by ${record.user}`,
+          ...(record.result.ok
+            ? record.detail
+              ? { detail: record.detail }
+              : {}
+            : { detail: `Failed: ${record.result.message}` }),
+          ok: record.result.ok,
+        })),
   });
   const scans = createHealthScanService({
     now,
@@ -98,7 +127,6 @@ export function createMainServices(
   });
   const appInfo = createAppInfoService(ports.facts, ports.vault, profiles, () => ports.settings.notices);
   const system = createSystemService(linkPolicy, ports.opener, ports.notifier);
-  const audit = createAuditLog({ directory: ports.auditDirectory, user: ports.userName, redact: redactor.redact });
   const auditProfile = () => {
     const { source } = { source: investigateSource() };
     const active = profiles.active();

@@ -4,7 +4,7 @@ import { pullStatuses, type DataType, type PullOperation } from '../../shared/co
 import { isPullErrored } from '../../shared/codat/status';
 import { classifyCompany, type HealthThresholds } from '../../shared/domain/health';
 import { buildDiagnosticReport } from '../../shared/domain/report';
-import { buildTimeline } from '../../shared/domain/timeline';
+import { buildTimeline, type AuditEntry } from '../../shared/domain/timeline';
 import type { CodatApi } from '../codat/api';
 import type { CompanyService } from './companies';
 
@@ -14,6 +14,8 @@ export interface InvestigateOptions {
   offlineConnectors(): Promise<ReadonlySet<string>>;
   thresholds(): HealthThresholds;
   source(): { profile: string; host: string };
+  /** Our own audit records about a connection, for its timeline. */
+  auditFor(connectionId: string): AuditEntry[];
   now?: () => number;
 }
 
@@ -99,7 +101,14 @@ export function createInvestigateService(options: InvestigateOptions) {
         options.companies.getConnection(companyId, connectionId),
         recentPulls(companyId),
       ]);
-      return { events: buildTimeline(connection, pulls, options.companies.observed(connectionId)) };
+      return {
+        events: buildTimeline(
+          connection,
+          pulls,
+          options.companies.observed(connectionId),
+          options.auditFor(connectionId),
+        ),
+      };
     },
   };
 }

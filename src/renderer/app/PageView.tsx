@@ -1,32 +1,26 @@
 import type { ReactNode } from 'react';
 import { pages, type PageId } from '../../shared/pages';
 import { EmptyState } from '../components/EmptyState';
+import { AuditPage } from '../features/audit/AuditPage';
 import { CompaniesPage } from '../features/companies/CompaniesPage';
 import { CompanyView } from '../features/company/CompanyView';
+import { HealthPage } from '../features/health/HealthPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppStore } from '../stores/app-store';
 
 /** What each page will hold, said plainly until it is built. */
 const comingNext: Partial<Record<PageId, { summary: string; detail: string }>> = {
-  health: {
-    summary: 'The health scan is not built yet.',
-    detail:
-      'Here you will scan every company for connections awaiting authorisation, deauthorised or unlinked connections and failing or stuck syncs, each with a plain explanation and the next step.',
-  },
   integrations: {
     summary: 'The integrations gallery is not built yet.',
     detail:
       'Here you will see every platform Codat offers with its cached logo and button, exactly as your customer will see them, even when offline.',
   },
-  audit: {
-    summary: 'The audit log is not built yet.',
-    detail:
-      'Here you will see every admin action taken from this console (companies created, connections unlinked or deleted, invites composed) with its result, and export it as CSV.',
-  },
 };
 
 const builtPages: Partial<Record<PageId, () => ReactNode>> = {
   companies: () => <CompaniesRoute />,
+  health: () => <HealthPage />,
+  audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
 };
 

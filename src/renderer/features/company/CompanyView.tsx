@@ -1,7 +1,7 @@
 /**
  * One company, as used with the customer on the phone: its links, its connections, connecting a platform,
  * handing over the link (copy, open, invite) and watching until the customer has authorised and the first
- * sync has finished.
+ * sync has finished. Below, for customer success: the investigation tabs and the diagnostic report.
  */
 import { ArrowLeft, Plus } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -13,8 +13,12 @@ import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format';
 import { ageInWords, useNow } from './company-format';
+import { useAppStore } from '../../stores/app-store';
+import { CompanyMenu, ConnectionDangerActions } from '../revoke/DangerActions';
 import { ConnectionCard } from './ConnectionCard';
+import { DiagnosticReportActions } from './DiagnosticReport';
 import { HandOverPanel, type HandOver, type HandOverLink, type LinkUse } from './HandOverPanel';
+import { InvestigatePanel } from './InvestigatePanel';
 import { PlatformPicker, type IntegrationsState } from './PlatformPicker';
 import { ToastRegion, useToasts } from './Toasts';
 import './company.css';
@@ -216,6 +220,7 @@ function LoadedCompany({ company: loaded }: { company: Company }) {
     setConnections(result.value.dataConnections ?? []);
   };
 
+  const environment = useAppStore((state) => state.info?.activeProfile?.environment ?? 'training');
   const handOverConnection = handOver && connections.find((connection) => connection.id === handOver.connectionId);
 
   return (
@@ -248,6 +253,14 @@ function LoadedCompany({ company: loaded }: { company: Company }) {
             <CopyButton text={company.redirect} label="Copy company link" />
           </dd>
         </dl>
+        <div className="company-header-actions">
+          <DiagnosticReportActions companyId={companyId} />
+          <CompanyMenu
+            company={company}
+            environment={environment}
+            onDeleted={() => useAppStore.getState().navigate('companies')}
+          />
+        </div>
       </header>
 
       {handOver && handOverConnection && (
@@ -299,11 +312,21 @@ function LoadedCompany({ company: loaded }: { company: Company }) {
                 preparingHandOver={preparing === connection.id}
                 handOverError={cardErrors[connection.id] ?? null}
                 onHandOver={() => void handOverFromCard(connection)}
+                dangerActions={
+                  <ConnectionDangerActions
+                    company={company}
+                    connection={connection}
+                    environment={environment}
+                    onChanged={() => void reloadConnections()}
+                  />
+                }
               />
             ))}
           </div>
         )}
       </section>
+
+      <InvestigatePanel companyId={companyId} connections={connections} />
 
       {pickerOpen && (
         <PlatformPicker

@@ -1,5 +1,5 @@
 import { Send, TriangleAlert } from 'lucide-react';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Connection } from '../../../shared/codat/schemas';
 import type { BridgeError } from '../../../shared/result';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -18,6 +18,8 @@ interface ConnectionCardProps {
   preparingHandOver: boolean;
   handOverError: BridgeError | null;
   onHandOver(): void;
+  /** Rare, destructive actions (unlink, delete), supplied by the view. */
+  dangerActions?: ReactNode;
 }
 
 /** Connections the customer can (re-)authorise through a link: re-linking reuses this connection. */
@@ -113,6 +115,7 @@ export function ConnectionCard(props: ConnectionCardProps) {
         </div>
       )}
       {handOverError && <ErrorNotice error={handOverError} title="Could not get a fresh link for this connection." />}
+      {props.dangerActions}
     </article>
   );
 }

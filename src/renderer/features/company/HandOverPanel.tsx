@@ -297,7 +297,11 @@ export function HandOverPanel(props: HandOverPanelProps) {
           platformName={platform}
           settings={composer}
           link={handOver.link}
-          onUsed={() => onLinkUsed('sent')}
+          onUsed={(how) => {
+            onLinkUsed('sent');
+            // Recorded in the audit trail; a failure to record never blocks the hand-over.
+            void linkdesk.invites.composed({ companyId, connectionId: connection.id, how });
+          }}
           onRegenerate={fetchFreshLink}
           onClose={() => setComposer(null)}
           returnFocusTo={sendRef}

@@ -16,7 +16,8 @@ interface InviteComposerProps {
   settings: OperationOutput<'invites.settings'>;
   /** The fresh link read right before the composer opened. */
   link: HandOverLink;
-  onUsed(): void;
+  /** The invite left the composer (mail app or clipboard): for the link's state and the audit trail. */
+  onUsed(how: 'email_app' | 'copied'): void;
   onRegenerate(): Promise<Result<HandOverLink>>;
   onClose(): void;
   returnFocusTo: RefObject<HTMLElement | null>;
@@ -75,7 +76,7 @@ export function InviteComposer(props: InviteComposerProps) {
       return;
     }
     if (result.value.by === 'browser') window.open(result.value.url, '_blank', 'noopener,noreferrer');
-    onUsed();
+    onUsed('email_app');
     setMessage('Opened in your email app: check the message there and press Send.');
   };
 
@@ -86,7 +87,7 @@ export function InviteComposer(props: InviteComposerProps) {
     }
     try {
       await navigator.clipboard.writeText(`Subject: ${subject}\n\n${body}`);
-      onUsed();
+      onUsed('copied');
       setMessage('Invite copied: paste it into an email to the customer.');
     } catch {
       setMessage('Could not copy: select the message text and press Ctrl+C (Cmd+C on a Mac).');

@@ -1,0 +1,204 @@
+/**
+ * "What's wrong": Linkdesk's reading of this company (companies.health) in plain words, each problem with
+ * its severity, the next step, and the evidence (ids to quote, Codat's own messages).
+ */
+import { CircleCheck, RotateCw } from 'lucide-react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Connection } from '../../../shared/codat/schemas';
+import type { OperationOutput } from '../../../shared/contract';
+import { categoryLabels, sortIssues, type HealthIssue } from '../../../shared/domain/health';
+import type { BridgeError } from '../../../shared/result';
+import { linkdesk } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useNow } from './company-format';
+import { exactTime, isCodatId, relativeTime, severityLooks } from './investigate-format';
+import { usePullDialog } from './PullOperationDialog';
+import { SkeletonRows } from './SyncStatusPanel';
+
+type Health = OperationOutput<'companies.health'>;
+
+const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+const embeddedId = /\bdataset ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/gi;
+
+export function DiagnosisPanel(props: { companyId: string; connections: readonly Connection[]; active: boolean }) {
+  const { companyId, connections, active } = props;
+  const headingId = useId();
+  const [health, setHealth] = useState<Health | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const { openPull, pullDialog } = usePullDialog(companyId, connections);
+  const now = useNow(30_000, active);
+
+  const check = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    const result = await linkdesk.companies.health({ companyId });
+    setLoading(false);
+    if (result.ok) setHealth(result.value);
+    else setError(result.error);
+  }, [companyId]);
+
+  // One close look when first shown (it costs a few Codat requests); "Check again" for a fresh one.
+  const started = useRef(false);
+  useEffect(() => {
+    if (!active || started.current) return;
+    started.current = true;
+    void check();
+  }, [active, check]);
+
+  const issues = health ? sortIssues(health.issues) : [];
+  return (
+    <section className="diagnosis" aria-labelledby={headingId} aria-busy={loading || undefined}>
+      <div className="panel-toolbar">
+        <div className="panel-summary">
+          <h3 id={headingId}>What’s wrong</h3>
+          {health && (
+            <p className="muted">
+              {issues.length === 0
+                ? 'Linkdesk read the connections, data status and recent pulls'
+                : `${issues.length} problem${issues.length === 1 ? '' : 's'}, most serious first`}{' '}
+              · checked{' '}
+              <time dateTime={health.checkedAt} title={exactTime(health.checkedAt)}>
+                {relativeTime(health.checkedAt, now)}
+              </time>
+            </p>
+          )}
+        </div>
+        <div className="panel-actions">
+          <button type="button" className="button" onClick={() => void check()} disabled={loading}>
+            {loading ? <span className="spinner" aria-hidden="true" /> : <RotateCw aria-hidden="true" size={14} />}
+            Check again
+          </button>
+        </div>
+      </div>
+      {error && <ErrorNotice error={error} title="Could not check this company." />}
+      {!health && !error && <SkeletonRows label="Checking the connections, data status and recent pulls…" count={3} />}
+      {health &&
+        (issues.length === 0 ? (
+          <p className="all-clear" data-tone="linked">
+            <CircleCheck aria-hidden="true" size={18} /> No problems found
+          </p>
+        ) : (
+          <ul className="issue-list">
+            {issues.map((issue) => (
+              <li key={issue.key}>
+                <IssueCard
+                  issue={issue}
+                  now={now}
+                  onOpenPull={(datasetId, opener) => openPull(datasetId, null, opener)}
+                />
+              </li>
+            ))}
+          </ul>
+        ))}
+      {pullDialog}
+    </section>
+  );
+}
+
+function IssueCard(props: {
+  issue: HealthIssue;
+  now: number;
+  onOpenPull(datasetId: string, opener: HTMLElement): void;
+}) {
+  const { issue, now, onOpenPull } = props;
+  const headingId = useId();
+  const { tone, Icon, word } = severityLooks[issue.severity];
+  return (
+    <article className="issue" data-tone-border={tone} aria-labelledby={headingId}>
+      <div className="issue-top">
+        <h4 id={headingId}>{categoryLabels[issue.category]}</h4>
+        <span className="sync-state severity" data-tone={tone}>
+          <Icon aria-hidden="true" size={14} strokeWidth={2.2} />
+          {word}
+        </span>
+        {issue.platformName && <span className="muted">{issue.platformName}</span>}
+        {issue.since && (
+          <span className="muted">
+            since{' '}
+            <time dateTime={issue.since} title={exactTime(issue.since)}>
+              {relativeTime(issue.since, now)}
+            </time>
+          </span>
+        )}
+      </div>
+      <p className="issue-summary">{issue.summary}</p>
+      <p className="issue-action">
+        <strong>What to do: </strong>
+        {issue.action.text}
+      </p>
+      {issue.evidence.length > 0 && (
+        <details className="evidence" open>
+          <summary>Evidence</summary>
+          <dl>
+            {issue.evidence.map((item, index) => (
+              <div key={`${item.label}-${index}`} className="evidence-item">
+                <dt>{item.label}</dt>
+                <dd>
+                  <EvidenceValue label={item.label} value={item.value} now={now} onOpenPull={onOpenPull} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </article>
+  );
+}
+
+function EvidenceValue(props: {
+  label: string;
+  value: string;
+  now: number;
+  onOpenPull(datasetId: string, opener: HTMLElement): void;
+}) {
+  const { label, value, now, onOpenPull } = props;
+  if (isCodatId(value)) {
+    const what = label.toLowerCase();
+    return (
+      <>
+        <code>{value}</code> <CopyButton text={value} label={`Copy ${what} ID`} />
+        {label === 'Dataset' && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={(event) => onOpenPull(value, event.currentTarget)}
+          >
+            Open pull operation
+          </button>
+        )}
+      </>
+    );
+  }
+  const embeddedIds = [...value.matchAll(embeddedId)].flatMap((match) => (match[1] ? [match[1]] : []));
+  if (embeddedIds.length > 0) {
+    // e.g. "dataset <id>, requested <time>": the ids in the sentence are what support will ask for.
+    return (
+      <>
+        {value}{' '}
+        {embeddedIds.map((id) => (
+          <span key={id} className="evidence-tools">
+            <CopyButton text={id} label="Copy dataset ID" />
+            <button
+              type="button"
+              className="button button-small"
+              onClick={(event) => onOpenPull(id, event.currentTarget)}
+            >
+              Open pull operation
+            </button>
+          </span>
+        ))}
+      </>
+    );
+  }
+  if (isoTime.test(value)) {
+    return (
+      <>
+        {exactTime(value)} <span className="muted">({relativeTime(value, now)})</span>
+      </>
+    );
+  }
+  // Codat's own words are quoted as they came, so support recognises them.
+  return label === 'Codat said' || label === 'Error' ? <q className="codat-words">{value}</q> : <>{value}</>;
+}

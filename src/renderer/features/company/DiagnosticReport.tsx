@@ -1,0 +1,177 @@
+/**
+ * The diagnostic report for a support ticket (companies.report): copied straight to the clipboard, or shown
+ * in a dialog to copy by hand when the clipboard is refused. Read only on request: it costs Codat requests.
+ */
+import { ClipboardCopy, FileText, X } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import type { BridgeError } from '../../../shared/result';
+import { linkdesk } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Modal } from './Modal';
+
+interface Report {
+  markdown: string;
+  readAt: number;
+}
+
+export function DiagnosticReportActions({ companyId }: { companyId: string }) {
+  const [busy, setBusy] = useState<'copy' | 'show' | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [shown, setShown] = useState<Report | null>(null);
+  const copyRef = useRef<HTMLButtonElement>(null);
+  const showRef = useRef<HTMLButtonElement>(null);
+  const [returnTo, setReturnTo] = useState<'copy' | 'show'>('show');
+
+  const read = async (): Promise<Report | null> => {
+    setError(null);
+    setMessage('');
+    const result = await linkdesk.companies.report({ companyId });
+    if (!result.ok) {
+      setError(result.error);
+      return null;
+    }
+    return { markdown: result.value.markdown, readAt: Date.now() };
+  };
+
+  const copy = async () => {
+    setBusy('copy');
+    const report = await read();
+    setBusy(null);
+    if (!report) return;
+    try {
+      await navigator.clipboard.writeText(report.markdown);
+      setMessage('Diagnostic report copied');
+    } catch {
+      // Refused (no permission, or the page lost focus): show it so it can be copied by hand.
+      setMessage('The clipboard refused the report: it is shown so you can copy it by hand.');
+      setReturnTo('copy');
+      setShown(report);
+    }
+  };
+
+  const show = async () => {
+    setBusy('show');
+    const report = await read();
+    setBusy(null);
+    if (!report) return;
+    setReturnTo('show');
+    setShown(report);
+  };
+
+  return (
+    <div className="report-actions">
+      <div className="form-actions">
+        <button
+          ref={copyRef}
+          type="button"
+          className="button"
+          onClick={() => void copy()}
+          disabled={busy !== null}
+          aria-busy={busy === 'copy' || undefined}
+        >
+          {busy === 'copy' ? (
+            <span className="spinner" aria-hidden="true" />
+          ) : (
+            <ClipboardCopy aria-hidden="true" size={14} />
+          )}
+          Copy diagnostic report
+        </button>
+        <button
+          ref={showRef}
+          type="button"
+          className="button"
+          onClick={() => void show()}
+          disabled={busy !== null}
+          aria-busy={busy === 'show' || undefined}
+        >
+          {busy === 'show' ? (
+            <span className="spinner" aria-hidden="true" />
+          ) : (
+            <FileText aria-hidden="true" size={14} />
+          )}
+          Show diagnostic report
+        </button>
+        <span className="action-message" role="status">
+          {busy ? 'Building the report from Codat…' : message}
+        </span>
+      </div>
+      {error && <ErrorNotice error={error} title="Could not build the diagnostic report." />}
+      {shown && (
+        <ReportDialog
+          report={shown}
+          onClose={() => setShown(null)}
+          returnFocusTo={returnTo === 'copy' ? copyRef : showRef}
+        />
+      )}
+    </div>
+  );
+}
+
+function ReportDialog(props: { report: Report; onClose(): void; returnFocusTo: RefObject<HTMLElement | null> }) {
+  const { report, onClose, returnFocusTo } = props;
+  const titleId = useId();
+  const textId = useId();
+  const hintId = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [copyState, setCopyState] = useState('');
+  // All of it selected on open: copying by hand is then one keystroke.
+  useEffect(() => textRef.current?.select(), []);
+
+  const copyAgain = async () => {
+    try {
+      await navigator.clipboard.writeText(report.markdown);
+      setCopyState('Diagnostic report copied');
+    } catch {
+      // Select it all so Ctrl/Cmd+C is all that is left to do.
+      textRef.current?.focus();
+      textRef.current?.select();
+      setCopyState('The clipboard refused: the text is selected, press Ctrl+C (Cmd+C on a Mac).');
+    }
+  };
+
+  return (
+    <Modal
+      labelledBy={titleId}
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      initialFocus={textRef}
+      className="report-dialog"
+    >
+      <div className="modal-header">
+        <h2 id={titleId}>Diagnostic report</h2>
+        <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
+          <X aria-hidden="true" size={18} />
+        </button>
+      </div>
+      <div className="report-body">
+        <label htmlFor={textId} className="visually-hidden">
+          Diagnostic report
+        </label>
+        <p id={hintId} className="field-hint">
+          Markdown for a support ticket: ids, statuses, Codat’s errors and Linkdesk’s reading. It holds no key.
+        </p>
+        <textarea
+          ref={textRef}
+          id={textId}
+          readOnly
+          rows={18}
+          value={report.markdown}
+          aria-describedby={hintId}
+          spellCheck={false}
+        />
+        <div className="form-actions">
+          <button type="button" className="button button-primary" onClick={() => void copyAgain()}>
+            <ClipboardCopy aria-hidden="true" size={14} /> Copy report text
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Done
+          </button>
+          <span className="action-message" role="status">
+            {copyState}
+          </span>
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,193 @@
+/** History: the company's pull operations, newest first, 50 at a time, optionally only the failed ones. */
+import { RotateCw } from 'lucide-react';
+import { useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import type { Connection, PullOperation } from '../../../shared/codat/schemas';
+import type { BridgeError } from '../../../shared/result';
+import { linkdesk } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useNow } from './company-format';
+import { exactTime, pullDuration } from './investigate-format';
+import { PullStatusBadge, When } from './PullStatusBadge';
+import { usePullDialog } from './PullOperationDialog';
+import { SkeletonRows } from './SyncStatusPanel';
+
+const pageSize = 50;
+
+interface HistoryState {
+  pulls: PullOperation[];
+  totalResults: number;
+  /** The last page read. */
+  page: number;
+}
+
+export function HistoryPanel(props: { companyId: string; connections: readonly Connection[]; active: boolean }) {
+  const { companyId, connections, active } = props;
+  const errorsOnlyId = useId();
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  const [loading, setLoading] = useState<'first' | 'more' | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const { openPull, pullDialog } = usePullDialog(companyId, connections);
+  const now = useNow(30_000, active);
+  // A reply to an older request (the filter changed meanwhile) is dropped.
+  const requestCount = useRef(0);
+
+  const load = useCallback(
+    async (page: number, onlyErrors: boolean) => {
+      const request = ++requestCount.current;
+      setLoading(page === 1 ? 'first' : 'more');
+      setError(null);
+      const result = await linkdesk.companies.history({ companyId, page, pageSize, errorsOnly: onlyErrors });
+      if (request !== requestCount.current) return;
+      setLoading(null);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      const { results, totalResults } = result.value;
+      setHistory((current) => ({
+        pulls:
+          page === 1 || !current
+            ? results
+            : // Pages can shift while new pulls arrive: never list one twice.
+              [...current.pulls, ...results.filter((pull) => !current.pulls.some((seen) => seen.id === pull.id))],
+        totalResults,
+        page,
+      }));
+    },
+    [companyId],
+  );
+
+  // Read on first showing; after that the analyst reloads when they want (load-more pages are kept).
+  const started = useRef(false);
+  useEffect(() => {
+    if (!active || started.current) return;
+    started.current = true;
+    void load(1, errorsOnly);
+  }, [active, errorsOnly, load]);
+
+  const changeFilter = (checked: boolean) => {
+    setErrorsOnly(checked);
+    setHistory(null);
+    void load(1, checked);
+  };
+
+  const openFromRow = (event: MouseEvent<HTMLTableRowElement>, pull: PullOperation) => {
+    // The row is a larger target for the mouse; the button in it is the keyboard's way in (and gets focus back).
+    if ((event.target as HTMLElement).closest('button')) return;
+    openPull(pull.id, pull, event.currentTarget.querySelector('button'));
+  };
+
+  const pulls = history?.pulls ?? [];
+  const more = history !== null && pulls.length < history.totalResults;
+
+  return (
+    <div className="history">
+      <div className="panel-toolbar">
+        <div className="panel-summary">
+          <label className="choice" htmlFor={errorsOnlyId}>
+            <input
+              id={errorsOnlyId}
+              type="checkbox"
+              checked={errorsOnly}
+              onChange={(event) => changeFilter(event.target.checked)}
+            />
+            Errors only
+          </label>
+          {history && (
+            <p className="muted">
+              {history.totalResults === 0
+                ? 'None'
+                : `Showing ${pulls.length} of ${history.totalResults} ${errorsOnly ? 'failed ' : ''}pull operation${history.totalResults === 1 ? '' : 's'}, newest first`}
+            </p>
+          )}
+        </div>
+        <div className="panel-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void load(1, errorsOnly)}
+            disabled={loading !== null}
+            aria-label="Reload history"
+          >
+            <RotateCw aria-hidden="true" size={14} /> Reload
+          </button>
+        </div>
+      </div>
+      {error && <ErrorNotice error={error} title="Could not read the pull history from Codat." />}
+      {loading === 'first' && !history ? (
+        <SkeletonRows label="Reading the pull history from Codat…" />
+      ) : history && pulls.length === 0 ? (
+        <p className="panel-empty">
+          {errorsOnly ? 'No failed pull operations in the history.' : 'No pull operations yet: nothing has synced.'}
+        </p>
+      ) : (
+        history && (
+          <div className="table-scroll">
+            <table className="investigate-table history-table">
+              <caption className="visually-hidden">
+                Pull operations{errorsOnly ? ' that failed' : ''}, newest first
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Data type</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Requested</th>
+                  <th scope="col">Completed</th>
+                  <th scope="col">Duration</th>
+                  <th scope="col">Progress</th>
+                  <th scope="col">Message</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pulls.map((pull) => (
+                  <tr key={pull.id} className="clickable-row" onClick={(event) => openFromRow(event, pull)}>
+                    <th scope="row">
+                      <button type="button" className="link-button" onClick={() => openPull(pull.id, pull)}>
+                        {pull.dataType}
+                        <span className="visually-hidden">, requested {exactTime(pull.requested)}</span>
+                      </button>
+                    </th>
+                    <td>
+                      <PullStatusBadge status={pull.status} />
+                    </td>
+                    <td>
+                      <When iso={pull.requested} now={now} />
+                    </td>
+                    <td>
+                      <When iso={pull.completed} now={now} />
+                    </td>
+                    <td>{pullDuration(pull, now)}</td>
+                    <td className="numeric">{pull.progress}%</td>
+                    <td className="message-cell">
+                      {pull.errorMessage || pull.statusDescription ? (
+                        <span className="codat-words">{pull.errorMessage || pull.statusDescription}</span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      )}
+      {more && (
+        <div className="load-more">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void load((history?.page ?? 0) + 1, errorsOnly)}
+            disabled={loading !== null}
+            aria-busy={loading === 'more' || undefined}
+          >
+            {loading === 'more' && <span className="spinner" aria-hidden="true" />}
+            Load more
+          </button>
+        </div>
+      )}
+      {pullDialog}
+    </div>
+  );
+}

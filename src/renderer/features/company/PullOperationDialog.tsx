@@ -1,0 +1,231 @@
+/**
+ * One pull operation (a "dataset") in full: every field Codat gives, its error in Codat's words and, for a
+ * ValidationError, the validation results. Opened from Sync status, History, Timeline and the diagnosis.
+ */
+import { X } from 'lucide-react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { Connection, PullOperation } from '../../../shared/codat/schemas';
+import type { OperationOutput } from '../../../shared/contract';
+import type { BridgeError } from '../../../shared/result';
+import { linkdesk } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useNow } from './company-format';
+import { exactTime, pullDuration, pullStatusExplanations, relativeTime } from './investigate-format';
+import { Modal } from './Modal';
+import { PullStatusBadge } from './PullStatusBadge';
+
+type PullDetail = OperationOutput<'companies.pull'>;
+type ValidationItem = NonNullable<NonNullable<PullDetail['validation']>['errors']>[number];
+
+interface OpenPull {
+  datasetId: string;
+  /** What the opener already knows (a history row), shown while the fresh copy loads. */
+  known: PullOperation | null;
+}
+
+/** The dialog's state for one panel: `openPull` from a button, `pullDialog` rendered once in the panel. */
+export function usePullDialog(companyId: string, connections: readonly Connection[]) {
+  const [open, setOpen] = useState<OpenPull | null>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+  const openPull = useCallback((datasetId: string, known?: PullOperation | null, opener?: HTMLElement | null) => {
+    openerRef.current = opener ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    setOpen({ datasetId, known: known ?? null });
+  }, []);
+  const pullDialog = open && (
+    <PullOperationDialog
+      key={open.datasetId}
+      companyId={companyId}
+      datasetId={open.datasetId}
+      known={open.known}
+      connections={connections}
+      onClose={() => setOpen(null)}
+      returnFocusTo={openerRef}
+    />
+  );
+  return { openPull, pullDialog };
+}
+
+type Load = { status: 'loading' } | { status: 'ready'; detail: PullDetail } | { status: 'failed'; error: BridgeError };
+
+interface PullOperationDialogProps {
+  companyId: string;
+  datasetId: string;
+  known: PullOperation | null;
+  connections: readonly Connection[];
+  onClose(): void;
+  returnFocusTo: RefObject<HTMLElement | null>;
+}
+
+function PullOperationDialog(props: PullOperationDialogProps) {
+  const { companyId, datasetId, known, connections, onClose, returnFocusTo } = props;
+  const titleId = useId();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const now = useNow(15_000);
+
+  useEffect(() => {
+    let current = true;
+    setLoad({ status: 'loading' });
+    // Always read it fresh: a row may be minutes old, and only this call brings the validation results.
+    void linkdesk.companies.pull({ companyId, datasetId }).then((result) => {
+      if (!current) return;
+      setLoad(result.ok ? { status: 'ready', detail: result.value } : { status: 'failed', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [companyId, datasetId, attempt]);
+
+  const pull = load.status === 'ready' ? load.detail.pull : known;
+  const connection = pull && connections.find((candidate) => candidate.id === pull.connectionId);
+
+  return (
+    <Modal labelledBy={titleId} onClose={onClose} returnFocusTo={returnFocusTo} className="pull-dialog">
+      <div className="modal-header">
+        <div>
+          <h2 id={titleId}>Pull operation</h2>
+          {pull && (
+            <p className="muted pull-dialog-subtitle">
+              {pull.dataType} · requested {relativeTime(pull.requested, now)}
+            </p>
+          )}
+        </div>
+        <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
+          <X aria-hidden="true" size={18} />
+        </button>
+      </div>
+      <div className="pull-dialog-body">
+        {load.status === 'loading' && (
+          <p className="progress" role="status">
+            <span className="spinner" aria-hidden="true" /> Reading the pull operation from Codat…
+          </p>
+        )}
+        {load.status === 'failed' && (
+          <div>
+            <ErrorNotice error={load.error} title="Could not read this pull operation from Codat." />
+            <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+              Try again
+            </button>
+          </div>
+        )}
+        {pull ? (
+          <dl className="pull-fields">
+            <Field label="Dataset ID">
+              <code>{pull.id}</code> <CopyButton text={pull.id} label="Copy dataset ID" />
+            </Field>
+            <Field label="Data type">
+              <code>{pull.dataType}</code>
+            </Field>
+            <Field label="Status">
+              <PullStatusBadge status={pull.status} />
+              <span className="field-note">{pullStatusExplanations[pull.status]}</span>
+            </Field>
+            {pull.errorMessage && (
+              <Field label="Error message">
+                <span className="codat-words">{pull.errorMessage}</span>
+              </Field>
+            )}
+            {pull.statusDescription && (
+              <Field label="Status description">
+                <span className="codat-words">{pull.statusDescription}</span>
+              </Field>
+            )}
+            <Field label="Requested">
+              {exactTime(pull.requested)} <span className="muted">({relativeTime(pull.requested, now)})</span>
+            </Field>
+            <Field label="Completed">
+              {pull.completed ? (
+                <>
+                  {exactTime(pull.completed)} <span className="muted">({relativeTime(pull.completed, now)})</span>
+                </>
+              ) : (
+                <span className="muted">Not completed</span>
+              )}
+            </Field>
+            <Field label="Duration">{pullDuration(pull, now)}</Field>
+            <Field label="Progress">
+              <span className="pull-progress">
+                <progress value={pull.progress} max={100} aria-label="Pull progress" /> {pull.progress}%
+              </span>
+            </Field>
+            <Field label="Completed successfully">{pull.isCompleted ? 'Yes' : 'No'}</Field>
+            <Field label="Errored">{pull.isErrored ? 'Yes' : 'No'}</Field>
+            <Field label="Connection">
+              {connection && <span>{connection.platformName} </span>}
+              <code>{pull.connectionId}</code> <CopyButton text={pull.connectionId} label="Copy connection ID" />
+            </Field>
+            <Field label="Company ID">
+              <code>{pull.companyId}</code>
+            </Field>
+          </dl>
+        ) : (
+          load.status === 'loading' && (
+            <p className="muted">
+              Dataset <code>{datasetId}</code>
+            </p>
+          )
+        )}
+        {load.status === 'ready' && load.detail.pull.status === 'ValidationError' && (
+          <ValidationResults validation={load.detail.validation} />
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function ValidationResults({ validation }: { validation: PullDetail['validation'] }) {
+  const headingId = useId();
+  const errors = validation?.errors ?? [];
+  const warnings = validation?.warnings ?? [];
+  return (
+    <section className="validation-results" aria-labelledby={headingId}>
+      <h3 id={headingId}>Validation results</h3>
+      {!validation || (errors.length === 0 && warnings.length === 0) ? (
+        <p className="muted">Codat returned no validation findings for this dataset.</p>
+      ) : (
+        <>
+          <ValidationList title="Errors" tone="error" items={errors} />
+          <ValidationList title="Warnings" tone="pending" items={warnings} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ValidationList({ title, tone, items }: { title: string; tone: 'error' | 'pending'; items: ValidationItem[] }) {
+  const headingId = useId();
+  if (items.length === 0) return null;
+  return (
+    <div className="validation-group" data-tone-border={tone}>
+      <h4 id={headingId}>
+        {title} ({items.length})
+      </h4>
+      <ul aria-labelledby={headingId}>
+        {items.map((item, index) => (
+          <li key={`${item.ruleId ?? ''}-${item.itemId ?? ''}-${index}`}>
+            <span className="codat-words">{item.message ?? 'No message'}</span>
+            <span className="muted validation-meta">
+              {[
+                item.itemId && `record ${item.itemId}`,
+                item.ruleId && `rule ${item.ruleId}`,
+                item.validatorName && `by ${item.validatorName}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+/** Sync status: per data type, where it stands now, when it last worked, its latest pull, and refreshes. */
+import { RefreshCw, RotateCw } from 'lucide-react';
+import { useState } from 'react';
+import type { Connection, DataStatus } from '../../../shared/codat/schemas';
+import type { BridgeError } from '../../../shared/result';
+import { linkdesk } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { dataTypeLabel, useNow } from './company-format';
+import { isDataType, pullState, type PullState } from './investigate-format';
+import { PullStatusBadge, When } from './PullStatusBadge';
+import { usePullDialog } from './PullOperationDialog';
+import { dataStatusPollMs, useDataStatus } from './useDataStatus';
+
+interface SyncStatusPanelProps {
+  companyId: string;
+  connections: readonly Connection[];
+  /** The tab is showing: read, and follow running syncs, only then. */
+  active: boolean;
+}
+
+const summaryOrder: Array<[PullState, string]> = [
+  ['failed', 'failing'],
+  ['in_progress', 'in progress'],
+  ['complete', 'complete'],
+  ['not_supported', 'not supported'],
+  ['cancelled', 'cancelled'],
+  ['never', 'never synced'],
+];
+
+export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPanelProps) {
+  const data = useDataStatus(companyId, active);
+  const { openPull, pullDialog } = usePullDialog(companyId, connections);
+  const [refreshingAll, setRefreshingAll] = useState(false);
+  const [queuing, setQueuing] = useState<ReadonlySet<string>>(new Set());
+  const [failure, setFailure] = useState<{ title: string; error: BridgeError } | null>(null);
+  const [message, setMessage] = useState('');
+  const now = useNow(15_000, active);
+
+  const rows = Object.values(data.statuses ?? {})
+    .filter((status): status is DataStatus => !!status)
+    .sort((a, b) => a.dataType.localeCompare(b.dataType));
+  const counts = new Map<PullState, number>();
+  for (const row of rows) counts.set(pullState(row.currentStatus), (counts.get(pullState(row.currentStatus)) ?? 0) + 1);
+  const summary = summaryOrder
+    .filter(([state]) => counts.get(state))
+    .map(([state, word]) => `${counts.get(state)} ${word}`)
+    .join(', ');
+
+  const refreshAll = async () => {
+    setRefreshingAll(true);
+    setFailure(null);
+    setMessage('');
+    const result = await linkdesk.companies.refreshAll({ companyId });
+    setRefreshingAll(false);
+    if (!result.ok) {
+      setFailure({ title: 'Could not refresh the data.', error: result.error });
+      return;
+    }
+    setMessage('Codat queued a refresh of every data type set to fetch on first link. Following it here.');
+    // The queued types now read as Queued: reading them starts the 5-second follow-up.
+    void data.reload();
+  };
+
+  const refreshType = async (dataType: string) => {
+    if (!isDataType(dataType)) return;
+    setQueuing((current) => new Set(current).add(dataType));
+    setFailure(null);
+    setMessage('');
+    const result = await linkdesk.companies.refreshDataType({ companyId, dataType });
+    setQueuing((current) => {
+      const next = new Set(current);
+      next.delete(dataType);
+      return next;
+    });
+    if (!result.ok) {
+      setFailure({ title: `Could not refresh ${dataType}.`, error: result.error });
+      // It may already be running (DatasetAlreadyInProgressException): show where it stands.
+      void data.reload();
+      return;
+    }
+    const pull = result.value;
+    data.applyLocally((statuses) => ({
+      ...statuses,
+      [dataType]: { ...(statuses[dataType] ?? { dataType }), currentStatus: pull.status, latestSyncId: pull.id },
+    }));
+    setMessage(`Codat queued a new ${dataType} sync (${pull.status}). Following it here.`);
+  };
+
+  return (
+    <div className="sync-status">
+      <div className="panel-toolbar">
+        <div className="panel-summary">
+          {data.statuses && (
+            <p>
+              {rows.length === 0 ? 'No data types yet' : `${rows.length} data types: ${summary}`}
+              {data.readAt && (
+                <span className="muted">
+                  {' '}
+                  · read <When iso={new Date(data.readAt).toISOString()} now={Math.max(now, data.readAt)} />
+                </span>
+              )}
+            </p>
+          )}
+          {data.polling && (
+            <p className="live-note">
+              <span className="spinner" aria-hidden="true" /> A sync is running: updating every{' '}
+              {dataStatusPollMs / 1000} s
+            </p>
+          )}
+        </div>
+        <div className="panel-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void data.reload()}
+            disabled={data.loading}
+            aria-label="Reload sync status"
+          >
+            <RotateCw aria-hidden="true" size={14} /> Reload
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void refreshAll()}
+            disabled={refreshingAll}
+            aria-busy={refreshingAll || undefined}
+          >
+            {refreshingAll ? (
+              <span className="spinner" aria-hidden="true" />
+            ) : (
+              <RefreshCw aria-hidden="true" size={14} />
+            )}
+            Refresh data
+          </button>
+        </div>
+      </div>
+      <p className="action-message" role="status">
+        {message}
+      </p>
+      {failure && <ErrorNotice error={failure.error} title={failure.title} />}
+      {data.error && (
+        <ErrorNotice
+          error={data.error}
+          title={
+            data.statuses
+              ? 'Could not update the sync status; showing the last one read.'
+              : 'Could not read the sync status.'
+          }
+        />
+      )}
+
+      {!data.statuses && !data.error ? (
+        <SkeletonRows label="Reading the sync status from Codat…" />
+      ) : data.statuses && rows.length === 0 ? (
+        <p className="panel-empty">Codat has no data status for this company yet: nothing has synced.</p>
+      ) : (
+        data.statuses && (
+          <div className="table-scroll">
+            <table className="investigate-table">
+              <caption className="visually-hidden">Sync status per data type</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Data type</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Last successful sync</th>
+                  <th scope="col">Latest sync</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const running = pullState(row.currentStatus) === 'in_progress';
+                  const busy = queuing.has(row.dataType);
+                  return (
+                    <tr key={row.dataType} data-state={pullState(row.currentStatus)}>
+                      <th scope="row">
+                        {dataTypeLabel(row.dataType)} <code className="muted">{row.dataType}</code>
+                      </th>
+                      <td>
+                        <PullStatusBadge status={row.currentStatus} />
+                      </td>
+                      <td>
+                        <When iso={row.lastSuccessfulSync} now={now} empty="Never" />
+                      </td>
+                      <td>
+                        {row.latestSyncId ? (
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={(event) => openPull(row.latestSyncId as string, null, event.currentTarget)}
+                          >
+                            <span className="visually-hidden">Latest {row.dataType} sync, dataset </span>
+                            <code>{row.latestSyncId.slice(0, 8)}</code>
+                          </button>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                      <td className="cell-action">
+                        {isDataType(row.dataType) && (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => void refreshType(row.dataType)}
+                            disabled={running || busy}
+                            aria-busy={busy || undefined}
+                            title={running ? 'A sync of this type is already running.' : undefined}
+                          >
+                            {busy ? (
+                              <span className="spinner" aria-hidden="true" />
+                            ) : (
+                              <RefreshCw aria-hidden="true" size={12} />
+                            )}
+                            Refresh<span className="visually-hidden"> {row.dataType}</span>
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )
+      )}
+      {pullDialog}
+    </div>
+  );
+}
+
+/** Loading shown where the rows will appear. */
+export function SkeletonRows({ label, count = 5 }: { label: string; count?: number }) {
+  return (
+    <div className="skeleton-rows" role="status">
+      <span className="visually-hidden">{label}</span>
+      {Array.from({ length: count }, (_, index) => (
+        <span key={index} className="skeleton skeleton-row" aria-hidden="true" />
+      ))}
+    </div>
+  );
+}

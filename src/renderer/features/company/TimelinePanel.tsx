@@ -1,0 +1,141 @@
+/** Timeline: one connection's story, newest first: created, statuses seen, Codat's errors, pulls, our actions. */
+import { RotateCw } from 'lucide-react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Connection } from '../../../shared/codat/schemas';
+import type { TimelineEvent } from '../../../shared/contract';
+import type { BridgeError } from '../../../shared/result';
+import { linkdesk } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useNow } from './company-format';
+import { exactTime, parseCodatTime, relativeTime, timelineToneLooks } from './investigate-format';
+import { usePullDialog } from './PullOperationDialog';
+import { SkeletonRows } from './SyncStatusPanel';
+
+type Load =
+  | { status: 'loading'; connectionId: string }
+  | { status: 'ready'; connectionId: string; events: TimelineEvent[] }
+  | { status: 'failed'; connectionId: string; error: BridgeError };
+
+/** Platform names, with a short id when two connections share one. */
+function connectionLabel(connection: Connection, all: readonly Connection[]): string {
+  const twins = all.filter((other) => other.platformName === connection.platformName).length > 1;
+  return twins ? `${connection.platformName} (${connection.id.slice(0, 8)})` : connection.platformName;
+}
+
+export function TimelinePanel(props: { companyId: string; connections: readonly Connection[]; active: boolean }) {
+  const { companyId, connections, active } = props;
+  const selectId = useId();
+  const [selected, setSelected] = useState<string | null>(connections[0]?.id ?? null);
+  const [load, setLoad] = useState<Load | null>(null);
+  const { openPull, pullDialog } = usePullDialog(companyId, connections);
+  const now = useNow(30_000, active);
+  const requestCount = useRef(0);
+  // A connection that was removed (or the first one added since) falls back to the first in the list.
+  const connectionId =
+    selected && connections.some((connection) => connection.id === selected) ? selected : (connections[0]?.id ?? null);
+
+  const read = useCallback(
+    async (id: string) => {
+      const request = ++requestCount.current;
+      setLoad({ status: 'loading', connectionId: id });
+      const result = await linkdesk.connections.timeline({ companyId, connectionId: id });
+      if (request !== requestCount.current) return;
+      setLoad(
+        result.ok
+          ? { status: 'ready', connectionId: id, events: result.value.events }
+          : { status: 'failed', connectionId: id, error: result.error },
+      );
+    },
+    [companyId],
+  );
+
+  // Read when shown, and when another connection is picked; not again on every return to the tab.
+  useEffect(() => {
+    if (!active || !connectionId || load?.connectionId === connectionId) return;
+    void read(connectionId);
+  }, [active, connectionId, load?.connectionId, read]);
+
+  if (connections.length === 0) {
+    return <p className="panel-empty">This company has no connections yet, so there is no timeline to show.</p>;
+  }
+
+  const events = load?.status === 'ready' ? newestFirst(load.events) : [];
+  return (
+    <div className="timeline-panel">
+      <div className="panel-toolbar">
+        <div className="panel-summary field-inline">
+          <label htmlFor={selectId}>Connection</label>
+          <select id={selectId} value={connectionId ?? ''} onChange={(event) => setSelected(event.target.value)}>
+            {connections.map((connection) => (
+              <option key={connection.id} value={connection.id}>
+                {connectionLabel(connection, connections)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="panel-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => connectionId && void read(connectionId)}
+            disabled={load?.status === 'loading'}
+            aria-label="Reload timeline"
+          >
+            <RotateCw aria-hidden="true" size={14} /> Reload
+          </button>
+        </div>
+      </div>
+      {load?.status === 'failed' && <ErrorNotice error={load.error} title="Could not build the timeline." />}
+      {(!load || load.status === 'loading') && <SkeletonRows label="Reading the connection's story from Codat…" />}
+      {load?.status === 'ready' &&
+        (events.length === 0 ? (
+          <p className="panel-empty">Nothing recorded for this connection yet.</p>
+        ) : (
+          <ol className="timeline" aria-label="Events, newest first">
+            {events.map((event, index) => {
+              const { tone, Icon, word } = timelineToneLooks[event.tone];
+              return (
+                <li key={`${event.at}-${event.kind}-${index}`} className="timeline-event">
+                  <span className="timeline-marker" data-tone={tone}>
+                    <Icon aria-hidden="true" size={16} strokeWidth={2.2} />
+                  </span>
+                  <div className="timeline-body">
+                    <p className="timeline-title">
+                      <span className="visually-hidden">{word}: </span>
+                      {event.title}
+                    </p>
+                    {event.detail && <p className="timeline-detail codat-words">{event.detail}</p>}
+                    <p className="timeline-meta muted">
+                      <time dateTime={event.at} title={exactTime(event.at)}>
+                        {relativeTime(event.at, now)}
+                      </time>{' '}
+                      · {exactTime(event.at)}
+                      {event.datasetId && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={(click) => openPull(event.datasetId as string, null, click.currentTarget)}
+                          >
+                            Dataset <code>{event.datasetId.slice(0, 8)}</code>
+                          </button>
+                        </>
+                      )}
+                    </p>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        ))}
+      {pullDialog}
+    </div>
+  );
+}
+
+/** Main sends them newest first already; sorting again keeps the promise if that ever changes. */
+function newestFirst(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort((a, b) => (parseCodatTime(b.at) ?? 0) - (parseCodatTime(a.at) ?? 0));
+}

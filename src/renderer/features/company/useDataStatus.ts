@@ -1,0 +1,111 @@
+/**
+ * The company's data status, kept current while a sync runs: re-read every 5 s only while some type is in
+ * progress, the Sync status tab is showing and the window is visible (a timeout chain, stopped on unmount).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DataStatuses } from '../../../shared/codat/schemas';
+import { isPullInProgress } from '../../../shared/codat/status';
+import type { BridgeError } from '../../../shared/result';
+import { linkdesk } from '../../api';
+
+export const dataStatusPollMs = 5_000;
+
+export interface DataStatusState {
+  statuses: DataStatuses | null;
+  /** When the statuses were last read. */
+  readAt: number | null;
+  loading: boolean;
+  error: BridgeError | null;
+}
+
+export function anyInProgress(statuses: DataStatuses | null): boolean {
+  return Object.values(statuses ?? {}).some(
+    (status) => !!status?.currentStatus && isPullInProgress(status.currentStatus),
+  );
+}
+
+const pageVisible = () => document.visibilityState === 'visible';
+
+export function useDataStatus(companyId: string, active: boolean) {
+  const [state, setState] = useState<DataStatusState>({ statuses: null, readAt: null, loading: false, error: null });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const mounted = useRef(true);
+  const activeRef = useRef(active);
+  const statusesRef = useRef<DataStatuses | null>(null);
+  // Answers that arrive after a newer read started are dropped, so the table never steps backwards.
+  const readCount = useRef(0);
+
+  const stopPolling = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+  }, []);
+
+  const readRef = useRef<() => Promise<void>>(async () => {});
+
+  /** Polls again in 5 s if something is still running and someone is looking. */
+  const scheduleNext = useCallback(() => {
+    stopPolling();
+    if (activeRef.current && pageVisible() && anyInProgress(statusesRef.current)) {
+      timer.current = setTimeout(() => void readRef.current(), dataStatusPollMs);
+    }
+  }, [stopPolling]);
+
+  const read = useCallback(async () => {
+    stopPolling();
+    const readNumber = ++readCount.current;
+    setState((current) => ({ ...current, loading: true }));
+    const result = await linkdesk.companies.dataStatus({ companyId });
+    if (!mounted.current || readNumber !== readCount.current) return;
+    if (!result.ok) {
+      // Keep what was shown; polling stops until the analyst reloads (a failing Codat is not hammered).
+      setState((current) => ({ ...current, loading: false, error: result.error }));
+      return;
+    }
+    statusesRef.current = result.value;
+    setState({ statuses: result.value, readAt: Date.now(), loading: false, error: null });
+    scheduleNext();
+  }, [companyId, stopPolling, scheduleNext]);
+  useEffect(() => {
+    readRef.current = read;
+  }, [read]);
+
+  /** A refresh was queued: show it at once, and follow it from now on. */
+  const applyLocally = useCallback(
+    (update: (statuses: DataStatuses) => DataStatuses) => {
+      // A read already on its way predates the refresh: drop it, or it would show the old status and stop polling.
+      readCount.current += 1;
+      const next = update(statusesRef.current ?? {});
+      statusesRef.current = next;
+      setState((current) => ({ ...current, statuses: next, loading: false }));
+      scheduleNext();
+    },
+    [scheduleNext],
+  );
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      stopPolling();
+    };
+  }, [stopPolling]);
+
+  // Read when the tab is shown (fresh each time it is opened); stop following it when it is hidden.
+  useEffect(() => {
+    activeRef.current = active;
+    if (active) void read();
+    else stopPolling();
+  }, [active, read, stopPolling]);
+
+  // A hidden window does not poll; coming back reads at once if something was still running.
+  useEffect(() => {
+    const onVisibility = () => {
+      if (!pageVisible()) stopPolling();
+      else if (activeRef.current && anyInProgress(statusesRef.current)) void read();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, [read, stopPolling]);
+
+  return { ...state, reload: read, applyLocally, polling: anyInProgress(state.statuses) && active };
+}

@@ -1,0 +1,247 @@
+/**
+ * The issues, grouped under category headings, as one virtualised list in the page's own scroll: only the rows
+ * near the viewport exist, so 10 000+ issues cost what 30 do. Each row is a link to its company; the list is a
+ * single Tab stop, and ↑ ↓ PageUp PageDown Home End move between rows (focus follows, scrolling the row in).
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { categoryLabels, type HealthIssue } from '../../../shared/domain/health';
+import { formatDateTime, formatRelative } from '../../format';
+import { numberFormat } from './health-format';
+import type { IssueListItem } from './issue-view';
+import { severityIcons, severityWords } from './severity';
+
+const estimatedHeights = { heading: 44, issue: 68 } as const;
+const pageStep = 10;
+
+interface IssueListProps {
+  items: IssueListItem[];
+  /** Changes when the filters or sort change: the list starts from its top again. */
+  generation: string;
+  /** Height of the sticky toolbar above the list, so rows scrolled to by keyboard never hide beneath it. */
+  stickyOffset: number;
+  onOpen(issue: HealthIssue): void;
+}
+
+export function IssueList({ items, generation, stickyOffset, onOpen }: IssueListProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
+  // Where the list starts inside the scrolling page: the page scrolls, not the list (no nested scrollbar).
+  const [scrollMargin, setScrollMargin] = useState(0);
+  /** The row that takes the list's Tab stop, by issue key (stable while filters and refreshes change indexes). */
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  /** A row to focus once it has been rendered (after scrolling to it). */
+  const pendingFocus = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const scroller = pageScroller(list);
+    setScrollElement(scroller);
+    const measure = () => {
+      const offset = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      setScrollMargin((previous) => (Math.abs(previous - offset) < 0.5 ? previous : offset));
+    };
+    measure();
+    // Content above the list (the thresholds form opening, notices, the progress bar) moves it.
+    const observer = new ResizeObserver(measure);
+    observer.observe(list.closest('.health-page') ?? scroller);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollElement,
+    estimateSize: (index) => estimatedHeights[items[index]?.kind ?? 'issue'],
+    overscan: 10,
+    scrollMargin,
+    scrollPaddingStart: stickyOffset,
+    getItemKey: (index) => items[index]?.key ?? index,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+
+  // A new filter or sort is a new list: do not leave the user looking at its middle (or past its end).
+  const shownGeneration = useRef(generation);
+  useEffect(() => {
+    if (shownGeneration.current === generation) return;
+    shownGeneration.current = generation;
+    const top = scrollMargin - stickyOffset;
+    if (scrollElement && scrollElement.scrollTop > top) scrollElement.scrollTop = Math.max(0, top);
+  }, [generation, scrollElement, scrollMargin, stickyOffset]);
+
+  useLayoutEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const row = listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  // The Tab stop: the active row when it is rendered, else the first rendered issue row.
+  const rendered = virtualRows.map((row) => items[row.index]).filter((item) => item?.kind === 'issue');
+  const tabStopKey = rendered.some((item) => item?.key === activeKey) ? activeKey : (rendered[0]?.key ?? null);
+
+  const focusRow = (index: number) => {
+    setActiveKey(items[index]?.key ?? null);
+    pendingFocus.current = index;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const from = Number((event.target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset['index']);
+    if (Number.isNaN(from)) return;
+    let target: number | null = null;
+    switch (event.key) {
+      case 'ArrowDown':
+        target = nthIssue(items, from, 1);
+        break;
+      case 'ArrowUp':
+        target = nthIssue(items, from, -1);
+        break;
+      case 'PageDown':
+        target = nthIssue(items, from, pageStep);
+        break;
+      case 'PageUp':
+        target = nthIssue(items, from, -pageStep);
+        break;
+      case 'Home':
+        target = nthIssue(items, -1, 1);
+        break;
+      case 'End':
+        target = nthIssue(items, items.length, -1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (target !== null && target !== from) focusRow(target);
+  };
+
+  return (
+    <div ref={listRef} className="issue-list" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+      {virtualRows.map((row) => {
+        const item = items[row.index];
+        if (!item) return null;
+        const placement = { transform: `translateY(${row.start - scrollMargin}px)` };
+        if (item.kind === 'heading') {
+          return (
+            <h3
+              key={row.key}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              className="issue-group-heading"
+              data-category={item.category}
+              style={placement}
+            >
+              {categoryLabels[item.category]}{' '}
+              <span className="issue-group-count">
+                <span className="visually-hidden">(</span>
+                {numberFormat.format(item.count)}
+                <span className="visually-hidden">{item.count === 1 ? ' issue)' : ' issues)'}</span>
+              </span>
+            </h3>
+          );
+        }
+        return (
+          <IssueRow
+            key={row.key}
+            issue={item.issue}
+            index={row.index}
+            measure={virtualizer.measureElement}
+            placement={placement}
+            tabbable={item.key === tabStopKey}
+            onFocus={() => setActiveKey(item.key)}
+            onOpen={onOpen}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+interface IssueRowProps {
+  issue: HealthIssue;
+  index: number;
+  measure(element: HTMLElement | null): void;
+  placement: { transform: string };
+  tabbable: boolean;
+  onFocus(): void;
+  onOpen(issue: HealthIssue): void;
+}
+
+function IssueRow({ issue, index, measure, placement, tabbable, onFocus, onOpen }: IssueRowProps) {
+  const Icon = severityIcons[issue.severity];
+  const open = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    onOpen(issue);
+  };
+  return (
+    // A link, since it goes to the company's address; Enter on a link is a click, so both open it.
+    <a
+      ref={measure}
+      data-index={index}
+      href={`#/companies/${issue.companyId}`}
+      className="issue-row"
+      data-severity={issue.severity}
+      style={placement}
+      tabIndex={tabbable ? 0 : -1}
+      onFocus={onFocus}
+      onClick={open}
+    >
+      <span className="issue-severity">
+        <Icon aria-hidden="true" focusable="false" size={15} strokeWidth={2.25} />
+        {severityWords[issue.severity]}
+        <span className="visually-hidden">: </span>
+      </span>
+      <span className="issue-company">
+        <span className="issue-company-name">{issue.companyName}</span>
+        <span className="visually-hidden">, </span>
+        <span className="issue-platform">{issue.platformName ?? 'No connection'}</span>
+      </span>
+      <span className="issue-text">
+        <span className="visually-hidden">. </span>
+        <span className="issue-summary">{issue.summary}</span>
+        <span className="issue-action">
+          <span className="visually-hidden"> Next step: </span>
+          {issue.action.text}
+        </span>
+      </span>
+      <span className="issue-since">
+        <span className="visually-hidden"> Since </span>
+        {issue.since ? (
+          <time dateTime={issue.since} title={formatDateTime(issue.since)}>
+            {formatRelative(issue.since)}
+          </time>
+        ) : (
+          <span title="The evidence does not say since when">Not known</span>
+        )}
+      </span>
+    </a>
+  );
+}
+
+/** The issue row `count` issue rows away (negative: back), stopping at the last one there is; null if none. */
+function nthIssue(items: readonly IssueListItem[], from: number, count: number): number | null {
+  const step = Math.sign(count);
+  let remaining = Math.abs(count);
+  let last: number | null = null;
+  for (let index = from + step; index >= 0 && index < items.length; index += step) {
+    if (items[index]?.kind !== 'issue') continue;
+    last = index;
+    remaining -= 1;
+    if (remaining === 0) return index;
+  }
+  return last;
+}
+
+/** What scrolls the page: the app's main area (`.app-main` in app.css), or the document. */
+function pageScroller(element: HTMLElement): HTMLElement {
+  return (
+    element.closest<HTMLElement>('.app-main') ??
+    (document.scrollingElement as HTMLElement | null) ??
+    document.documentElement
+  );
+}

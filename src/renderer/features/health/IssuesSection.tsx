@@ -1,0 +1,278 @@
+/**
+ * The scan's findings: category chips with counts (which filter), sort and filters, Export CSV, and the issues
+ * grouped by category. Sorting happens once per result set and sort order; filtering and grouping are one pass.
+ */
+import { Download } from 'lucide-react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '../../../shared/domain/health';
+import type { BridgeError } from '../../../shared/result';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime } from '../../format';
+import { useAppStore } from '../../stores/app-store';
+import { datedFileName } from '../../csv';
+import { downloadCsv } from '../../download';
+import { issuesToCsv } from './csv';
+import { countOf, numberFormat, scanTime } from './health-format';
+import { IssueList } from './IssueList';
+import { buildIssueView, platformsOf, sortForDisplay, type IssueFilters, type SortKey } from './issue-view';
+import type { ScanResults } from './useHealthScan';
+
+const noIssues: HealthIssue[] = [];
+const noFilters: IssueFilters = { platform: null, category: null };
+/** Select values for the platform filter (names are prefixed so no platform name can collide with these). */
+const allPlatformsValue = 'all';
+const noPlatformValue = 'none';
+
+interface IssuesSectionProps {
+  results: ScanResults | null;
+  /** The scan running now, if any (its id), to tell its partial results from an earlier scan's. */
+  runningScanId: string | null;
+  loading: boolean;
+  loadError: BridgeError | null;
+  onRetry(): void;
+}
+
+export const IssuesSection = memo(function IssuesSection(props: IssuesSectionProps) {
+  const { results, runningScanId, loading, loadError, onRetry } = props;
+  const baseId = useId();
+  const [sortBy, setSortBy] = useState<SortKey>('severity');
+  const [filters, setFilters] = useState<IssueFilters>(noFilters);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const [toolbarHeight, setToolbarHeight] = useState(0);
+
+  const issues = results?.issues ?? noIssues;
+  const sorted = useMemo(() => sortForDisplay(issues, sortBy), [issues, sortBy]);
+  const platforms = useMemo(() => platformsOf(issues), [issues]);
+  const view = useMemo(() => buildIssueView(sorted, filters), [sorted, filters]);
+  const filtered = filters.platform !== null || filters.category !== null;
+
+  // The toolbar is sticky: rows scrolled to by keyboard must land below it.
+  useLayoutEffect(() => {
+    const toolbar = toolbarRef.current;
+    if (!toolbar) return;
+    const observer = new ResizeObserver(() => setToolbarHeight(toolbar.offsetHeight));
+    observer.observe(toolbar);
+    setToolbarHeight(toolbar.offsetHeight);
+    return () => observer.disconnect();
+  }, [issues.length > 0]);
+
+  const setCategory = (category: IssueCategory | null) => setFilters((current) => ({ ...current, category }));
+  const open = (issue: HealthIssue) => useAppStore.getState().openCompany(issue.companyId);
+  const exportCsv = () => downloadCsv(issuesToCsv(view.shown), datedFileName('health'));
+
+  if (loadError) {
+    return (
+      <section className="issues" aria-label="Issues">
+        <ErrorNotice title="Could not read the scan results" error={loadError} />
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      </section>
+    );
+  }
+  if (loading || (!results && runningScanId)) {
+    return (
+      <section className="issues" aria-label="Issues" aria-busy="true">
+        <SkeletonRows />
+      </section>
+    );
+  }
+  if (!results) {
+    return (
+      <EmptyState title="No scan yet">
+        Scan all companies to find stuck connections, customers who never finished authorising, lapsed access and
+        failing syncs, each with what to do next. A scan reads each company once and looks closer only where something
+        seems off, leaving most of the day’s requests for your team.
+      </EmptyState>
+    );
+  }
+
+  const resultsScan = results.scan;
+  const partial = resultsScan.state === 'running';
+  const earlierScan = runningScanId !== null && runningScanId !== resultsScan.scanId;
+  const when = resultsScan.finishedAt ?? resultsScan.startedAt;
+  const categoriesFound = issueCategories.filter(
+    (category) => (view.categoryCounts.get(category) ?? 0) > 0 || filters.category === category,
+  );
+  const ids = { heading: `${baseId}-heading`, sort: `${baseId}-sort`, platform: `${baseId}-platform` };
+
+  return (
+    <section
+      className="issues"
+      aria-labelledby={ids.heading}
+      style={{ '--health-sticky-offset': `${toolbarHeight}px` } as CSSProperties}
+    >
+      <div className="issues-header">
+        <h2 id={ids.heading}>Issues</h2>
+        <p className="issues-source">
+          {earlierScan
+            ? 'From the previous scan, at '
+            : partial
+              ? 'Found so far by the scan started at '
+              : 'From the scan at '}
+          <time dateTime={when} title={formatDateTime(when)}>
+            {scanTime(when)}
+          </time>
+          {earlierScan ? ': this scan’s results replace them shortly' : ''}
+        </p>
+      </div>
+
+      {issues.length > 0 && (
+        <div className="category-chips" role="group" aria-label="Categories found">
+          <button
+            type="button"
+            className="category-chip"
+            aria-pressed={filters.category === null}
+            onClick={() => setCategory(null)}
+          >
+            All issues <span className="chip-count">{numberFormat.format(view.platformTotal)}</span>
+          </button>
+          {categoriesFound.map((category) => (
+            <button
+              key={category}
+              type="button"
+              className="category-chip"
+              data-category={category}
+              aria-pressed={filters.category === category}
+              // A second press on the chosen chip shows every category again.
+              onClick={() => setCategory(filters.category === category ? null : category)}
+            >
+              {categoryLabels[category]}{' '}
+              <span className="chip-count">{numberFormat.format(view.categoryCounts.get(category) ?? 0)}</span>
+            </button>
+          ))}
+        </div>
+      )}
+
+      {issues.length > 0 && (
+        <div className="issues-toolbar" ref={toolbarRef}>
+          <div className="issues-toolbar-inner">
+            <div className="issues-toolbar-row">
+              <label className="toolbar-field">
+                <span>Sort by</span>
+                <select value={sortBy} onChange={(event) => setSortBy(event.target.value as SortKey)}>
+                  <option value="severity">Severity</option>
+                  <option value="age">Age</option>
+                </select>
+              </label>
+              <label className="toolbar-field platform-filter">
+                <span>Platform</span>
+                <select
+                  value={
+                    filters.platform === null
+                      ? allPlatformsValue
+                      : filters.platform === ''
+                        ? noPlatformValue
+                        : `platform:${filters.platform}`
+                  }
+                  onChange={(event) => {
+                    const value = event.target.value;
+                    const platform =
+                      value === allPlatformsValue
+                        ? null
+                        : value === noPlatformValue
+                          ? ''
+                          : value.slice('platform:'.length);
+                    setFilters((current) => ({ ...current, platform }));
+                  }}
+                >
+                  <option value={allPlatformsValue}>All platforms</option>
+                  {platforms.names.map((name) => (
+                    <option key={name} value={`platform:${name}`}>
+                      {name}
+                    </option>
+                  ))}
+                  {platforms.someWithout && <option value={noPlatformValue}>No connection</option>}
+                </select>
+              </label>
+              <label className="toolbar-field category-filter">
+                <span>Category</span>
+                <select
+                  value={filters.category ?? 'all'}
+                  onChange={(event) =>
+                    setCategory(event.target.value === 'all' ? null : (event.target.value as IssueCategory))
+                  }
+                >
+                  <option value="all">All categories</option>
+                  {issueCategories.map((category) => (
+                    <option key={category} value={category}>
+                      {categoryLabels[category]} ({numberFormat.format(view.categoryCounts.get(category) ?? 0)})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                className="button export-button"
+                onClick={exportCsv}
+                disabled={view.shown.length === 0}
+              >
+                <Download aria-hidden="true" focusable="false" size={15} />
+                Export CSV
+              </button>
+            </div>
+            <div className="issues-toolbar-meta">
+              <p className="issues-count" role="status">
+                {filtered
+                  ? `Showing ${numberFormat.format(view.shown.length)} of ${countOf(issues.length, 'issue', 'issues')}`
+                  : `${countOf(issues.length, 'issue', 'issues')}${partial && !earlierScan ? ' so far' : ''}`}
+              </p>
+              <p className="issues-hint">
+                <kbd>↓</kbd> <kbd>↑</kbd> move between issues · <kbd>Enter</kbd> open the company
+              </p>
+            </div>
+          </div>
+        </div>
+      )}
+
+      {issues.length === 0 ? (
+        <p className="issues-empty">
+          {partial
+            ? 'No issues found so far.'
+            : resultsScan.state === 'finished'
+              ? `No issues found: all ${countOf(resultsScan.companiesScanned, 'company', 'companies')} look healthy.`
+              : `No issues in the ${countOf(resultsScan.companiesScanned, 'company', 'companies')} scanned before the scan stopped.`}
+        </p>
+      ) : view.items.length === 0 ? (
+        <div className="issues-empty">
+          <p>No issues match these filters.</p>
+          <button type="button" className="button" onClick={() => setFilters(noFilters)}>
+            Clear filters
+          </button>
+        </div>
+      ) : (
+        <div className="issue-table">
+          <div className="issue-columns" aria-hidden="true">
+            <span>Severity</span>
+            <span>Company · platform</span>
+            <span>What is wrong · next step</span>
+            <span>Since</span>
+          </div>
+          <IssueList
+            items={view.items}
+            generation={`${sortBy}|${filters.platform ?? '*'}|${filters.category ?? '*'}`}
+            stickyOffset={toolbarHeight}
+            onOpen={open}
+          />
+        </div>
+      )}
+    </section>
+  );
+});
+
+/** Placeholder rows where the issues will appear, so the page never looks frozen. */
+function SkeletonRows() {
+  return (
+    <div className="issue-skeleton" aria-hidden="true">
+      {Array.from({ length: 6 }, (_, index) => (
+        <div key={index} className="issue-skeleton-row">
+          <span className="skeleton-bar" style={{ width: '70%' }} />
+          <span className="skeleton-bar" style={{ width: `${45 + ((index * 17) % 35)}%` }} />
+          <span className="skeleton-bar" style={{ width: `${55 + ((index * 23) % 40)}%` }} />
+          <span className="skeleton-bar" style={{ width: '60%' }} />
+        </div>
+      ))}
+    </div>
+  );
+}

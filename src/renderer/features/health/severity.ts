@@ -1,0 +1,11 @@
+import { CircleAlert, Info, TriangleAlert, type LucideIcon } from 'lucide-react';
+import type { Severity } from '../../../shared/domain/health';
+
+export const severityWords: Record<Severity, string> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
+
+/** An icon per severity, so its colour (red, amber, grey) is never the only signal. */
+export const severityIcons: Record<Severity, LucideIcon> = {
+  critical: CircleAlert,
+  warning: TriangleAlert,
+  info: Info,
+};

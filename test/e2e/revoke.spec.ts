@@ -1,0 +1,113 @@
+/**
+ * Unlink, then delete, a sandbox connection from the company view, and see both in the audit log with their
+ * results; a delete that fails (fault 500) leaves the connection in place, shows Codat's correlation ID, and is
+ * logged as a failure.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { scenarioNames } from '../../src/sandbox/seed';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { startWebHostProcess, type WebHostProcess } from './web-host-process';
+
+let sandbox: TestSandbox;
+let host: WebHostProcess;
+test.beforeAll(async () => {
+  sandbox = await startTestSandbox({ companies: 30 });
+  host = await startWebHostProcess('web-host-revoke', {
+    args: ['--training-url', sandbox.url, '--training-key', sandbox.apiKey],
+  });
+});
+test.afterAll(async () => {
+  await host.stop();
+  await sandbox.close();
+});
+test.describe.configure({ mode: 'serial' });
+
+async function openCompany(page: Page, name: string) {
+  await page.goto(host.url);
+  await page.goto(`${host.origin}/#/companies/${sandbox.companyId(name)}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test('unlink then delete a connection; both are in the audit log with their results', async ({ page }) => {
+  await openCompany(page, scenarioNames.syncFailing);
+  const card = page.getByRole('article', { name: 'QuickBooks Online' });
+  await card.getByRole('button', { name: 'Unlink', exact: true }).click();
+  const unlinkDialog = page.getByRole('dialog', { name: 'Unlink QuickBooks Online?' });
+  await expect(unlinkDialog).toContainText('Data already synced stays readable');
+  await page.screenshot({ path: 'test-results/screenshots/revoke-unlink.png' });
+  await unlinkDialog.getByRole('button', { name: 'Unlink connection' }).dblclick();
+  await expect(unlinkDialog).toHaveCount(0);
+  await expect(card).toContainText('Unlinked');
+  expect(sandbox.control.requests().filter((entry) => entry.method === 'PATCH')).toHaveLength(1); // a double-click sends one
+  await expect(card.getByRole('button', { name: 'Unlink', exact: true })).toHaveCount(0);
+  await expect(card).toContainText('Unlink is for Linked connections; this one is Unlinked.');
+
+  await card.getByRole('button', { name: 'Delete connection' }).click();
+  const deleteDialog = page.getByRole('dialog', { name: /Delete the QuickBooks Online connection of/ });
+  await expect(deleteDialog).toContainText('This cannot be undone');
+  await expect(deleteDialog.getByRole('button', { name: 'Delete connection' })).toBeDisabled();
+  await deleteDialog.getByRole('textbox', { name: 'Platform name' }).fill('QuickBooks Online');
+  await page.screenshot({ path: 'test-results/screenshots/revoke-delete.png' });
+  await deleteDialog.getByRole('button', { name: 'Delete connection' }).click();
+  await expect(page.getByRole('article', { name: 'QuickBooks Online' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const log = page.getByRole('table', { name: 'Audit log' });
+  await expect(log.getByRole('row').filter({ hasText: 'Connection deleted' })).toContainText('OK');
+  await expect(log.getByRole('row').filter({ hasText: 'Connection unlinked' })).toContainText(
+    scenarioNames.syncFailing,
+  );
+  await page.screenshot({ path: 'test-results/screenshots/audit-log.png' });
+});
+
+test('a delete that fails leaves the connection, shows the correlation ID, and is logged as failed', async ({
+  page,
+}) => {
+  const companyId = sandbox.companyId(scenarioNames.unlinked);
+  await openCompany(page, scenarioNames.unlinked);
+  const connectionId = (await sandbox.call('GET', `/companies/${companyId}/connections`)).body.results[0].id as string;
+  sandbox.control.addFault({
+    path: `/companies/${companyId}/connections/${connectionId}`,
+    method: 'DELETE',
+    status: 500,
+  });
+  const card = page.getByRole('article', { name: 'FreeAgent' });
+  await card.getByRole('button', { name: 'Delete connection' }).click();
+  const dialog = page.getByRole('dialog', { name: /Delete the FreeAgent connection/ });
+  await dialog.getByRole('textbox', { name: 'Platform name' }).fill('FreeAgent');
+  await dialog.getByRole('button', { name: 'Delete connection' }).click();
+  // The client retries a 500 a few times (about 5 s) before it gives up.
+  const error = dialog.getByRole('alert');
+  await expect(error).toContainText(/Correlation ID [0-9a-f]{32}/, { timeout: 20_000 });
+  const correlationId = /Correlation ID ([0-9a-f]{32})/.exec((await error.textContent()) ?? '')?.[1];
+  sandbox.control.clearFaults();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('article', { name: 'FreeAgent' })).toBeVisible();
+  expect((await sandbox.call('GET', `/companies/${companyId}/connections`)).body.results).toHaveLength(1);
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('combobox', { name: 'Action' }).selectOption('connection.delete');
+  const failed = page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'Failed' });
+  await expect(failed).toContainText(scenarioNames.unlinked);
+  await expect(failed).toContainText(correlationId!);
+});
+
+test('delete company asks for its name and then opens the company list', async ({ page }) => {
+  const companyId = sandbox.companyId(scenarioNames.noConnections);
+  await openCompany(page, scenarioNames.noConnections);
+  await page.getByText('More actions').click();
+  await page.getByRole('button', { name: 'Delete company' }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete ${scenarioNames.noConnections}?` });
+  await dialog.getByRole('textbox', { name: 'Company name' }).fill(scenarioNames.noConnections);
+  await dialog.getByRole('button', { name: 'Delete company' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
+  expect((await sandbox.call('GET', `/companies/${companyId}`)).status).toBe(404);
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'Company deleted' }),
+  ).toContainText('OK');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^linkdesk-audit-\d{4}-\d\d-\d\d\.csv$/);
+});
