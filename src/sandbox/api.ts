@@ -12,7 +12,6 @@ import {
   connectionLastSync,
   connectionView,
   dataStatusView,
-  isPullRunning,
   pullView,
   type CompanyRecord,
   type ConnectionRecord,

@@ -1,26 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { callBridge } from './bridge';
 
 const companyRoute = /#\/companies\/[0-9a-f-]{36}$/;
 
-interface SearchAnswer {
-  ok: boolean;
-  value: { results: Array<{ id: string; name: string }>; totalResults: number };
-}
-
 /** Asks the bridge directly, as the page would, for the ID of the company with exactly this name. */
 async function companyIdNamed(page: Page, name: string): Promise<string> {
-  const answer = await page.evaluate(
-    (text) =>
-      fetch('/bridge/companies.search', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
-      }).then((response) => response.json() as Promise<SearchAnswer>),
-    name,
-  );
-  const match = answer.value.results.find((company) => company.name === name);
+  const answer = await callBridge(page, 'companies.search', { text: name });
+  const match = answer.ok ? answer.value.results.find((company) => company.name === name) : undefined;
   if (!match) throw new Error(`No company named ${name} in the sandbox.`);
   return match.id;
 }
@@ -82,6 +70,11 @@ test('a slow answer for older text never replaces the answer for newer text', as
       request.url().endsWith('/bridge/companies.search') &&
       (request.postDataJSON() as { text?: string }).text === 'sync',
   );
+  const heldResponse = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/bridge/companies.search') &&
+      (response.request().postDataJSON() as { text?: string }).text === 'sync',
+  );
   await search.fill('sync');
   const status = page.getByRole('status').filter({ hasText: 'Searching' });
   await expect(status).toBeVisible();
@@ -91,7 +84,9 @@ test('a slow answer for older text never replaces the answer for newer text', as
   const options = results(page).getByRole('option');
   await expect(options).toHaveCount(1);
   await expect(options).toContainText('Scenario - Stale Data');
-  await page.waitForTimeout(2000); // the held answer for "sync" has arrived by now, and was dropped
+  // The held answer for "sync" arrives now; let the page handle it (two frames), then it must have been dropped.
+  await heldResponse;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await expect(options).toHaveCount(1);
   await expect(options).toContainText('Scenario - Stale Data');
   await expect(page.getByRole('status').filter({ hasText: 'named like' })).toHaveText('1 company named like “stale”');

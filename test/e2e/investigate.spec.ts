@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { scenarioNames } from '../../src/sandbox/seed';
+import { callBridge } from './bridge';
 import { expect, test } from './fixtures';
 
 interface CompanyRef {
@@ -15,17 +16,9 @@ interface CompanyRef {
 
 /** The seeded scenario company with this exact name, found as the renderer would, through the bridge. */
 async function findScenario(page: Page, name: string): Promise<CompanyRef> {
-  const answer = await page.evaluate(
-    (text) =>
-      fetch('/bridge/companies.search', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
-      }).then((response) => response.json()) as Promise<{ ok: boolean; value?: { results: CompanyRef[] } }>,
-    name,
-  );
-  const company = answer.value?.results.find((result) => result.name === name);
-  if (!answer.ok || !company) throw new Error(`No seeded company named ${name}`);
+  const answer = await callBridge(page, 'companies.search', { text: name });
+  const company = answer.ok ? answer.value.results.find((result) => result.name === name) : undefined;
+  if (!company) throw new Error(`No seeded company named ${name}`);
   return company;
 }
 

@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 import { scenarioNames } from '../../src/sandbox/seed';
 import { actAsCustomer } from '../support/customer';
 import { expect, test } from './fixtures';
+import { callBridge } from './bridge';
+import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
 
 interface CompanyRef {
   id: string;
@@ -15,25 +17,19 @@ interface CompanyRef {
 }
 
 /** Calls the bridge from the page, as the renderer would over HTTP; fails the test on a refusal. */
-async function bridge<T>(page: Page, operation: string, input: object): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ operation, input }) => {
-      const response = await fetch(`/bridge/${operation}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { operation, input },
-  );
-  if (!answer.ok) throw new Error(`${operation} failed: ${answer.error?.message ?? 'no message'}`);
-  return answer.value as T;
+async function bridge<N extends OperationName>(
+  page: Page,
+  operation: N,
+  input: OperationInput<N>,
+): Promise<OperationOutput<N>> {
+  const answer = await callBridge(page, operation, input);
+  if (!answer.ok) throw new Error(`${operation} failed: ${answer.error.message}`);
+  return answer.value;
 }
 
 async function createCompany(page: Page): Promise<CompanyRef> {
   const customerId = `E2E ${Date.now()} ${Math.floor(Math.random() * 1000)}`;
-  return bridge<CompanyRef>(page, 'companies.create', { customerId });
+  return bridge(page, 'companies.create', { customerId });
 }
 
 async function openCompany(page: Page, company: CompanyRef) {
@@ -270,7 +266,7 @@ test('send invite: the address is checked, and the email app gets an encoded lin
 test('a cancelled authorisation is reported with Codat’s words, older errors are not, and a retry still links', async ({
   ownConsolePage: page,
 }) => {
-  const found = await bridge<{ results: CompanyRef[] }>(page, 'companies.search', {
+  const found = await bridge(page, 'companies.search', {
     text: scenarioNames.authCancelled,
   });
   const company = found.results.find((candidate) => candidate.name === scenarioNames.authCancelled);

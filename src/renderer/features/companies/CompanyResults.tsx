@@ -3,8 +3,9 @@
  * active row with aria-activedescendant); rows are rendered only near the viewport, and further pages load
  * as the user scrolls (or presses "Load more").
  */
+import { usePageScroll } from '../../components/usePageScroll';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Company } from '../../../shared/codat/schemas';
 import type { BridgeError } from '../../../shared/result';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -37,30 +38,8 @@ interface CompanyResultsProps {
 
 export function CompanyResults(props: CompanyResultsProps) {
   const { companies, activeIndex, stale, stickyOffset, onOpen, hasMore, loadingMore, loadMoreError, loadMore } = props;
-  const listRef = useRef<HTMLDivElement>(null);
-  const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
-  // Where the list starts inside the scrolling page: the page scrolls, not the list (no nested scrollbar).
-  const [scrollMargin, setScrollMargin] = useState(0);
-
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list) return;
-    const scroller = scrollParentOf(list);
-    setScrollElement(scroller);
-    const measure = () => {
-      const offset = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-      setScrollMargin((previous) => (Math.abs(previous - offset) < 0.5 ? previous : offset));
-    };
-    measure();
-    // Content above the list (recent companies, the new-company form, notices) can change its position.
-    const observer = new ResizeObserver(measure);
-    observer.observe(list.closest('.companies-page') ?? scroller);
-    scroller.addEventListener('scroll', measure, { passive: true });
-    return () => {
-      observer.disconnect();
-      scroller.removeEventListener('scroll', measure);
-    };
-  }, []);
+  // The page scrolls, not the list (no nested scrollbar); content above the list can move it.
+  const { listRef, scrollElement, scrollMargin } = usePageScroll<HTMLDivElement>('.companies-page');
 
   const virtualizer = useVirtualizer({
     count: companies.length,
@@ -169,10 +148,3 @@ export function CompanyResults(props: CompanyResultsProps) {
 }
 
 /** The nearest ancestor that scrolls: the app's main area, as it happens. */
-function scrollParentOf(element: HTMLElement): HTMLElement {
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    const { overflowY } = getComputedStyle(node);
-    if (overflowY === 'auto' || overflowY === 'scroll') return node;
-  }
-  return (document.scrollingElement as HTMLElement | null) ?? document.documentElement;
-}

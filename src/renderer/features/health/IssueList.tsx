@@ -3,6 +3,7 @@
  * near the viewport exist, so 10 000+ issues cost what 30 do. Each row is a link to its company; the list is a
  * single Tab stop, and ↑ ↓ PageUp PageDown Home End move between rows (focus follows, scrolling the row in).
  */
+import { usePageScroll } from '../../components/usePageScroll';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { categoryLabels, type HealthIssue } from '../../../shared/domain/health';
@@ -24,30 +25,12 @@ interface IssueListProps {
 }
 
 export function IssueList({ items, generation, stickyOffset, onOpen }: IssueListProps) {
-  const listRef = useRef<HTMLDivElement>(null);
-  const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
-  // Where the list starts inside the scrolling page: the page scrolls, not the list (no nested scrollbar).
-  const [scrollMargin, setScrollMargin] = useState(0);
+  // The page scrolls, not the list (no nested scrollbar); the thresholds form, notices and progress move it.
+  const { listRef, scrollElement, scrollMargin } = usePageScroll<HTMLDivElement>('.health-page');
   /** The row that takes the list's Tab stop, by issue key (stable while filters and refreshes change indexes). */
   const [activeKey, setActiveKey] = useState<string | null>(null);
   /** A row to focus once it has been rendered (after scrolling to it). */
   const pendingFocus = useRef<number | null>(null);
-
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list) return;
-    const scroller = pageScroller(list);
-    setScrollElement(scroller);
-    const measure = () => {
-      const offset = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-      setScrollMargin((previous) => (Math.abs(previous - offset) < 0.5 ? previous : offset));
-    };
-    measure();
-    // Content above the list (the thresholds form opening, notices, the progress bar) moves it.
-    const observer = new ResizeObserver(measure);
-    observer.observe(list.closest('.health-page') ?? scroller);
-    return () => observer.disconnect();
-  }, []);
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -238,10 +221,3 @@ function nthIssue(items: readonly IssueListItem[], from: number, count: number):
 }
 
 /** What scrolls the page: the app's main area (`.app-main` in app.css), or the document. */
-function pageScroller(element: HTMLElement): HTMLElement {
-  return (
-    element.closest<HTMLElement>('.app-main') ??
-    (document.scrollingElement as HTMLElement | null) ??
-    document.documentElement
-  );
-}
