@@ -1,7 +1,10 @@
 /** `npm run bench`: runs the benchmarks, prints a table and writes bench/results.json. Never part of npm test. */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { benchBridge } from './bridge';
+import { benchClients } from './client';
 import { benchHealth } from './health';
+import { benchRenderer } from './renderer';
 import { benchSandbox } from './sandbox';
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -16,6 +19,11 @@ const machine = {
 
 const sandbox = await benchSandbox(100_000);
 const health = await benchHealth(10_000);
+const clients = await benchClients(10_000);
+const bridge = await benchBridge(100_000);
+const renderer = await benchRenderer(25_000);
+const run = (r: { finished: boolean; ms: number; requests: number }) =>
+  r.finished ? `${round(r.ms / 1000, 2)} s, ${r.requests} requests` : `did not finish (${r.requests} requests)`;
 const rows: Array<[string, string]> = [
   ['Sandbox start-up, 100 000 companies', `${round(sandbox.startupMs, 0)} ms`],
   ['Type-ahead search (name~…), p50 / p95', `${round(sandbox.searchP50Ms)} / ${round(sandbox.searchP95Ms)} ms`],
@@ -32,12 +40,27 @@ const rows: Array<[string, string]> = [
     `${health.naiveRequests} requests / ${round(health.naiveMs / 1000)} s`,
   ],
   ['Scan requests saved against naive', `${round((1 - health.scanRequests / health.naiveRequests) * 100)} %`],
+  ['List 10 000 companies: our client / official SDK', `${run(clients.ours)} / ${run(clients.sdk)}`],
+  ['… with 429 bursts (5 × Retry-After 1 s): ours / SDK', `${run(clients.oursWith429)} / ${run(clients.sdkWith429)}`],
+  ['Onboarding requests: new customer (minimum 3)', `${bridge.newCustomerRequests}`],
+  ['Onboarding requests: existing customer (minimum 2)', `${bridge.existingCustomerRequests}`],
+  [
+    `Search over ${bridge.companies.toLocaleString('en')} companies, p50 / p95: bridge vs direct`,
+    `${round(bridge.searchBridgeP50Ms)} / ${round(bridge.searchBridgeP95Ms)} ms vs ${round(bridge.searchDirectP50Ms)} / ${round(bridge.searchDirectP95Ms)} ms (bridge overhead ${round(bridge.searchBridgeP50Ms - bridge.searchDirectP50Ms)} ms at p50)`,
+  ],
+  ['Renderer bundle (JS + CSS, gzip)', `${round(renderer.bundleGzipKiB)} KiB`],
+  ['Time until the Companies list is usable (Chromium, web host)', `${renderer.timeToUsableMs} ms`],
+  [
+    `JS heap with the Health page showing ${renderer.healthIssues.toLocaleString('en')} issues`,
+    `${round(renderer.heapMiBWithHealthRows)} MiB`,
+  ],
+  ['Dropped frames while scrolling them for 2 s', `${renderer.droppedFrames} of ${renderer.scrollFrames}`],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`Machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 await writeFile(
   new URL('./results.json', import.meta.url),
-  JSON.stringify({ machine, sandbox, health }, null, 2) + '\n',
+  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer }, null, 2) + '\n',
 );
 console.log('Wrote bench/results.json');
