@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSandbox } from '../src/sandbox/server';
+import { percentile, typeAheadWords } from './typing';
 import { startConsoleWebHost } from '../src/web/host';
 
 export interface BridgeBench {
@@ -19,9 +20,6 @@ export interface BridgeBench {
   searchDirectP95Ms: number;
   companies: number;
 }
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
 
 export async function benchBridge(companies = 100_000): Promise<BridgeBench> {
   const sandbox = await startSandbox({ companies, seed: 7, clock: { speed: 0 }, dailyQuota: 10_000_000 });
@@ -60,26 +58,10 @@ export async function benchBridge(companies = 100_000): Promise<BridgeBench> {
     await bridge('connections.create', { companyId: found.results[0]!.id, platformKey: 'gbol' });
     const existingCustomerRequests = sandbox.control.requests().length;
 
-    const words = [
-      'h',
-      'ha',
-      'har',
-      'harb',
-      'harbour',
-      'c1',
-      'c12',
-      'c123',
-      'bak',
-      'bakery',
-      'scen',
-      'plumb',
-      'wil',
-      'willow',
-    ];
     const viaBridge: number[] = [];
     const direct: number[] = [];
     for (let round = 0; round < 4; round += 1) {
-      for (const word of words) {
+      for (const word of typeAheadWords) {
         let began = performance.now();
         await bridge('companies.search', { text: word, pageSize: 100 });
         viaBridge.push(performance.now() - began);

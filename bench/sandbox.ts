@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { startSandbox } from '../src/sandbox/server';
+import { percentile, typeAheadWords } from './typing';
 
 export interface SandboxBench {
   startupMs: number;
@@ -13,11 +14,6 @@ export interface SandboxBench {
   firstPageP50Ms: number;
   requestsPerSecond: number;
   heapMiB: number;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 export async function benchSandbox(companies = 100_000): Promise<SandboxBench> {
@@ -34,25 +30,9 @@ export async function benchSandbox(companies = 100_000): Promise<SandboxBench> {
   };
   try {
     // Type-ahead: the prefixes an account manager types, one request per keystroke.
-    const words = [
-      'h',
-      'ha',
-      'har',
-      'harb',
-      'harbour',
-      'c1',
-      'c12',
-      'c123',
-      'bak',
-      'bakery',
-      'scen',
-      'plumb',
-      'wil',
-      'willow',
-    ];
     const search: number[] = [];
     for (let round = 0; round < 3; round += 1) {
-      for (const word of words)
+      for (const word of typeAheadWords)
         search.push(await timed(`/companies?page=1&pageSize=20&query=${encodeURIComponent(`name~${word}`)}`));
     }
     const firstPage: number[] = [];
