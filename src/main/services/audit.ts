@@ -74,7 +74,9 @@ export function createAuditLog(options: AuditLogOptions) {
     read(): { records: AuditRecord[]; warnings: string[] } {
       let names: string[];
       try {
-        names = readdirSync(options.directory).filter((name) => name.endsWith('.jsonl'));
+        names = readdirSync(options.directory)
+          .filter((name) => name.endsWith('.jsonl'))
+          .sort();
       } catch {
         return { records: [], warnings: [] };
       }
@@ -96,7 +98,10 @@ export function createAuditLog(options: AuditLogOptions) {
           }
         });
       }
-      records.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      // Newest first. Records written in the same millisecond keep their written order, so the later line wins:
+      // files are read oldest first (rotated `audit-<time>` names sort before the current `audit.jsonl`).
+      const position = new Map(records.map((record, index) => [record, index]));
+      records.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : position.get(b)! - position.get(a)!));
       return { records, warnings };
     },
   };
