@@ -13,6 +13,7 @@ import type {
   PullOperation,
   PullStatus,
 } from '../shared/codat/schemas';
+import { isPullErrored } from '../shared/codat/status';
 import type { PlatformEntry } from './catalog';
 import { day, iso } from './clock';
 import type { Random } from './random';
@@ -134,18 +135,6 @@ export function pullState(pull: PullRecord, now: number): PullState {
   return { status: pull.outcome.status, progress, completedAt };
 }
 
-const errorStatuses = new Set<PullStatus>([
-  'FetchError',
-  'MapError',
-  'InternalError',
-  'ProcessingError',
-  'ValidationError',
-  'AuthError',
-  'RateLimitError',
-  'PermissionsError',
-  'PrerequisiteNotMet',
-]);
-
 export function pullView(pull: PullRecord, now: number): PullOperation {
   const state = pullState(pull, now);
   const view: PullOperation = {
@@ -159,7 +148,7 @@ export function pullView(pull: PullRecord, now: number): PullOperation {
     requested: iso(pull.requested),
     progress: state.progress,
     isCompleted: state.status === 'Complete',
-    isErrored: errorStatuses.has(state.status),
+    isErrored: isPullErrored(state.status),
   };
   if (state.completedAt !== null) view.completed = iso(state.completedAt);
   return view;

@@ -6,6 +6,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { scenarioNames } from '../../src/sandbox/seed';
+import type { PullStatus } from '../../src/shared/codat/schemas';
+import { isPullErrored } from '../../src/shared/codat/status';
 import { callBridge } from './bridge';
 import { expect, test } from './fixtures';
 
@@ -60,18 +62,6 @@ async function expectNoAxeViolations(page: Page, where: string) {
   );
   expect(found).toEqual([]);
 }
-
-const errorStatuses = [
-  'FetchError',
-  'MapError',
-  'InternalError',
-  'ProcessingError',
-  'ValidationError',
-  'AuthError',
-  'RateLimitError',
-  'PermissionsError',
-  'PrerequisiteNotMet',
-];
 
 test('opening a company reads nothing for the investigation until a tab is chosen, and the tab is remembered', async ({
   ownConsolePage: page,
@@ -172,7 +162,7 @@ test('history with “Errors only” lists only failed pulls, newest first, and 
   );
   expect(statuses.length).toBeGreaterThan(0);
   expect(statuses.length).toBeLessThanOrEqual(allCount);
-  for (const status of statuses) expect(errorStatuses).toContain(status);
+  for (const status of statuses) expect(isPullErrored(status as PullStatus), status).toBe(true);
 
   const requested = await table
     .locator('tbody tr td:nth-of-type(2) time')

@@ -379,7 +379,7 @@ export function CompaniesPage() {
 /** Placeholder rows where the results will appear, so the page never looks frozen. */
 function SkeletonRows() {
   return (
-    <div className="skeleton-rows" aria-hidden="true">
+    <div className="skeleton-rows list-shell" aria-hidden="true">
       {Array.from({ length: 6 }, (_, index) => (
         <div key={index} className="skeleton-row">
           <span className="skeleton-bar" style={{ width: `${40 + ((index * 17) % 30)}%` }} />

@@ -70,8 +70,8 @@ export function CompanyResults(props: CompanyResultsProps) {
   }, [hasMore, loadingMore, loadMoreError, lastRenderedIndex, companies.length, loadMore]);
 
   return (
-    <div className="company-results">
-      <div className="company-columns" aria-hidden="true">
+    <div className="company-results list-shell">
+      <div className="company-columns list-columns" aria-hidden="true">
         <span>Name</span>
         <span>Created</span>
         <span>Connections</span>

@@ -23,7 +23,7 @@ export function RecentCompanies({ id, recent, activeIndex, optionId, onOpen }: R
       <h2 id={`${id}-heading`} className="section-label">
         Recent
       </h2>
-      <div id={id} role="listbox" aria-label="Recent companies" className="recent-list">
+      <div id={id} role="listbox" aria-label="Recent companies" className="recent-list list-shell">
         {recent.map((company, index) => {
           const shortcut = recentShortcut(index);
           const active = index === activeIndex;

@@ -242,8 +242,8 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
           </button>
         </div>
       ) : (
-        <div className="issue-table">
-          <div className="issue-columns" aria-hidden="true">
+        <div className="issue-table list-shell">
+          <div className="issue-columns list-columns" aria-hidden="true">
             <span>Severity</span>
             <span>Company · platform</span>
             <span>What is wrong · next step</span>
@@ -264,7 +264,7 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
 /** Placeholder rows where the issues will appear, so the page never looks frozen. */
 function SkeletonRows() {
   return (
-    <div className="issue-skeleton" aria-hidden="true">
+    <div className="issue-skeleton list-shell" aria-hidden="true">
       {Array.from({ length: 6 }, (_, index) => (
         <div key={index} className="issue-skeleton-row">
           <span className="skeleton-bar" style={{ width: '70%' }} />
