@@ -46,6 +46,7 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       settings: createMemorySettingsStore(),
       training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
       auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
+      brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-')),
       userName: 'bench',
     });
     await services.handlers['integrations.list']({});

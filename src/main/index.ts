@@ -31,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     settings: createFileSettingsStore(app.getPath('userData')),
     training: inProcessTrainingSandbox,
     auditDirectory: path.join(app.getPath('userData'), 'audit'),
+    brandingDirectory: path.join(app.getPath('userData'), 'branding'),
     userName: osUserName(),
   });
   const { hub, redactor } = services;
@@ -56,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     guardSession(session.defaultSession, trustedOrigins);
-    serveRenderer(path.join(here, '../renderer'));
+    serveRenderer(path.join(here, '../renderer'), services.brandingImage);
     bindIpc(ipcMain, dispatch);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -84,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => services.dispose());
 }
 
 function logRefusal(what: string, url: string): void {

@@ -44,6 +44,8 @@ export interface PlatformPorts {
   notifier: Notifier;
   settings: import('./settings').SettingsStore;
   training: TrainingSandboxStarter;
+  /** Where integration branding is cached (userData/branding in the desktop app). */
+  brandingDirectory: string;
   /** Where the audit trail is kept (userData/audit in the desktop app). */
   auditDirectory: string;
   /** The OS user, recorded with every admin action. */

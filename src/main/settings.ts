@@ -5,6 +5,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { brandingSettingsSchema } from '../shared/contract';
 import { healthThresholdsSchema } from '../shared/domain/health';
 
 export const storedProfileSchema = z.object({
@@ -28,6 +29,7 @@ export const settingsSchema = z.object({
   profiles: z.array(storedProfileSchema),
   invite: z.object({ template: z.object({ subject: z.string(), body: z.string() }), sender: z.string() }).optional(),
   thresholds: healthThresholdsSchema.optional(),
+  branding: brandingSettingsSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { platforms, platformsByKey } from './catalog';
 import { day, hour } from './clock';
-import { lettermarkSvg, type LettermarkVariant } from './lettermark';
+import { lettermarkSvg, poweredBySvg, type LettermarkVariant } from './lettermark';
 import { currentLink, linkIsUsable, linkPath } from './model';
 import { consentPage, platformPickerPage, sandboxPageHeaders, type ConsentPageInput } from './pages';
 import type { SandboxState } from './state';
@@ -13,7 +13,13 @@ import type { SandboxState } from './state';
 export interface PageResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
+}
+
+/** A branding image put in place of the generated one (tests: broken, huge or hostile files). */
+export interface BrandingImageOverride {
+  contentType: string;
+  body: Buffer;
 }
 
 interface ConsentSession {
@@ -40,10 +46,22 @@ export class CustomerSide {
   /** An opened one-time link becomes a short consent session, so the form can be submitted once. */
   private readonly sessions = new Map<string, ConsentSession>();
 
+  /** Keyed `<key>/<file>`, e.g. `xero/square.svg`. */
+  private readonly brandingOverrides = new Map<string, BrandingImageOverride>();
+
   constructor(private readonly state: SandboxState) {}
 
+  setBrandingImage(key: string, file: string, image: BrandingImageOverride | null): void {
+    if (image) this.brandingOverrides.set(`${key}/${file}`, image);
+    else this.brandingOverrides.delete(`${key}/${file}`);
+  }
+
+  clearBrandingImages(): void {
+    this.brandingOverrides.clear();
+  }
+
   handle(method: string, path: string, query: URLSearchParams, form: URLSearchParams): PageResponse | null {
-    const branding = /^\/branding\/([a-z]{4})\/([a-z-]+\.svg)$/.exec(path);
+    const branding = /^\/branding\/([a-z]{4,5})\/([a-z-]+\.svg)$/.exec(path);
     if (branding && method === 'GET') return this.brandingImage(branding[1]!, branding[2]!);
     const start = /^\/link\/companies\/([^/]+)\/connections\/([^/]+)\/start$/.exec(path);
     if (start && method === 'GET') return this.openLink(start[1]!, start[2]!, query.get('otp'));
@@ -60,6 +78,15 @@ export class CustomerSide {
   }
 
   private brandingImage(key: string, file: string): PageResponse | null {
+    const override = this.brandingOverrides.get(`${key}/${file}`);
+    if (override) {
+      return {
+        status: 200,
+        headers: { ...svgHeaders, 'Content-Type': override.contentType },
+        body: override.body,
+      };
+    }
+    if (key === 'codat' && file === 'powered-by.svg') return { status: 200, headers: svgHeaders, body: poweredBySvg() };
     const platform = platformsByKey.get(key);
     const variant = variants[file];
     if (!platform || !variant) return null;

@@ -91,6 +91,16 @@ function buttonSvg(name: string, initials: string, fill: string): string {
   ]);
 }
 
+/** The sandbox's stand-in for a "Powered by Codat" mark: plain words, not Codat's trademark. */
+export function poweredBySvg(): string {
+  const height = 28;
+  const width = 150;
+  return svgDocument(width, height, 'Powered by Codat', [
+    textElement({ x: 0, y: height / 2, size: 12, weight: 500, fill: '#5b6472', anchor: 'start' }, 'Powered by'),
+    textElement({ x: 70, y: height / 2, size: 16, weight: 800, fill: '#1f2430', anchor: 'start' }, 'Codat'),
+  ]);
+}
+
 function svgDocument(width: number, height: number, label: string, body: string[]): string {
   const title = escapeXml(label);
   return [

@@ -7,7 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { DataType, PullStatus } from '../shared/codat/schemas';
 import { routeApi, type ApiContext } from './api';
 import { createSandboxClock, iso, type ClockOptions, type SandboxClock } from './clock';
-import { CustomerSide } from './customer';
+import { CustomerSide, type BrandingImageOverride } from './customer';
 import { CodatError, errorBody } from './errors';
 import { FaultTable, type ActiveFault, type FaultRule } from './faults';
 import { createRandom } from './random';
@@ -59,6 +59,9 @@ export interface SandboxControl {
   clearPullOutcomes(): void;
   /** Ids of companies with exactly this name, in creation order. */
   companyIdsNamed(name: string): string[];
+  /** Serve these bytes for `/branding/<key>/<file>` instead of the generated image; null restores it. */
+  setBrandingImage(key: string, file: string, image: BrandingImageOverride | null): void;
+  clearBrandingImages(): void;
 }
 
 export interface SandboxHandle {
@@ -113,6 +116,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rateLimit: () => quota.snapshot(clock.now()),
     addPullOutcome: (rule) => state.addOutcomeRule(rule),
     clearPullOutcomes: () => state.clearOutcomeRules(),
+    setBrandingImage: (key, file, image) => customer.setBrandingImage(key, file, image),
+    clearBrandingImages: () => customer.clearBrandingImages(),
     companyIdsNamed: (name) =>
       state.companyOrder.filter((company) => company.name === name).map((company) => company.id),
   };
@@ -137,6 +142,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
 
+    if (url.pathname === '/' && (method === 'GET' || method === 'HEAD')) {
+      // Not an API route, and not logged: connectivity probes knock here.
+      response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(method === 'HEAD' ? undefined : 'Linkdesk training sandbox. The control API is at /_sandbox/.\n');
+      return;
+    }
     if (url.pathname.startsWith('/link/') || url.pathname.startsWith('/branding/')) {
       const form = new URLSearchParams(method === 'POST' ? rawBody : '');
       const page = customer.handle(method, url.pathname, url.searchParams, form);
@@ -278,6 +289,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         });
         return reply({ added: true });
       }
+      const brandingImage = /^\/branding\/([a-z]{4,5})\/([a-z-]+\.svg)$/.exec(path);
+      if (method === 'PUT' && brandingImage) {
+        const content = body['body'];
+        if (typeof content !== 'string') throw new CodatError(400, 'Send {contentType, body, base64?}.');
+        control.setBrandingImage(brandingImage[1]!, brandingImage[2]!, {
+          contentType: typeof body['contentType'] === 'string' ? body['contentType'] : 'image/svg+xml',
+          body: Buffer.from(content, body['base64'] === true ? 'base64' : 'utf8'),
+        });
+        return reply({ replaced: `${brandingImage[1]}/${brandingImage[2]}` });
+      }
+      if (method === 'DELETE' && path === '/branding')
+        return reply({ cleared: true, ...(control.clearBrandingImages(), {}) });
       if (method === 'DELETE' && path === '/pull-outcomes')
         return reply({ cleared: true, ...(control.clearPullOutcomes(), {}) });
       sendJson(
@@ -332,6 +355,8 @@ const controlIndex = {
     'POST   /_sandbox/companies/{id}/connections/{id}/deauthorize   a Linked connection loses access',
     'POST   /_sandbox/pull-outcomes            {status, dataType?, companyId?, errorMessage?, times?} how the next pulls end',
     'DELETE /_sandbox/pull-outcomes            back to every pull completing',
+    'PUT    /_sandbox/branding/{key}/{file}.svg {contentType?, body, base64?} serve these bytes as that branding image',
+    'DELETE /_sandbox/branding                 back to the generated branding images',
   ],
 };
 

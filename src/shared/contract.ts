@@ -4,7 +4,7 @@
  * Values must survive JSON (the web host) as well as structured clone (IPC): dates are ISO strings.
  */
 import { z } from 'zod';
-import type { Result } from './result';
+import { bridgeErrorSchema, type Result } from './result';
 import { pageIds } from './pages';
 import {
   companySchema,
@@ -90,6 +90,21 @@ export type ProfileInput = z.input<typeof profileInputSchema>;
 
 const codatId = z.string().regex(/^[0-9A-Fa-f-]{36}$/, 'Not a Codat ID.');
 
+/** An image from the branding cache: a path on the console's own origin, never a remote URL. */
+export const cachedImageSchema = z.object({
+  src: z.string().regex(/^\/branding-cache\/[0-9a-f]{64}\.(png|jpg|gif|webp|svg)$/),
+  alt: z.string(),
+});
+export type CachedImage = z.infer<typeof cachedImageSchema>;
+
+export const integrationBrandingSchema = z.object({
+  logoFull: cachedImageSchema.nullable(),
+  logoSquare: cachedImageSchema.nullable(),
+  buttonDefault: cachedImageSchema.nullable(),
+  buttonHover: cachedImageSchema.nullable(),
+});
+export type IntegrationBranding = z.infer<typeof integrationBrandingSchema>;
+
 export const integrationCardSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -97,10 +112,49 @@ export const integrationCardSchema = z.object({
   enabled: z.boolean(),
   isOfflineConnector: z.boolean(),
   isBeta: z.boolean(),
-  /** The platform's square logo as a data: URL (the renderer never loads remote images), or null. */
+  /** The square logo's cached path (the renderer never loads remote images), or null. */
   logo: z.string().nullable(),
+  branding: integrationBrandingSchema,
+  /** Why some of the branding is missing, in plain words, when it is. */
+  brandingNote: z.string().optional(),
 });
 export type IntegrationCard = z.infer<typeof integrationCardSchema>;
+
+export const brandingCacheStateSchema = z.object({
+  /** When the list was last fetched from Codat; null when nothing is cached yet. */
+  cachedAt: z.string().nullable(),
+  /** Older than the cache's time to live. */
+  stale: z.boolean(),
+  /** The last attempt to reach Codat failed for want of a network: what is shown is the cache. */
+  offline: z.boolean(),
+  refreshing: z.boolean(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  /** Why the last background refresh failed, if it did. */
+  lastError: bridgeErrorSchema.nullable(),
+});
+export type BrandingCacheState = z.infer<typeof brandingCacheStateSchema>;
+
+export const integrationCatalogSchema = brandingCacheStateSchema.extend({
+  integrations: z.array(integrationCardSchema),
+  /** The "Powered by Codat" mark when the profile's host serves one; the preview falls back to text. */
+  poweredBy: cachedImageSchema.nullable(),
+});
+export type IntegrationCatalog = z.infer<typeof integrationCatalogSchema>;
+
+export const brandingSettingsSchema = z.object({
+  /** After this many days the cache is shown but fetched again in the background. */
+  ttlDays: z.number().int().min(1, 'At least 1 day.').max(365, 'At most 365 days.'),
+  /** The cache's images are kept under this size; the least recently used go first. */
+  maxMegabytes: z.number().int().min(5, 'At least 5 MB.').max(2000, 'At most 2000 MB.'),
+});
+export type BrandingSettings = z.infer<typeof brandingSettingsSchema>;
+export const defaultBrandingSettings: BrandingSettings = { ttlDays: 7, maxMegabytes: 50 };
+
+export const connectivitySchema = z.object({
+  /** null until main has tried. */
+  online: z.boolean().nullable(),
+  checkedAt: z.string().nullable(),
+});
 
 export const inviteTemplateSchema = z.object({
   subject: z.string().max(300),
@@ -216,10 +270,14 @@ export const operations = {
     input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
     output: connectionSchema,
   },
-  'integrations.list': {
-    input: noInput,
-    output: z.object({ integrations: z.array(integrationCardSchema), fetchedAt: z.string() }),
-  },
+  /** Every integration from the branding cache (stale-while-revalidate; fetched on a miss). */
+  'integrations.list': { input: noInput, output: integrationCatalogSchema },
+  /** Fetches the list and every platform's branding again, now. */
+  'integrations.refresh': { input: noInput, output: integrationCatalogSchema },
+  'branding.settings': { input: noInput, output: brandingSettingsSchema },
+  'branding.saveSettings': { input: brandingSettingsSchema.strict(), output: brandingSettingsSchema },
+  /** Whether the active profile's API answers (any HTTP answer counts), probed now. */
+  'codat.checkConnectivity': { input: noInput, output: connectivitySchema },
   'companies.history': {
     input: z
       .object({
@@ -331,6 +389,8 @@ export const events = {
   'health.progress': scanStateSchema,
   /** Whether main can currently reach the active profile's API. */
   'codat.connectivity': z.object({ online: z.boolean(), checkedAt: z.string() }),
+  /** The branding cache started or finished a refresh, or moved on (the Integrations page reloads after). */
+  'integrations.changed': brandingCacheStateSchema,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type OperationName = keyof typeof operations;

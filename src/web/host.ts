@@ -46,6 +46,9 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
       auditDirectory: options.dataDir
         ? path.join(options.dataDir, 'audit')
         : mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
+      brandingDirectory: options.dataDir
+        ? path.join(options.dataDir, 'branding')
+        : mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
       userName: osUserName(),
     },
     options.http ? { http: options.http } : {},
@@ -63,7 +66,17 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
     rendererDir: options.rendererDir,
     dispatch,
     hub: services.hub,
+    brandingImage: services.brandingImage,
     ...(options.token ? { token: options.token } : {}),
   });
-  return { ...host, hub: services.hub, redactor: services.redactor, profiles: services.profiles };
+  return {
+    ...host,
+    close: async () => {
+      services.dispose();
+      await host.close();
+    },
+    hub: services.hub,
+    redactor: services.redactor,
+    profiles: services.profiles,
+  };
 }

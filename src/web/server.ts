@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../main/bridge/dispatcher';
 import type { EventHub } from '../main/bridge/events';
+import { cachedImageHeaders, cachedImageName, type CachedImageFile } from '../main/branding/serve';
 import { rendererSecurityHeaders } from '../main/security/csp';
 import { readStaticFile } from '../main/static-files';
 
@@ -22,6 +23,8 @@ export interface WebHostOptions {
   rendererDir: string;
   dispatch: Dispatch;
   hub: EventHub;
+  /** The branding cache's images, served at /branding-cache/<name> to signed-in pages. */
+  brandingImage?(name: string): Promise<CachedImageFile | null>;
   /** Only for tests that must know it in advance; otherwise random per run. */
   token?: string;
 }
@@ -82,6 +85,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.end();
       return;
     }
+    const imageName = cachedImageName(url.pathname);
+    if (imageName) return cachedImage(request, response, imageName);
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) {
       response.writeHead(404, { ...rendererSecurityHeaders, 'Content-Type': 'text/plain' }).end('Not found');
@@ -93,6 +98,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Cache-Control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function cachedImage(request: http.IncomingMessage, response: http.ServerResponse, name: string) {
+    const image = authorised(request) ? await options.brandingImage?.(name) : null;
+    if (!image) {
+      response.writeHead(404, { ...rendererSecurityHeaders, 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, cachedImageHeaders(image.contentType));
+    response.end(request.method === 'HEAD' ? undefined : image.bytes);
   }
 
   function authorised(request: http.IncomingMessage): boolean {

@@ -12,14 +12,16 @@ export interface WebHostProcess {
   token: string;
   /** Everything the host printed, for tests that check no secret reaches a log line. */
   logFile: string;
+  dataDir: string;
   stop(): Promise<void>;
 }
 
 export async function startWebHostProcess(
   logName: string,
-  options: { files?: Record<string, string>; args?: string[] } = {},
+  options: { files?: Record<string, string>; args?: string[]; dataDir?: string } = {},
 ): Promise<WebHostProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'linkdesk-e2e-'));
+  // A given data folder is a restart of an earlier console; otherwise a fresh one.
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'linkdesk-e2e-'));
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(path.join(dataDir, name), content);
   const logFile = path.resolve(`test-results/${logName}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
@@ -57,6 +59,7 @@ export async function startWebHostProcess(
     origin: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
     logFile,
+    dataDir,
     async stop() {
       child.kill('SIGTERM');
       await once(child, 'exit');

@@ -50,6 +50,26 @@ describe('web host', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it('serves cached branding images to its own signed-in page only, inert even when opened as a page', async () => {
+    const listed = (await (await call('integrations.list', {}, withToken)).json()) as {
+      value: { integrations: { logo: string | null }[] };
+    };
+    const logo = listed.value.integrations.find((item) => item.logo)!.logo!;
+    expect(logo).toMatch(/^\/branding-cache\/[0-9a-f]{64}\.svg$/);
+    const image = await fetch(`${host.origin}${logo}`, { headers: withToken });
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/svg+xml');
+    expect(image.headers.get('content-security-policy')).toContain('sandbox');
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await image.text()).toContain('<svg');
+    expect((await fetch(`${host.origin}${logo}`)).status).toBe(404);
+    const unknown = `/branding-cache/${'0'.repeat(64)}.svg`;
+    expect((await fetch(`${host.origin}${unknown}`, { headers: withToken })).status).toBe(404);
+    expect((await fetch(`${host.origin}/branding-cache/..%2F..%2Fsettings.json`, { headers: withToken })).status).toBe(
+      404,
+    );
+  });
+
   it('refuses bridge calls without the token, or with a wrong one', async () => {
     const missing = await call('app.info', {});
     expect(missing.status).toBe(401);

@@ -24,6 +24,7 @@ export function testPorts(
           : Promise.reject(new Error('no training sandbox in this test')),
     },
     auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
+    brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
     userName: 'tester',
     ...overrides,
   };

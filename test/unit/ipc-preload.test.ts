@@ -61,6 +61,7 @@ async function setUp() {
     settings: createMemorySettingsStore(),
     training: { start: () => Promise.reject(new Error('no training sandbox in this test')) },
     auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
+    brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
     userName: 'tester',
   });
   const dispatch = createDispatcher(services.handlers, {

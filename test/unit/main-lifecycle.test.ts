@@ -2,7 +2,8 @@
  * src/main/index.ts with Electron mocked: what the app wires up at start, and that every handler it
  * installs refuses hostile input.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -240,5 +241,26 @@ describe('main process start-up', () => {
     const otherHost = (await serve(new Request('linkdesk://evil/index.html'))) as Response;
     expect(otherHost.status).toBe(404);
     expect(otherHost.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('serves the branding cache from userData/branding, inert, and only images whose bytes match their name', async () => {
+    await startApp();
+    const serve = electronState.protocolHandlers.get('linkdesk')!;
+    const images = path.join(electronState.userData, 'branding', 'images');
+    await mkdir(images, { recursive: true });
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>',
+    );
+    const name = `${createHash('sha256').update(svg).digest('hex')}.svg`;
+    await writeFile(path.join(images, name), svg);
+    const image = (await serve(new Request(`linkdesk://app/branding-cache/${name}`))) as Response;
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/svg+xml');
+    expect(image.headers.get('content-security-policy')).toContain('sandbox');
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(svg);
+
+    const forged = `${'f'.repeat(64)}.svg`;
+    await writeFile(path.join(images, forged), svg);
+    expect(((await serve(new Request(`linkdesk://app/branding-cache/${forged}`))) as Response).status).toBe(404);
   });
 });

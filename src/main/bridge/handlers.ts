@@ -9,12 +9,15 @@ import { createAppInfoService } from '../services/app-info';
 import { createAuditLog } from '../services/audit';
 import { createCompanyService } from '../services/companies';
 import { createHealthScanService } from '../services/health-scan';
+import { createBrandingStore } from '../branding/store';
+import { createConnectivityMonitor } from '../services/connectivity';
 import { createIntegrationService } from '../services/integrations';
 import { createInvestigateService } from '../services/investigate';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from '../services/profiles';
 import { createSystemService } from '../services/system';
 import type { AuditAction, AuditRecord } from '../../shared/domain/audit';
 import { BridgeFailure } from '../../shared/result';
+import { defaultBrandingSettings } from '../../shared/contract';
 import type { Handlers } from './dispatcher';
 import { createEventHub, type EventHub } from './events';
 
@@ -38,6 +41,10 @@ export interface MainServices {
   redactor: Redactor;
   profiles: ProfileService;
   scans: ReturnType<typeof createHealthScanService>;
+  /** A cached branding image for the hosts to serve at /branding-cache/<name>. */
+  brandingImage(name: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  /** Stops background timers (the connectivity poll). */
+  dispose(): void;
 }
 
 export function createMainServices(
@@ -63,19 +70,51 @@ export function createMainServices(
       rateLimit = info;
       hub.emit('codat.rateLimit', info);
     },
-    onReachability: (online) => hub.emit('codat.connectivity', { online, checkedAt: new Date().toISOString() }),
+    onReachability: (online) => connectivity.report(online),
     onChanged: (activeId) => hub.emit('profiles.changed', { activeId }),
     ...(tuning.http ? { http: tuning.http } : {}),
   });
   const companies = createCompanyService({ api: () => profiles.activeApi() });
+  const now = ports.now ?? Date.now;
+  const connectivity = createConnectivityMonitor({
+    now,
+    // Unauthenticated, so it costs no quota; any HTTP answer at all means the host is there.
+    probe: async () => {
+      const active = profiles.active();
+      const baseUrl = active.builtIn ? (await profiles.activeApi()).http.baseUrl : active.baseUrl;
+      await fetch(`${baseUrl}/`, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(4_000) });
+      return true;
+    },
+    onChange: (state) => {
+      hub.emit('codat.connectivity', state);
+      if (!state.online) integrations.wentOffline();
+    },
+    onReconnected: () => integrations.reconnected(),
+  });
+  const brandingSettings = () => ports.settings.read().branding ?? defaultBrandingSettings;
   const integrations = createIntegrationService({
     api: () => profiles.activeApi(),
-    trustedLogoOrigins: () => [...localOrigins],
+    profileId: () => profiles.active().id,
+    expectedBaseUrl: () => {
+      const active = profiles.active();
+      return active.builtIn ? null : active.baseUrl;
+    },
+    trustedImageOrigins: () => [...localOrigins],
+    store: createBrandingStore({
+      root: ports.brandingDirectory,
+      now,
+      onProblem: (message) => console.warn(`[branding] ${message}`),
+    }),
+    settings: brandingSettings,
+    now,
+    knownOffline: () => connectivity.state().online === false,
+    // Codat's API serves no mark of its own; the training sandbox does, so the preview can show one.
+    poweredByUrl: (baseUrl) => (profiles.active().builtIn ? `${baseUrl}/branding/codat/powered-by.svg` : null),
+    onChange: (state) => hub.emit('integrations.changed', state),
   });
   const thresholds = () => ports.settings.read().thresholds ?? defaultThresholds;
   const offlineConnectors = async () =>
     new Set((await integrations.list()).integrations.filter((card) => card.isOfflineConnector).map((card) => card.key));
-  const now = ports.now ?? Date.now;
   const audit = createAuditLog({ directory: ports.auditDirectory, user: ports.userName, redact: redactor.redact });
 
   function investigateSource() {
@@ -122,7 +161,7 @@ export function createMainServices(
   profiles.onSwitch(() => {
     rateLimit = null;
     companies.clear();
-    integrations.clear();
+    connectivity.reset();
     scans.clear();
   });
   const appInfo = createAppInfoService(ports.facts, ports.vault, profiles, () => ports.settings.notices);
@@ -182,8 +221,13 @@ export function createMainServices(
   const handlers: Handlers = {
     'app.info': () => appInfo.info(),
     'profiles.list': () => profiles.list(),
-    'profiles.save': (input) =>
-      input.id ? profiles.save(input) : audited('profile.add', { profileName: input.name }, () => profiles.save(input)),
+    'profiles.save': async (input) => {
+      if (!input.id) return audited('profile.add', { profileName: input.name }, () => profiles.save(input));
+      const saved = await profiles.save(input);
+      // Its host may have changed: the branding cache is checked against it again.
+      integrations.forget(saved.id);
+      return saved;
+    },
     'profiles.remove': ({ id }) => {
       const name = profiles.list().profiles.find((profile) => profile.id === id)?.name ?? id;
       return audited('profile.remove', { profileName: name }, async () => profiles.remove(id));
@@ -251,7 +295,19 @@ export function createMainServices(
       };
     },
     'connections.get': ({ companyId, connectionId }) => companies.getConnection(companyId, connectionId),
-    'integrations.list': () => integrations.list(),
+    'integrations.list': () => {
+      // A cache hit asks Codat nothing, so check (for free) that the page is not showing "online" wrongly.
+      void connectivity.check();
+      return integrations.list();
+    },
+    'integrations.refresh': () => integrations.refresh(),
+    'branding.settings': () => brandingSettings(),
+    'branding.saveSettings': (next) => {
+      ports.settings.write({ ...ports.settings.read(), branding: next });
+      return brandingSettings();
+    },
+    // The page asks only at moments that matter (load, profile change, the picker opening): always probe.
+    'codat.checkConnectivity': () => connectivity.check(true),
     'companies.history': ({ companyId, page, pageSize, errorsOnly }) =>
       investigate.history(companyId, page, pageSize, errorsOnly),
     'companies.pull': ({ companyId, datasetId }) => investigate.pull(companyId, datasetId),
@@ -277,5 +333,14 @@ export function createMainServices(
     'system.openExternal': ({ url }) => system.openExternal(url),
     'system.notify': ({ title, body }) => system.notify(title, body),
   };
-  return { handlers, linkPolicy, hub, redactor, profiles, scans };
+  return {
+    handlers,
+    linkPolicy,
+    hub,
+    redactor,
+    profiles,
+    scans,
+    brandingImage: (name) => integrations.readImage(name),
+    dispose: () => connectivity.stop(),
+  };
 }

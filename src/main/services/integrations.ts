@@ -1,95 +1,437 @@
 /**
- * The enabled integrations with their logos, fetched once per profile and kept in memory, so the platform
- * picker costs no Codat request after the first. Logos are fetched by main (never with the API key) and
- * handed to the renderer as data: URLs: the renderer loads no remote images.
+ * Every integration with its branding, per profile, from the disk cache (branding/store.ts): stale-while-
+ * revalidate. A miss fetches and waits; a hit answers at once and, when older than the time to live or when a
+ * file was lost, fetches again in the background and tells the page when it is done. Offline, the cache is
+ * the answer. Images are downloaded by main without the API key, checked and sanitised, and the renderer only
+ * ever gets paths on its own origin (`/branding-cache/<hash>.<ext>`).
  */
-import type { IntegrationCard } from '../../shared/contract';
-import { q } from '../../shared/codat/query';
-import type { Integration } from '../../shared/codat/schemas';
+import type {
+  BrandingCacheState,
+  BrandingSettings,
+  CachedImage,
+  IntegrationCard,
+  IntegrationCatalog,
+} from '../../shared/contract';
+import type { Branding, Integration } from '../../shared/codat/schemas';
+import { BridgeFailure, type BridgeError } from '../../shared/result';
+import { checkImage } from '../branding/images';
+import type { BrandingRefs, BrandingStore, ImageRef, IndexFile, PlatformFile } from '../branding/store';
 import type { CodatApi } from '../codat/api';
-
-const maxLogoBytes = 256 * 1024;
-const imageTypes = new Set(['image/png', 'image/svg+xml', 'image/jpeg', 'image/webp', 'image/gif']);
 
 export interface IntegrationServiceOptions {
   api(): Promise<CodatApi>;
-  /** Origins logos may come from besides https (the training sandbox serves its own over http). */
-  trustedLogoOrigins(): readonly string[];
+  profileId(): string;
+  /** The base URL the active profile's cache must come from; null where it moves between runs (training). */
+  expectedBaseUrl(): string | null;
+  /** Origins images may come from besides https (the training sandbox serves its own over http). */
+  trustedImageOrigins(): readonly string[];
+  store: BrandingStore;
+  settings(): BrandingSettings;
+  now(): number;
+  /** Whether main already knows Codat cannot be reached. */
+  knownOffline?(): boolean;
+  /** Where this host serves a "Powered by Codat" mark, if it does. */
+  poweredByUrl?(baseUrl: string): string | null;
+  onChange?(state: BrandingCacheState): void;
   fetch?: typeof fetch;
 }
 
-export async function fetchLogo(
-  url: string,
-  trustedOrigins: readonly string[],
-  fetchImpl: typeof fetch = fetch,
-): Promise<string | null> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && !trustedOrigins.includes(parsed.origin)) return null;
-  try {
-    const response = await fetchImpl(parsed, { redirect: 'error', signal: AbortSignal.timeout(10_000) });
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!response.ok || !imageTypes.has(type)) return null;
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.length === 0 || bytes.length > maxLogoBytes) return null;
-    return `data:${type};base64,${bytes.toString('base64')}`;
-  } catch {
-    return null;
-  }
+type Slot = keyof BrandingRefs;
+const slotWords: Record<Slot, string> = {
+  logoFull: 'full logo',
+  logoSquare: 'square logo',
+  buttonDefault: 'button',
+  buttonHover: 'hover button',
+};
+/** A background repair (lost files) runs at most this often, so a cache bound smaller than one catalogue cannot loop. */
+const repairIntervalMs = 10 * 60_000;
+const dayMs = 24 * 60 * 60_000;
+
+interface ProfileCache {
+  index: IndexFile | null;
+  platforms: Map<string, PlatformFile>;
+  /** Keys whose file or images are missing or damaged. */
+  damaged: Set<string>;
+  /** Image files found missing or damaged. */
+  lostImages: Set<string>;
+  refreshing: Promise<void> | null;
+  progress: { done: number; total: number } | null;
+  offline: boolean;
+  lastError: BridgeError | null;
+  lastRepairAt: number;
+  /** Codat was unreachable while this cache was in use: what it shows may have changed meanwhile. */
+  missedWhileOffline: boolean;
 }
 
 export function createIntegrationService(options: IntegrationServiceOptions) {
-  let cached: Promise<{ integrations: IntegrationCard[]; fetchedAt: string }> | null = null;
+  const caches = new Map<string, Promise<ProfileCache>>();
 
-  async function load() {
-    const api = await options.api();
-    const all: Integration[] = [];
-    for await (const page of api.pages((n) =>
-      api.listIntegrations({ page: n, pageSize: 100, query: q.eq('enabled', true) }),
-    )) {
-      all.push(...page.results);
+  function loaded(profileId: string): Promise<ProfileCache> {
+    let cache = caches.get(profileId);
+    if (!cache) {
+      cache = load(profileId);
+      caches.set(profileId, cache);
+      cache.catch(() => caches.delete(profileId));
     }
-    const origins = options.trustedLogoOrigins();
-    const integrations = await mapLimited(all, 6, async (integration) => ({
-      key: integration.key,
-      name: integration.name,
-      ...(integration.sourceType ? { sourceType: integration.sourceType } : {}),
-      enabled: integration.enabled,
-      isOfflineConnector: integration.isOfflineConnector ?? false,
-      isBeta: integration.isBeta ?? false,
-      logo: await fetchLogo(integration.logoUrl, origins, options.fetch),
-    }));
-    return { integrations, fetchedAt: new Date().toISOString() };
+    return cache;
+  }
+
+  async function load(profileId: string): Promise<ProfileCache> {
+    const cache: ProfileCache = {
+      index: null,
+      platforms: new Map(),
+      damaged: new Set(),
+      lostImages: new Set(),
+      refreshing: null,
+      progress: null,
+      offline: false,
+      lastError: null,
+      lastRepairAt: 0,
+      missedWhileOffline: false,
+    };
+    const index = await options.store.readIndex(profileId);
+    const expected = options.expectedBaseUrl();
+    // A profile pointed at another host must not show the old host's catalogue.
+    if (!index || (expected !== null && index.baseUrl !== expected)) return cache;
+    cache.index = index;
+    const files = await Promise.all(index.keys.map((key) => options.store.readPlatform(profileId, key)));
+    const used: string[] = [];
+    for (const [position, key] of index.keys.entries()) {
+      const file = files[position];
+      if (!file) {
+        cache.damaged.add(key);
+        continue;
+      }
+      cache.platforms.set(key, file);
+      for (const ref of Object.values(file.branding)) {
+        if (!ref) continue;
+        if (await options.store.hasImage(ref.file)) used.push(ref.file);
+        else {
+          cache.lostImages.add(ref.file);
+          cache.damaged.add(key);
+        }
+      }
+    }
+    if (index.poweredBy && !(await options.store.hasImage(index.poweredBy.file)))
+      cache.lostImages.add(index.poweredBy.file);
+    await options.store.markUsed(used);
+    return cache;
+  }
+
+  function stateOf(cache: ProfileCache): BrandingCacheState {
+    const cachedAt = cache.index?.cachedAt ?? null;
+    return {
+      cachedAt,
+      stale: cachedAt !== null && options.now() - Date.parse(cachedAt) > options.settings().ttlDays * dayMs,
+      offline: cache.offline || (options.knownOffline?.() ?? false),
+      refreshing: cache.refreshing !== null,
+      progress: cache.progress,
+      lastError: cache.lastError,
+    };
+  }
+
+  function catalogOf(cache: ProfileCache): IntegrationCatalog {
+    const image = (ref: ImageRef | null): CachedImage | null =>
+      ref && !cache.lostImages.has(ref.file) ? { src: `/branding-cache/${ref.file}`, alt: ref.alt } : null;
+    const integrations: IntegrationCard[] = [];
+    for (const key of cache.index?.keys ?? []) {
+      const file = cache.platforms.get(key);
+      if (!file) continue;
+      const { integration, branding, note } = file;
+      const cards = {
+        logoFull: image(branding.logoFull),
+        logoSquare: image(branding.logoSquare),
+        buttonDefault: image(branding.buttonDefault),
+        buttonHover: image(branding.buttonHover),
+      };
+      integrations.push({
+        key: integration.key,
+        name: integration.name,
+        ...(integration.sourceType ? { sourceType: integration.sourceType } : {}),
+        enabled: integration.enabled,
+        isOfflineConnector: integration.isOfflineConnector,
+        isBeta: integration.isBeta,
+        logo: cards.logoSquare?.src ?? null,
+        branding: cards,
+        ...(note ? { brandingNote: note } : {}),
+      });
+    }
+    return { ...stateOf(cache), integrations, poweredBy: image(cache.index?.poweredBy ?? null) };
+  }
+
+  function announce(cache: ProfileCache) {
+    options.onChange?.(stateOf(cache));
+  }
+
+  /** Starts (or joins) a refresh of one profile's cache. `repair` refetches only what is missing or new. */
+  function refresh(profileId: string, cache: ProfileCache, mode: 'all' | 'repair'): Promise<void> {
+    if (cache.refreshing) return cache.refreshing;
+    if (mode === 'repair') cache.lastRepairAt = options.now();
+    const run = fetchInto(profileId, cache, mode)
+      .then(
+        () => {
+          cache.offline = false;
+          cache.lastError = null;
+          cache.missedWhileOffline = false;
+        },
+        (error: unknown) => {
+          const failure =
+            error instanceof BridgeFailure
+              ? error.error
+              : ({ code: 'internal', message: 'The branding could not be refreshed.' } as BridgeError);
+          cache.offline = failure.code === 'network' || failure.code === 'timeout';
+          cache.lastError = failure;
+          throw error;
+        },
+      )
+      .finally(() => {
+        cache.refreshing = null;
+        cache.progress = null;
+        announce(cache);
+      });
+    cache.refreshing = run;
+    announce(cache);
+    return run;
+  }
+
+  async function fetchInto(profileId: string, cache: ProfileCache, mode: 'all' | 'repair'): Promise<void> {
+    const api = await options.api();
+    const integrations: Integration[] = [];
+    for await (const page of api.pages((n) => api.listIntegrations({ page: n, pageSize: 100 }))) {
+      integrations.push(...page.results);
+    }
+    const fetchedAt = new Date(options.now()).toISOString();
+    cache.progress = { done: 1, total: integrations.length + 1 };
+    announce(cache);
+    const downloads = createDownloader(cache);
+    let lastAnnounced = options.now();
+
+    await mapLimited(integrations, 4, async (integration) => {
+      const previous = cache.platforms.get(integration.key);
+      const keepBranding = mode === 'repair' && previous && !cache.damaged.has(integration.key);
+      const file: PlatformFile = keepBranding
+        ? { ...previous, integration: metadataOf(integration) }
+        : await fetchPlatform(api, integration, previous, downloads, fetchedAt);
+      await options.store.writePlatform(profileId, file);
+      cache.platforms.set(integration.key, file);
+      cache.damaged.delete(integration.key);
+      for (const ref of Object.values(file.branding)) if (ref) cache.lostImages.delete(ref.file);
+      cache.progress = { done: (cache.progress?.done ?? 0) + 1, total: integrations.length + 1 };
+      if (options.now() - lastAnnounced >= 100) {
+        lastAnnounced = options.now();
+        announce(cache);
+      }
+    });
+
+    const poweredBySource = options.poweredByUrl?.(api.http.baseUrl) ?? null;
+    let poweredBy = cache.index?.poweredBy ?? null;
+    if (poweredBySource && (mode === 'all' || !poweredBy || cache.lostImages.has(poweredBy.file))) {
+      const downloaded = await downloads(poweredBySource, 'Powered by Codat', poweredBy);
+      poweredBy = 'ref' in downloaded ? downloaded.ref : null;
+    }
+    if (poweredBy) cache.lostImages.delete(poweredBy.file);
+    const index: IndexFile = {
+      version: 1,
+      cachedAt: mode === 'all' || !cache.index ? fetchedAt : cache.index.cachedAt,
+      baseUrl: api.http.baseUrl,
+      keys: integrations.map((integration) => integration.key),
+      poweredBy,
+    };
+    await options.store.writeIndex(profileId, index);
+    cache.index = index;
+    for (const key of cache.platforms.keys()) if (!index.keys.includes(key)) cache.platforms.delete(key);
+
+    // Keep this profile's images newest, then trim the cache to its bound.
+    const current = Array.from(cache.platforms.values()).flatMap((file) =>
+      Object.values(file.branding).flatMap((ref) => (ref ? [ref.file] : [])),
+    );
+    await options.store.markUsed(poweredBy ? [...current, poweredBy.file] : current);
+    const { removed } = await options.store.evict(options.settings().maxMegabytes * 1024 * 1024);
+    for (const name of removed) if (current.includes(name)) cache.lostImages.add(name);
+  }
+
+  async function fetchPlatform(
+    api: CodatApi,
+    integration: Integration,
+    previous: PlatformFile | undefined,
+    downloads: Downloader,
+    fetchedAt: string,
+  ): Promise<PlatformFile> {
+    const problems: string[] = [];
+    let branding: Branding | null = null;
+    try {
+      branding = await api.branding(integration.key);
+    } catch (error) {
+      if (!(error instanceof BridgeFailure)) throw error;
+      // Without a network the whole refresh stops: the cache stays as it was.
+      if (error.error.code === 'network' || error.error.code === 'timeout') throw error;
+      problems.push(
+        error.error.status === 404
+          ? 'Codat has no branding for this platform; its list logo is shown.'
+          : `Codat's branding could not be read (${error.error.message}).`,
+      );
+    }
+    const name = integration.name;
+    const sources: Record<Slot, { src?: string | undefined; alt?: string | undefined } | undefined> = {
+      logoFull: branding?.logo?.full?.image,
+      logoSquare: branding?.logo?.square?.image ?? { src: integration.logoUrl, alt: `${name} logo` },
+      buttonDefault: branding?.button?.default?.image,
+      buttonHover: branding?.button?.hover?.image,
+    };
+    const refs = {} as BrandingRefs;
+    for (const slot of Object.keys(sources) as Slot[]) {
+      const source = sources[slot];
+      const before = previous?.branding[slot] ?? null;
+      if (!source?.src) {
+        // Codat could not be asked: keep what was cached rather than lose it.
+        refs[slot] = branding ? null : before;
+        continue;
+      }
+      const downloaded = await downloads(source.src, source.alt || `${name} ${slotWords[slot]}`, before);
+      if ('ref' in downloaded) refs[slot] = downloaded.ref;
+      else {
+        refs[slot] = null;
+        problems.push(`The ${slotWords[slot]} could not be used: ${downloaded.problem}.`);
+      }
+    }
+    return {
+      version: 1,
+      cachedAt: fetchedAt,
+      integration: metadataOf(integration),
+      branding: refs,
+      ...(problems.length ? { note: problems.join(' ') } : {}),
+    };
+  }
+
+  type Downloader = ReturnType<typeof createDownloader>;
+  /** Downloads each address once per refresh; a failed download falls back to what was cached from it. */
+  function createDownloader(cache: ProfileCache) {
+    const seen = new Map<string, Promise<{ file: string } | { problem: string }>>();
+    return (
+      source: string,
+      alt: string,
+      previous: ImageRef | null,
+    ): Promise<{ ref: ImageRef } | { problem: string }> => {
+      let pending = seen.get(source);
+      if (!pending) {
+        pending = download(source);
+        seen.set(source, pending);
+      }
+      return pending.then((result) => {
+        if ('file' in result) return { ref: { file: result.file, alt, source } };
+        const reusable = previous && previous.source === source && !cache.lostImages.has(previous.file);
+        return reusable ? { ref: { ...previous, alt } } : result;
+      });
+    };
+  }
+
+  async function download(source: string): Promise<{ file: string } | { problem: string }> {
+    let url: URL;
+    try {
+      url = new URL(source);
+    } catch {
+      return { problem: 'its address is not a URL' };
+    }
+    if (url.protocol !== 'https:' && !options.trustedImageOrigins().includes(url.origin)) {
+      return { problem: `it is not served over https (${url.protocol})` };
+    }
+    try {
+      // No API key: branding lives on Codat's CDN, and a redirect could lead anywhere.
+      const response = await (options.fetch ?? fetch)(url, {
+        redirect: 'error',
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) return { problem: `the server answered HTTP ${response.status}` };
+      const checked = await checkImage(Buffer.from(await response.arrayBuffer()), response.headers.get('content-type'));
+      if (!checked.ok) return { problem: checked.problem };
+      return { file: await options.store.putImage(checked.bytes, checked.kind) };
+    } catch (error) {
+      return { problem: `it could not be downloaded (${error instanceof Error ? error.message : String(error)})` };
+    }
+  }
+
+  function revalidateInBackground(profileId: string, cache: ProfileCache, force = false) {
+    const state = stateOf(cache);
+    const repairDue = cache.damaged.size > 0 && options.now() - cache.lastRepairAt >= repairIntervalMs;
+    if (cache.refreshing || !(force || state.stale || repairDue)) return;
+    refresh(profileId, cache, state.stale || force ? 'all' : 'repair').catch(() => undefined);
   }
 
   return {
-    list() {
-      cached ??= load().catch((error: unknown) => {
-        cached = null;
-        throw error;
-      });
-      return cached;
+    /** The active profile's catalogue: from the cache when there is one, fetched (and waited for) when not. */
+    async list(): Promise<IntegrationCatalog> {
+      const profileId = options.profileId();
+      const cache = await loaded(profileId);
+      if (!cache.index) await refresh(profileId, cache, 'all');
+      else revalidateInBackground(profileId, cache);
+      return catalogOf(cache);
     },
-    clear() {
-      cached = null;
+
+    /** Fetches everything again now ("Refresh branding"); a failure leaves the cache as it was. */
+    async refresh(): Promise<IntegrationCatalog> {
+      const profileId = options.profileId();
+      const cache = await loaded(profileId);
+      await refresh(profileId, cache, 'all');
+      return catalogOf(cache);
+    },
+
+    /** Codat cannot be reached: once it is back, the cache catches up. */
+    wentOffline(): void {
+      void loaded(options.profileId()).then(
+        (cache) => (cache.missedWhileOffline = true),
+        () => undefined,
+      );
+    },
+
+    /** Codat answers again: catch up on what was missed while offline, in the background. */
+    reconnected(): void {
+      const profileId = options.profileId();
+      void loaded(profileId).then(
+        (cache) => {
+          if (!cache.index) return;
+          const missed = cache.missedWhileOffline || cache.offline || cache.lastError !== null;
+          revalidateInBackground(profileId, cache, missed);
+        },
+        () => undefined,
+      );
+    },
+
+    /** A cached image for the renderer (served as /branding-cache/<name>), or null. */
+    readImage: (name: string) => options.store.readImage(name),
+
+    /** Forget what is in memory for a profile (its host changed); the disk cache is checked again on next use. */
+    forget(profileId: string): void {
+      caches.delete(profileId);
     },
   };
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+function metadataOf(integration: Integration): PlatformFile['integration'] {
+  return {
+    key: integration.key,
+    name: integration.name,
+    ...(integration.sourceType ? { sourceType: integration.sourceType } : {}),
+    enabled: integration.enabled,
+    isOfflineConnector: integration.isOfflineConnector ?? false,
+    isBeta: integration.isBeta ?? false,
+    logoUrl: integration.logoUrl,
+  };
+}
+
+/** Runs `work` over the items, `limit` at a time; after a failure no new item starts. */
+async function mapLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await map(items[index]!);
+      while (!failed && next < items.length) {
+        try {
+          await work(items[next++]!);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
     }),
   );
-  return results;
 }

@@ -37,7 +37,9 @@ function useAppWiring() {
 
   useEffect(() => {
     const onHash = () => useAppStore.setState(routeFromHash(window.location.hash));
-    const onOnline = () => setOnline(true);
+    // Whether Codat answers, as main sees it (the browser's own online flag says nothing about Codat).
+    const checkCodat = () => void useAppStore.getState().checkConnectivity();
+    const onOnline = () => checkCodat();
     const onOffline = () => setOnline(false);
     const onKey = (event: KeyboardEvent) => {
       const command = shortcutFor(event);
@@ -58,9 +60,11 @@ function useAppWiring() {
         // A new profile's figures are not the old one's.
         useAppStore.setState({ rateLimit: null });
         void refreshInfo();
+        checkCodat();
       }),
     ];
     void refreshInfo();
+    checkCodat();
     return () => {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', onOnline);

@@ -31,6 +31,8 @@ interface AppState {
   setRateLimit(rateLimit: RateLimit): void;
   /** Asks main again (after a profile change, for example). */
   refreshInfo(): Promise<void>;
+  /** Asks main whether Codat answers (free: no key, no quota); it probes unless it checked a moment ago. */
+  checkConnectivity(): Promise<void>;
   dismissedNotices: string[];
   dismissNotice(notice: string): void;
 }
@@ -70,6 +72,10 @@ export const useAppStore = create<AppState>()((set) => ({
     const result = await linkdesk.app.info();
     if (result.ok) set({ info: result.value, infoError: null });
     else set({ infoError: result.error });
+  },
+  async checkConnectivity() {
+    const result = await linkdesk.codat.checkConnectivity();
+    if (result.ok && result.value.online !== null) set({ online: result.value.online });
   },
   dismissedNotices: [],
   dismissNotice: (notice) => set((state) => ({ dismissedNotices: [...state.dismissedNotices, notice] })),

@@ -124,15 +124,18 @@ function LoadedCompany({ company: loaded }: { company: Company }) {
 
   const loadIntegrations = useCallback(() => {
     setIntegrations({ status: 'loading' });
-    void linkdesk.integrations
-      .list()
-      .then((result) =>
-        setIntegrations(
-          result.ok
-            ? { status: 'ready', integrations: result.value.integrations }
-            : { status: 'error', error: result.error },
-        ),
-      );
+    void linkdesk.integrations.list().then((result) =>
+      setIntegrations(
+        result.ok
+          ? {
+              status: 'ready',
+              integrations: result.value.integrations,
+              cachedAt: result.value.cachedAt,
+              offline: result.value.offline,
+            }
+          : { status: 'error', error: result.error },
+      ),
+    );
   }, []);
   // Logos for the cards and the picker's list (main keeps them, so this is cheap after the first time).
   useEffect(loadIntegrations, [loadIntegrations]);

@@ -1,11 +1,13 @@
-import { X } from 'lucide-react';
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { WifiOff, X } from 'lucide-react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { IntegrationCard } from '../../../shared/contract';
 import type { Company, Connection, SourceType } from '../../../shared/codat/schemas';
 import { checkCanConnect } from '../../../shared/domain/connections';
 import type { BridgeError } from '../../../shared/result';
 import { linkdesk } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime, formatRelative } from '../../format';
+import { useAppStore } from '../../stores/app-store';
 import { sourceTypeLabels } from './company-format';
 import { Modal } from './Modal';
 import { PlatformLogo } from './PlatformLogo';
@@ -13,7 +15,13 @@ import { PlatformLogo } from './PlatformLogo';
 export type IntegrationsState =
   | { status: 'loading' }
   | { status: 'error'; error: BridgeError }
-  | { status: 'ready'; integrations: IntegrationCard[] };
+  | {
+      status: 'ready';
+      integrations: IntegrationCard[];
+      /** When the branding cache was filled, and whether Codat could be reached since. */
+      cachedAt: string | null;
+      offline: boolean;
+    };
 
 const typeFilters = ['All', 'Accounting', 'Banking', 'Commerce'] as const;
 type TypeFilter = (typeof typeFilters)[number];
@@ -64,6 +72,9 @@ function outcomeUnknown(error: BridgeError): boolean {
 
 export function PlatformPicker(props: PlatformPickerProps) {
   const { companyId, company, integrations, onCreated, onShowExisting, onClose, returnFocusTo } = props;
+  const reachable = useAppStore((state) => state.online);
+  // Choosing a platform needs Codat: say now, not after the click, if it cannot be reached.
+  useEffect(() => void useAppStore.getState().checkConnectivity(), []);
   const titleId = useId();
   const noteId = useId();
   const filterRef = useRef<HTMLInputElement>(null);
@@ -81,6 +92,7 @@ export function PlatformPicker(props: PlatformPickerProps) {
     if (integrations.status !== 'ready') return [];
     const needle = text.trim().toLowerCase();
     const visible = integrations.integrations.filter((integration) => {
+      if (!integration.enabled) return false;
       const type = integration.sourceType ?? 'Other';
       if (typeFilter !== 'All' && type !== typeFilter) return false;
       return needle === '' || integration.name.toLowerCase().includes(needle);
@@ -194,6 +206,20 @@ export function PlatformPicker(props: PlatformPickerProps) {
             <p className="muted">Nothing was created. Try again, or choose another platform.</p>
           )}
         </div>
+      )}
+
+      {integrations.status === 'ready' && (integrations.offline || !reachable) && (
+        <p className="picker-offline" role="status">
+          <WifiOff size={16} aria-hidden="true" /> Offline — cached{' '}
+          {integrations.cachedAt ? (
+            <time dateTime={integrations.cachedAt} title={formatDateTime(integrations.cachedAt)}>
+              {formatRelative(integrations.cachedAt)}
+            </time>
+          ) : (
+            'earlier'
+          )}
+          . Codat cannot be reached, so a connection cannot be created until it is back.
+        </p>
       )}
 
       <div className="picker-body" ref={listRef} onKeyDown={moveFocus}>

@@ -1,0 +1,137 @@
+/**
+ * What may enter the branding cache: the real type from the bytes, a size bound, and SVGs made safe. The
+ * sanitised SVG is parsed again as XML, as a browser would parse an image file, to check what is left.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { checkImage, maxImageBytes, sanitiseSvg, sniffImageKind } from '../../src/main/branding/images';
+import { lettermarkSvg } from '../../src/sandbox/lettermark';
+
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function parseSvg(text: string) {
+  const document = new JSDOM(text, { contentType: 'image/svg+xml' }).window.document;
+  expect(document.querySelector('parsererror')).toBeNull();
+  return document;
+}
+
+const hostile = `<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY boom "boom">]>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 40 40" onload="fetch('https://evil.example/onload')">
+  <style>@import url(https://evil.example/a.css); .brand{fill:url(https://evil.example/p.png)} .safe{fill:#123456}</style>
+  <script>fetch('https://evil.example/script')</script>
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#f00"/></linearGradient></defs>
+  <image xlink:href="https://evil.example/pixel.png" width="1" height="1"/>
+  <image href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=" width="1" height="1"/>
+  <a href="javascript:alert(1)"><rect class="safe" width="10" height="10" fill="url(#g)"/></a>
+  <rect width="5" height="5" style="fill:url('https://evil.example/style')" filter="url(https://evil.example/f)"/>
+  <rect width="6" height="6" style="fill: u\\72l(https://evil.example/escaped)"/>
+  <set attributeName="href" to="javascript:alert(2)"/>
+  <animate attributeName="href" values="javascript:alert(3)"/>
+  <foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="https://evil.example/frame"></iframe></foreignObject>
+  <circle cx="20" cy="20" r="8" onclick="alert(4)" fill="#0a0"/>
+</svg>`;
+
+describe('sniffImageKind', () => {
+  it('knows PNG, JPEG, GIF, WebP and SVG by their bytes, whatever they are called', () => {
+    expect(sniffImageKind(png)).toBe('png');
+    expect(sniffImageKind(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe('jpg');
+    expect(sniffImageKind(Buffer.from('GIF89a\x01\x00', 'latin1'))).toBe('gif');
+    expect(sniffImageKind(Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1'))).toBe('webp');
+    expect(sniffImageKind(Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- logo -->\n<svg viewBox="0 0 1 1"/>'))).toBe(
+      'svg',
+    );
+    expect(sniffImageKind(Buffer.from('<!doctype html><html><svg></svg></html>'))).toBeNull();
+    expect(sniffImageKind(Buffer.from('{"not":"an image"}'))).toBeNull();
+  });
+});
+
+describe('checkImage', () => {
+  it('accepts a raster image as it is', async () => {
+    expect(await checkImage(png, 'image/png')).toEqual({ ok: true, kind: 'png', bytes: png });
+  });
+
+  it('refuses empty, oversized, mislabelled-as-page and unknown files with a reason', async () => {
+    expect(await checkImage(Buffer.alloc(0), 'image/png')).toEqual({ ok: false, problem: 'the image is empty' });
+    const huge = Buffer.concat([png, Buffer.alloc(maxImageBytes)]);
+    expect(await checkImage(huge, 'image/png')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('over the 512 KB limit'),
+    });
+    expect(await checkImage(png, 'text/html')).toEqual({
+      ok: false,
+      problem: 'the server sent text/html, not an image',
+    });
+    expect(await checkImage(Buffer.from('hello'), 'image/png')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('not a PNG'),
+    });
+  });
+
+  it('goes by the bytes, not the label: a PNG sent as octet-stream is a PNG', async () => {
+    expect(await checkImage(png, 'application/octet-stream')).toMatchObject({ ok: true, kind: 'png' });
+  });
+
+  it('replaces an SVG with its sanitised copy', async () => {
+    const checked = await checkImage(Buffer.from(hostile), 'image/svg+xml');
+    expect(checked.ok).toBe(true);
+    if (checked.ok) expect(checked.bytes.toString()).not.toContain('evil.example');
+  });
+});
+
+describe('sanitiseSvg', () => {
+  it('neutralises a hostile SVG: no script, handlers, remote references, remote CSS, animation or foreign content', async () => {
+    const clean = (await sanitiseSvg(hostile))!;
+    expect(clean).not.toBeNull();
+    expect(clean).not.toMatch(
+      /evil\.example|javascript:|<script|onload|onclick|foreignObject|iframe|@import|<set|<animate/i,
+    );
+    expect(clean).not.toContain('data:image/svg+xml');
+    const document = parseSvg(clean);
+    // What was safe is still drawn: the local gradient reference, the safe class, the circle.
+    expect(document.querySelector('linearGradient#g')).not.toBeNull();
+    expect(document.querySelector('rect.safe')?.getAttribute('fill')).toBe('url(#g)');
+    expect(document.querySelector('circle')?.getAttribute('fill')).toBe('#0a0');
+    expect(document.querySelectorAll('style')).toHaveLength(1);
+    expect(document.querySelector('style')!.textContent).toBe('');
+  });
+
+  it('keeps an ordinary logo whole: shapes, text, title, viewBox and self-contained styles', async () => {
+    const logo = lettermarkSvg({ key: 'qhyg', name: 'QuickBooks Online', variant: 'full' });
+    const clean = (await sanitiseSvg(logo))!;
+    const document = parseSvg(clean);
+    const svg = document.documentElement;
+    expect(svg.getAttribute('viewBox')).toBe(
+      new JSDOM(logo, { contentType: 'image/svg+xml' }).window.document.documentElement.getAttribute('viewBox'),
+    );
+    expect(document.querySelector('title')?.textContent).toBe('QuickBooks Online');
+    expect(Array.from(document.querySelectorAll('text'), (text) => text.textContent)).toEqual([
+      'QO',
+      'QuickBooks Online',
+    ]);
+    expect(document.querySelectorAll('rect').length).toBe(2);
+
+    const styled = await sanitiseSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><style>.a{fill:#e00}</style><rect class="a" width="2" height="2"/></svg>',
+    );
+    expect(parseSvg(styled!).querySelector('style')!.textContent).toBe('.a{fill:#e00}');
+  });
+
+  it('keeps an embedded raster image (common in exported logos), never an embedded SVG', async () => {
+    const dataPng = `data:image/png;base64,${png.toString('base64')}`;
+    const clean = await sanitiseSvg(
+      `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><image width="1" height="1" xlink:href="${dataPng}"/></svg>`,
+    );
+    const image = parseSvg(clean!).querySelector('image')!;
+    expect(image.getAttribute('xlink:href') ?? image.getAttribute('href')).toBe(dataPng);
+  });
+
+  it('refuses what is not one SVG with something to draw', async () => {
+    expect(await sanitiseSvg('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')).toBeNull();
+    expect(await sanitiseSvg('<html><body><p>hi</p></body></html>')).toBeNull();
+    expect(await sanitiseSvg('<math><mi>x</mi></math>')).toBeNull();
+  });
+});
