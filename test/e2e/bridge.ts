@@ -18,3 +18,19 @@ export async function callBridge<N extends OperationName>(
     [operation, input] as const,
   ) as Promise<Result<OperationOutput<N>>>;
 }
+
+/**
+ * The company with exactly this name, found through the bridge. Main cancels a search that a newer one supersedes,
+ * and the page's own type-ahead may search at the same moment: a cancelled answer is asked again, as the page does.
+ */
+export async function companyNamed(page: Page, name: string): Promise<{ id: string; name: string }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = await callBridge(page, 'companies.search', { text: name });
+    if (!answer.ok && answer.error.code === 'cancelled') continue;
+    const company = answer.ok ? answer.value.results.find((result) => result.name === name) : undefined;
+    if (!company)
+      throw new Error(`No company named ${name}: ${answer.ok ? 'not in the results' : answer.error.message}`);
+    return company;
+  }
+  throw new Error(`Searching for ${name} was cancelled three times in a row.`);
+}

@@ -1,16 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { callBridge } from './bridge';
+import { companyNamed } from './bridge';
 
 const companyRoute = /#\/companies\/[0-9a-f-]{36}$/;
 
 /** Asks the bridge directly, as the page would, for the ID of the company with exactly this name. */
 async function companyIdNamed(page: Page, name: string): Promise<string> {
-  const answer = await callBridge(page, 'companies.search', { text: name });
-  const match = answer.ok ? answer.value.results.find((company) => company.name === name) : undefined;
-  if (!match) throw new Error(`No company named ${name} in the sandbox.`);
-  return match.id;
+  return (await companyNamed(page, name)).id;
 }
 
 function searchBox(page: Page) {
@@ -341,6 +338,26 @@ test('ArrowDown pressed before the results arrive lands on their first row', asy
   await expect(page).toHaveURL(
     new RegExp(`#/companies/${await companyIdNamed(page, 'Scenario - Awaiting Authorisation')}$`),
   );
+});
+
+test('Enter pressed before the results arrive opens the company when they do', async ({ ownConsolePage: page }) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/bridge/companies.search', async (route) => {
+    const text = (route.request().postDataJSON() as { text?: string }).text;
+    if (text === 'awaiting') await held;
+    await route.continue();
+  });
+  const search = searchBox(page);
+  await search.fill('awaiting');
+  await search.press('ArrowDown');
+  await search.press('Enter'); // typed fast, on a phone: the answer is still on its way
+  await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
+  release();
+  await expect(page).toHaveURL(
+    new RegExp(`#/companies/${await companyIdNamed(page, 'Scenario - Awaiting Authorisation')}$`),
+  );
+  await expect(page.getByRole('heading', { level: 1, name: 'Scenario - Awaiting Authorisation' })).toBeVisible();
 });
 
 test('search results screenshots, and no accessibility violations with a row active', async ({

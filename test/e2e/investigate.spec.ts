@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { scenarioNames } from '../../src/sandbox/seed';
 import type { PullStatus } from '../../src/shared/codat/schemas';
 import { isPullErrored } from '../../src/shared/codat/status';
-import { callBridge } from './bridge';
+import { companyNamed } from './bridge';
 import { expect, test } from './fixtures';
 
 interface CompanyRef {
@@ -17,12 +17,7 @@ interface CompanyRef {
 }
 
 /** The seeded scenario company with this exact name, found as the renderer would, through the bridge. */
-async function findScenario(page: Page, name: string): Promise<CompanyRef> {
-  const answer = await callBridge(page, 'companies.search', { text: name });
-  const company = answer.ok ? answer.value.results.find((result) => result.name === name) : undefined;
-  if (!company) throw new Error(`No seeded company named ${name}`);
-  return company;
-}
+const findScenario = (page: Page, name: string): Promise<CompanyRef> => companyNamed(page, name);
 
 async function openCompany(page: Page, name: string): Promise<CompanyRef> {
   const company = await findScenario(page, name);

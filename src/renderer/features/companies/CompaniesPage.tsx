@@ -41,6 +41,8 @@ export function CompaniesPage() {
   const [active, setActive] = useState<{ generation: string; index: number } | null>(null);
   /** ArrowDown was pressed before this text's results arrived: their first row becomes active when they do. */
   const [wantsFirstRow, setWantsFirstRow] = useState<string | null>(null);
+  /** Enter was pressed for this text before its results arrived: open then (the chosen row, or the only one). */
+  const [opensWhenReady, setOpensWhenReady] = useState<string | null>(null);
   const [form, setForm] = useState<{ initialCustomerId: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const newCompanyRef = useRef<HTMLButtonElement>(null);
@@ -78,6 +80,14 @@ export function CompaniesPage() {
     index < recentItems.length ? `${ids.recent}-${index}` : `${ids.results}-${index - recentItems.length}`;
   const resultOptionId = (index: number) => `${ids.results}-${index}`;
   const recentOptionId = (index: number) => `${ids.recent}-${index}`;
+
+  useEffect(() => {
+    if (opensWhenReady === null || !current) return;
+    setOpensWhenReady(null);
+    if (opensWhenReady !== query) return;
+    if (activeIndex !== null) openItem(activeIndex);
+    else if (navigableCompanies.length === 1 && navigableCompanies[0]) open(navigableCompanies[0]);
+  });
 
   const moveTo = (index: number | null) => {
     setActive(index === null ? null : { generation, index });
@@ -160,10 +170,15 @@ export function CompaniesPage() {
         event.preventDefault();
         if (activeIndex !== null) openItem(activeIndex);
         else if (!showRecent && navigableCompanies.length === 1 && navigableCompanies[0]) open(navigableCompanies[0]);
-        else search.searchNow();
+        else {
+          // Typed fast: the results for this text are not in yet. Keep the Enter for when they are.
+          if (!current && !search.error && query !== '') setOpensWhenReady(query);
+          search.searchNow();
+        }
         return;
       }
       case 'Escape':
+        setOpensWhenReady(null);
         // First Escape leaves the list, the next one clears the box.
         if (activeIndex !== null) {
           event.preventDefault();
