@@ -1,6 +1,7 @@
 /** `npm run bench`: runs the benchmarks, prints a table and writes bench/results.json. Never part of npm test. */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { benchBranding } from './branding';
 import { benchBridge } from './bridge';
 import { benchClients } from './client';
 import { benchHealth } from './health';
@@ -22,6 +23,7 @@ const health = await benchHealth(10_000);
 const clients = await benchClients(10_000);
 const bridge = await benchBridge(100_000);
 const renderer = await benchRenderer(25_000);
+const branding = await benchBranding();
 const run = (r: { finished: boolean; ms: number; requests: number }) =>
   r.finished ? `${round(r.ms / 1000, 2)} s, ${r.requests} requests` : `did not finish (${r.requests} requests)`;
 const rows: Array<[string, string]> = [
@@ -55,12 +57,24 @@ const rows: Array<[string, string]> = [
     `${round(renderer.heapMiBWithHealthRows)} MiB`,
   ],
   ['Dropped frames while scrolling them for 2 s', `${renderer.droppedFrames} of ${renderer.scrollFrames}`],
+  [
+    `Branding cache miss (${branding.integrations} integrations): time / Codat requests`,
+    `${round(branding.missMs, 0)} ms / ${branding.missRequests} requests (${branding.images} images, ${round(branding.cacheKiB)} KiB on disk)`,
+  ],
+  [
+    'Branding cache hit after a restart: time / Codat requests',
+    `${round(branding.hitAfterRestartMs)} ms / ${branding.hitRequests} requests`,
+  ],
+  [
+    'Sanitising one SVG: first (loads jsdom) / p50 after',
+    `${round(branding.sanitiseFirstMs, 0)} ms / ${round(branding.sanitiseP50Ms, 2)} ms`,
+  ],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`Machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 await writeFile(
   new URL('./results.json', import.meta.url),
-  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer }, null, 2) + '\n',
+  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer, branding }, null, 2) + '\n',
 );
 console.log('Wrote bench/results.json');

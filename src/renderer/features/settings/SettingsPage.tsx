@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { AboutConsole } from './AboutConsole';
+import { BrandingCacheSettings } from './BrandingCacheSettings';
 import { InviteTemplateEditor } from './InviteTemplateEditor';
 import { ProfileForm } from './ProfileForm';
 
@@ -84,6 +85,7 @@ export function SettingsPage() {
         )}
       </section>
       <InviteTemplateEditor />
+      <BrandingCacheSettings />
       <AboutConsole />
     </>
   );
