@@ -97,12 +97,16 @@ export const cachedImageSchema = z.object({
 });
 export type CachedImage = z.infer<typeof cachedImageSchema>;
 
-export const integrationBrandingSchema = z.object({
-  logoFull: cachedImageSchema.nullable(),
-  logoSquare: cachedImageSchema.nullable(),
-  buttonDefault: cachedImageSchema.nullable(),
-  buttonHover: cachedImageSchema.nullable(),
-});
+/** A platform's four branding images (any may be missing), each described by `image`. */
+export const brandingSlotsOf = <T extends z.ZodType>(image: T) =>
+  z.object({
+    logoFull: image.nullable(),
+    logoSquare: image.nullable(),
+    buttonDefault: image.nullable(),
+    buttonHover: image.nullable(),
+  });
+
+export const integrationBrandingSchema = brandingSlotsOf(cachedImageSchema);
 export type IntegrationBranding = z.infer<typeof integrationBrandingSchema>;
 
 export const integrationCardSchema = z.object({

@@ -15,6 +15,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import path from 'node:path';
 import { z } from 'zod';
 import { sourceTypeSchema } from '../../shared/codat/schemas';
+import { brandingSlotsOf } from '../../shared/contract';
 import { imageContentTypes, imageKinds, type ImageKind } from './images';
 
 const imageFileName = new RegExp(`^[0-9a-f]{64}\\.(${imageKinds.join('|')})$`);
@@ -27,12 +28,7 @@ export const imageRefSchema = z.object({
 });
 export type ImageRef = z.infer<typeof imageRefSchema>;
 
-export const brandingRefsSchema = z.object({
-  logoFull: imageRefSchema.nullable(),
-  logoSquare: imageRefSchema.nullable(),
-  buttonDefault: imageRefSchema.nullable(),
-  buttonHover: imageRefSchema.nullable(),
-});
+export const brandingRefsSchema = brandingSlotsOf(imageRefSchema);
 export type BrandingRefs = z.infer<typeof brandingRefsSchema>;
 
 export const platformFileSchema = z.object({

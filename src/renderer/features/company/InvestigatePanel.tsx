@@ -6,6 +6,7 @@
 import { Activity, History, ListTree, Stethoscope, X, type LucideIcon } from 'lucide-react';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Connection } from '../../../shared/codat/schemas';
+import { tabKeyTarget } from '../../components/tabs';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
@@ -67,14 +68,7 @@ export function InvestigatePanel({
 
   // Arrow keys move between tabs; Enter or Space opens one (manual activation: opening one reads Codat).
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const last = tabs.length - 1;
-    const moves: Record<string, number> = {
-      ArrowRight: index === last ? 0 : index + 1,
-      ArrowLeft: index === 0 ? last : index - 1,
-      Home: 0,
-      End: last,
-    };
-    const target = moves[event.key];
+    const target = tabKeyTarget(event.key, index, tabs.length);
     if (target === undefined) return;
     event.preventDefault();
     tabRefs.current[target]?.focus();

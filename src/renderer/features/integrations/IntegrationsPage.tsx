@@ -20,11 +20,12 @@ import {
   showOptions,
   sourceTypeOf,
   sourceTypesPresent,
-  useNow,
   type Filters,
   type ShowFilter,
 } from './integrations-format';
 import { useIntegrationCatalog } from './useIntegrationCatalog';
+import { tabKeyTarget } from '../../components/tabs';
+import { useNow } from '../company/company-format';
 import './integrations.css';
 
 type TabId = 'catalogue' | 'preview';
@@ -69,13 +70,7 @@ export function IntegrationsPage() {
   };
   // Arrow keys move between the tabs and show each one (automatic activation: nothing is fetched).
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const last = tabs.length - 1;
-    const target = {
-      ArrowRight: index === last ? 0 : index + 1,
-      ArrowLeft: index === 0 ? last : index - 1,
-      Home: 0,
-      End: last,
-    }[event.key];
+    const target = tabKeyTarget(event.key, index, tabs.length);
     if (target === undefined) return;
     event.preventDefault();
     chooseTab(tabs[target]!.id);

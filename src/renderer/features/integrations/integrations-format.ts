@@ -1,5 +1,4 @@
 /** Words, filters and groups for the Integrations page. */
-import { useEffect, useState } from 'react';
 import type { SourceType } from '../../../shared/codat/schemas';
 import type { IntegrationCard } from '../../../shared/contract';
 import { formatRelative } from '../../format';
@@ -87,16 +86,6 @@ export function agoInWords(iso: string, now: number): string {
   const at = Date.parse(iso);
   if (!Number.isNaN(at) && Math.abs(now - at) < 60_000) return 'just now';
   return formatRelative(iso, now);
-}
-
-/** The current time, every `intervalMs`, so "3 min ago" keeps up while the page is open. */
-export function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }
 
 export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
