@@ -151,6 +151,22 @@ describe('stale-while-revalidate', () => {
     });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+
+  it('offline and stale, waits for Codat to be back rather than trying again on every listing', async () => {
+    const own = await startTestSandbox({ companies: 5 });
+    const folder = freshFolder();
+    const target = { url: own.url, apiKey: own.apiKey };
+    await startConsole(folder, target).call('integrations.list', {});
+    await own.close();
+    clock += 8 * day;
+
+    const { call, attempt } = startConsole(folder, target);
+    expect(await attempt('integrations.refresh', {})).toMatchObject({ ok: false, error: { code: 'network' } });
+    // The page lists again whenever a refresh ends: that must not start another one.
+    for (let listing = 0; listing < 2; listing++) {
+      expect(await call('integrations.list', {})).toMatchObject({ stale: true, refreshing: false, offline: true });
+    }
+  });
 });
 
 describe('damaged files', () => {

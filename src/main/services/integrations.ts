@@ -59,6 +59,8 @@ interface ProfileCache {
   offline: boolean;
   lastError: BridgeError | null;
   lastRepairAt: number;
+  /** When the last refresh failed; background refreshes wait a while after one (the page lists again after each). */
+  lastFailureAt: number;
   /** Codat was unreachable while this cache was in use: what it shows may have changed meanwhile. */
   missedWhileOffline: boolean;
 }
@@ -87,6 +89,7 @@ export function createIntegrationService(options: IntegrationServiceOptions) {
       offline: false,
       lastError: null,
       lastRepairAt: 0,
+      lastFailureAt: 0,
       missedWhileOffline: false,
     };
     const index = await options.store.readIndex(profileId);
@@ -181,6 +184,7 @@ export function createIntegrationService(options: IntegrationServiceOptions) {
               : ({ code: 'internal', message: 'The branding could not be refreshed.' } as BridgeError);
           cache.offline = failure.code === 'network' || failure.code === 'timeout';
           cache.lastError = failure;
+          cache.lastFailureAt = options.now();
           throw error;
         },
       )
@@ -354,6 +358,9 @@ export function createIntegrationService(options: IntegrationServiceOptions) {
     const state = stateOf(cache);
     const repairDue = cache.damaged.size > 0 && options.now() - cache.lastRepairAt >= repairIntervalMs;
     if (cache.refreshing || !(force || state.stale || repairDue)) return;
+    // Offline, the reconnection starts the refresh; after another failure, a while passes before the next try.
+    const resting = state.offline || options.now() - cache.lastFailureAt < repairIntervalMs;
+    if (!force && resting) return;
     refresh(profileId, cache, state.stale || force ? 'all' : 'repair').catch(() => undefined);
   }
 
