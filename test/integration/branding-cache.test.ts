@@ -276,6 +276,17 @@ describe('what may enter the cache', () => {
     expect(xeroCard.brandingNote).toBe('The button could not be used: the server sent text/html, not an image.');
   });
 
+  it('stops reading an image as soon as it is over the size limit', async () => {
+    sandbox.control.setBrandingImage('gbol', 'full.svg', {
+      contentType: 'image/svg+xml',
+      body: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(200_000)}</svg>`),
+    });
+    const xeroCard = card(await startConsole(freshFolder()).call('integrations.list', {}), 'gbol');
+    expect(xeroCard.branding.logoFull).toBeNull();
+    expect(xeroCard.brandingNote).toBe('The full logo could not be used: the image is over the 512 KB limit.');
+    expect(xeroCard.branding.logoSquare).not.toBeNull();
+  });
+
   it('falls back to the list’s logo when Codat has no branding for a platform', async () => {
     sandbox.control.addFault({ path: '/integrations/gbol/branding', status: 404 });
     const catalog = await startConsole(freshFolder()).call('integrations.list', {});

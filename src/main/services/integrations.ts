@@ -14,7 +14,7 @@ import type {
 } from '../../shared/contract';
 import type { Branding, Integration } from '../../shared/codat/schemas';
 import { BridgeFailure, type BridgeError } from '../../shared/result';
-import { checkImage } from '../branding/images';
+import { checkImage, maxImageBytes } from '../branding/images';
 import type { BrandingRefs, BrandingStore, ImageRef, IndexFile, PlatformFile } from '../branding/store';
 import type { CodatApi } from '../codat/api';
 
@@ -346,7 +346,9 @@ export function createIntegrationService(options: IntegrationServiceOptions) {
         signal: AbortSignal.timeout(10_000),
       });
       if (!response.ok) return { problem: `the server answered HTTP ${response.status}` };
-      const checked = await checkImage(Buffer.from(await response.arrayBuffer()), response.headers.get('content-type'));
+      const bytes = await readAtMost(response, maxImageBytes);
+      if (!bytes) return { problem: `the image is over the ${maxImageBytes / 1024} KB limit` };
+      const checked = await checkImage(bytes, response.headers.get('content-type'));
       if (!checked.ok) return { problem: checked.problem };
       return { file: await options.store.putImage(checked.bytes, checked.kind) };
     } catch (error) {
@@ -423,6 +425,26 @@ function metadataOf(integration: Integration): PlatformFile['integration'] {
     isBeta: integration.isBeta ?? false,
     logoUrl: integration.logoUrl,
   };
+}
+
+/** The body, or null as soon as it proves longer than `limit` (a hostile server cannot fill main's memory). */
+async function readAtMost(response: Response, limit: number): Promise<Buffer | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) {
+    size += next.value.length;
+    if (size > limit) {
+      await reader?.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Runs `work` over the items, `limit` at a time; after a failure no new item starts. */
