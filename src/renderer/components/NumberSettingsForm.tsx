@@ -14,6 +14,11 @@ export interface NumberField<F extends string> {
   max: number;
 }
 
+/** A field's allowed range, read from the same zod schema main checks with. */
+export function rangeOf(schema: { minValue: number | null; maxValue: number | null }): { min: number; max: number } {
+  return { min: schema.minValue ?? 1, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
 export interface NumberSettingsFormProps<F extends string, D extends NumberField<F>> {
   fields: ReadonlyArray<D>;
   /** Whole numbers only (a numeric keypad and step 1), or any decimal. */

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { defaultThresholds, healthThresholdsSchema, type HealthThresholds } from '../../../shared/domain/health';
 import { linkdesk } from '../../api';
-import { NumberSettingsForm, type NumberField } from '../../components/NumberSettingsForm';
+import { NumberSettingsForm, rangeOf, type NumberField } from '../../components/NumberSettingsForm';
 import { numberFormat } from './health-format';
 
 type Field = keyof HealthThresholds;
@@ -34,15 +34,9 @@ const fields: ReadonlyArray<{ name: Field; label: string; unit: 'hours' | 'days'
   },
 ];
 
-/** The allowed range, from the same schema main checks with. */
-function rangeOf(name: Field): { min: number; max: number } {
-  const schema = healthThresholdsSchema.shape[name];
-  return { min: schema.minValue ?? 1, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
-}
-
 const formFields: ReadonlyArray<NumberField<Field> & { unit: string }> = fields.map((field) => ({
   ...field,
-  ...rangeOf(field.name),
+  ...rangeOf(healthThresholdsSchema.shape[field.name]),
 }));
 
 function problemWith(field: (typeof formFields)[number], text: string): string | null {

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { brandingSettingsSchema, defaultBrandingSettings, type BrandingSettings } from '../../../shared/contract';
 import { linkdesk } from '../../api';
-import { NumberSettingsForm } from '../../components/NumberSettingsForm';
+import { NumberSettingsForm, rangeOf } from '../../components/NumberSettingsForm';
 
 type Field = keyof BrandingSettings;
 
@@ -21,14 +21,8 @@ const fields: ReadonlyArray<{ name: Field; label: string; unit: string; hint: st
   },
 ];
 
-/** The allowed range, from the same schema main checks with. */
-function rangeOf(name: Field): { min: number; max: number } {
-  const schema = brandingSettingsSchema.shape[name];
-  return { min: schema.minValue ?? 1, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
-}
-
 const formFields = fields.map((field) => {
-  const range = rangeOf(field.name);
+  const range = rangeOf(brandingSettingsSchema.shape[field.name]);
   return { ...field, ...range, hint: `${field.hint} From ${range.min} to ${range.max}.` };
 });
 
