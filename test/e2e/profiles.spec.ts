@@ -129,3 +129,45 @@ test('a key saved through the UI never reaches the page, its storage, a bridge a
   );
   await expect(page.getByRole('listitem', { name: /^Production/ })).toHaveCount(0);
 });
+
+test('moving a profile to another host asks for that host’s key and sends the stored one nowhere', async ({
+  ownConsolePage: page,
+}) => {
+  const elsewhere = await startTestSandbox({ companies: 1 });
+  try {
+    await openSettings(page);
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    await page.getByRole('textbox', { name: 'Profile name' }).fill('Moving');
+    await page.getByRole('textbox', { name: 'Base URL' }).fill(codat.url);
+    await page.getByRole('textbox', { name: 'API key' }).fill(apiKey);
+    await page.getByRole('radio', { name: /For this session only/ }).check();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    const moving = page.getByRole('listitem', { name: /^Moving/ });
+    await moving.getByRole('button', { name: 'Edit' }).click();
+
+    const key = page.getByRole('textbox', { name: 'API key' });
+    await expect(key).toHaveAccessibleDescription(/Leave empty to keep the current key/);
+    await page.getByRole('textbox', { name: 'Base URL' }).fill(elsewhere.url);
+    await expect(key).toHaveAccessibleDescription(/another host: enter the API key for it/);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(key).toHaveAccessibleDescription(/Enter the API key for the new address/);
+    await expect(key).toHaveAttribute('aria-invalid', 'true');
+    expect(elsewhere.control.requests()).toEqual([]);
+
+    await key.fill(elsewhere.apiKey);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(page.getByRole('region', { name: 'Profiles' }).getByRole('status').first()).toHaveText(
+      'Saved Moving.',
+    );
+    await expect(moving).toContainText(elsewhere.url);
+
+    await moving.getByRole('button', { name: 'Remove profile' }).click();
+    await moving
+      .getByRole('group', { name: 'Confirm removing Moving' })
+      .getByRole('button', { name: 'Remove profile' })
+      .click();
+    await expect(moving).toHaveCount(0);
+  } finally {
+    await elsewhere.close();
+  }
+});

@@ -201,6 +201,66 @@ describe('profiles', () => {
     });
   });
 
+  describe('a stored key never follows a new address', () => {
+    let elsewhere: TestSandbox;
+    beforeAll(async () => {
+      elsewhere = await startTestSandbox({ companies: 1 });
+    });
+    afterAll(() => elsewhere.close());
+    beforeEach(() => elsewhere.control.clearRequests());
+
+    it('refuses to save a new host without its key, and sends the stored key nowhere new', async () => {
+      const { service, settings } = serviceWith();
+      const saved = await service.save({ ...production, baseUrl: codat.url, apiKey: codat.apiKey });
+      const moved = await failureOf(service.save({ id: saved.id, ...production, baseUrl: `${elsewhere.url}/` }));
+      expect(moved.error).toMatchObject({ code: 'invalid_input', details: ['apiKey'] });
+      expect(moved.error.message).toMatch(/address.*changed.*enter the API key/i);
+      expect(elsewhere.control.requests()).toEqual([]);
+      // Nothing changed: the profile still points where its key belongs, and still works there.
+      expect(settings.read().profiles[0]).toMatchObject({ baseUrl: codat.url });
+      expect((await service.test(saved.id)).baseUrl).toBe(codat.url);
+      expect(elsewhere.control.requests()).toEqual([]);
+    });
+
+    it('keeps the key when only the path changes on the same origin', async () => {
+      const { service } = serviceWith();
+      const saved = await service.save({ ...production, baseUrl: codat.url, apiKey: codat.apiKey });
+      const renamed = await service.save({ id: saved.id, ...production, name: 'Renamed', baseUrl: `${codat.url}/` });
+      expect(renamed).toMatchObject({ name: 'Renamed', keyStatus: 'ready' });
+    });
+
+    it('moves to a new host when the key for it is given', async () => {
+      const { service } = serviceWith();
+      const saved = await service.save({ ...production, baseUrl: codat.url, apiKey: codat.apiKey });
+      const moved = await service.save({
+        id: saved.id,
+        ...production,
+        baseUrl: elsewhere.url,
+        apiKey: elsewhere.apiKey,
+      });
+      expect(moved).toMatchObject({ baseUrl: elsewhere.url, keyStatus: 'ready' });
+      expect((await service.test(saved.id)).baseUrl).toBe(elsewhere.url);
+      expect(elsewhere.control.requests().length).toBeGreaterThan(0);
+    });
+
+    it('a settings file edited to point a stored key elsewhere makes the key unusable, not sent', async () => {
+      const directory = await mkdtemp(path.join(tmpdir(), 'linkdesk-settings-'));
+      const vault = createTestVault();
+      const { service } = serviceWith({ settings: createFileSettingsStore(directory), vault });
+      const saved = await service.save({ ...production, baseUrl: codat.url, apiKey: codat.apiKey });
+      const file = path.join(directory, 'settings.json');
+      await writeFile(file, (await readFile(file, 'utf8')).replaceAll(codat.url, elsewhere.url));
+
+      const { service: restarted } = serviceWith({ settings: createFileSettingsStore(directory), vault });
+      expect(restarted.list().profiles.find((profile) => profile.id === saved.id)).toMatchObject({
+        keyStatus: 'undecryptable',
+        keyProblem: expect.stringMatching(/address changed/),
+      });
+      expect((await failureOf(restarted.test(saved.id))).error).toMatchObject({ code: 'not_configured' });
+      expect(elsewhere.control.requests()).toEqual([]);
+    });
+  });
+
   it('switches the active profile, telling per-profile caches, and removing the active one falls back to training', async () => {
     const { service, settings, changes } = serviceWith();
     const switched: string[] = [];

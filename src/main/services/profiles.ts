@@ -4,7 +4,9 @@
  * sees a summary with a four-character hint.
  */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { KeyStorage, ProfileInput, ProfileSummary } from '../../shared/contract';
+import { addressNeedsNewKey, originOf } from '../../shared/domain/profiles';
 import { BridgeFailure } from '../../shared/result';
 import { createCodatApi, type CodatApi } from '../codat/api';
 import { createCodatHttp, type CodatHttpOptions, type RateLimitInfo } from '../codat/http';
@@ -29,6 +31,24 @@ export interface ProfileServiceOptions {
 
 const trainingCreatedAt = '2026-01-01T00:00:00.000Z';
 
+/**
+ * What the vault encrypts: the key together with the origin it was given for, so a settings file edited to
+ * point a stored key at another host yields a key that refuses to be used rather than one sent there.
+ */
+const sealedKeySchema = z.object({ v: z.literal(2), origin: z.string(), key: z.string().min(1) });
+
+function sealKey(origin: string, key: string): string {
+  return JSON.stringify({ v: 2, origin, key } satisfies z.infer<typeof sealedKeySchema>);
+}
+
+function openSealedKey(plain: string): z.infer<typeof sealedKeySchema> | null {
+  try {
+    return sealedKeySchema.parse(JSON.parse(plain));
+  } catch {
+    return null;
+  }
+}
+
 export function keyHint(credential: string): string {
   const trimmed = credential.trim();
   const pasted = /^Basic\s+(\S+)$/i.exec(trimmed);
@@ -52,24 +72,24 @@ function explainKeyRefusal(failure: BridgeFailure): BridgeFailure {
 export function createProfileService(options: ProfileServiceOptions) {
   const { settings, vault, redactor } = options;
   const now = options.now ?? (() => new Date());
-  /** Keys kept for this session only, and keys already decrypted (so each is decrypted once). */
-  const sessionKeys = new Map<string, string>();
-  const decrypted = new Map<string, { ciphertext: string; key: string | null }>();
+  /** Keys kept for this session only, and keys already decrypted (so each is decrypted once), with their origin. */
+  const sessionKeys = new Map<string, { origin: string; key: string }>();
+  const decrypted = new Map<string, { ciphertext: string; sealed: { origin: string; key: string } | null }>();
   const apis = new Map<string, CodatApi>();
   let training: Promise<{ url: string; apiKey: string }> | null = null;
   const switchListeners = new Set<(activeId: string) => void>();
 
-  function remember(profileId: string, key: string) {
+  function remember(profileId: string, origin: string, key: string) {
     redactor.add(key);
-    sessionKeys.set(profileId, key);
+    sessionKeys.set(profileId, { origin, key });
   }
 
-  function storedKey(profile: StoredProfile): {
-    key: string | null;
-    problem?: string;
-    status: ProfileSummary['keyStatus'];
-  } {
-    if (sessionKeys.has(profile.id)) return { key: sessionKeys.get(profile.id)!, status: 'ready' };
+  type KeyState = { key: string | null; problem?: string; status: ProfileSummary['keyStatus'] };
+
+  function storedKey(profile: StoredProfile): KeyState {
+    const origin = originOf(profile.baseUrl);
+    const session = sessionKeys.get(profile.id);
+    if (session) return session.origin === origin ? { key: session.key, status: 'ready' } : addressChanged(session);
     if (profile.key.storage === 'session_only') {
       return {
         key: null,
@@ -77,27 +97,49 @@ export function createProfileService(options: ProfileServiceOptions) {
         problem: 'This key was kept for the last session only. Enter it again to use this profile.',
       };
     }
-    const cached = decrypted.get(profile.id);
-    if (cached && cached.ciphertext === profile.key.ciphertext) {
-      return cached.key === null ? undecryptable() : { key: cached.key, status: 'ready' };
+    let cached = decrypted.get(profile.id);
+    if (!cached || cached.ciphertext !== profile.key.ciphertext) {
+      let sealed: { origin: string; key: string } | null = null;
+      try {
+        const plain = vault.decrypt(profile.key.ciphertext);
+        sealed = openSealedKey(plain);
+        if (!sealed) {
+          // Stored before keys were tied to their address: it cannot say where it belongs, so it is not used.
+          redactor.add(plain);
+          return {
+            key: null,
+            status: 'undecryptable',
+            problem: 'Linkdesk now ties each stored key to its address. Enter this key once more to keep using it.',
+          };
+        }
+        redactor.add(sealed.key);
+      } catch {
+        sealed = null;
+      }
+      cached = { ciphertext: profile.key.ciphertext, sealed };
+      decrypted.set(profile.id, cached);
     }
-    try {
-      const key = vault.decrypt(profile.key.ciphertext);
-      decrypted.set(profile.id, { ciphertext: profile.key.ciphertext, key });
-      redactor.add(key);
-      return { key, status: 'ready' };
-    } catch {
-      decrypted.set(profile.id, { ciphertext: profile.key.ciphertext, key: null });
-      return undecryptable();
-    }
+    if (!cached.sealed) return undecryptable();
+    return cached.sealed.origin === origin
+      ? { key: cached.sealed.key, status: 'ready' }
+      : addressChanged(cached.sealed);
   }
 
-  function undecryptable() {
+  function undecryptable(): KeyState {
     return {
       key: null,
-      status: 'undecryptable' as const,
+      status: 'undecryptable',
       problem:
         'This key can no longer be decrypted (the keychain was reset, or Linkdesk was reinstalled under another name). Enter it again.',
+    };
+  }
+
+  /** The profile's address no longer matches the one its key was given for (the settings file was edited). */
+  function addressChanged(sealed: { origin: string }): KeyState {
+    return {
+      key: null,
+      status: 'undecryptable',
+      problem: `This profile's address changed outside Linkdesk; its key was given for ${sealed.origin} and is not sent anywhere else. Enter the key for the new address.`,
     };
   }
 
@@ -234,6 +276,14 @@ export function createProfileService(options: ProfileServiceOptions) {
         });
       }
       const baseUrl = input.baseUrl.replace(/\/+$/, '');
+      if (existing && !input.apiKey && addressNeedsNewKey(existing.baseUrl, baseUrl)) {
+        // A stored key is only ever sent where it was given: a typo, or a hostile caller, must not ship it elsewhere.
+        throw new BridgeFailure({
+          code: 'invalid_input',
+          message: `The address changed from ${originOf(existing.baseUrl)} to ${originOf(baseUrl)}: enter the API key for the new address. A stored key is never sent to another host.`,
+          details: ['apiKey'],
+        });
+      }
       const credential = input.apiKey ?? (existing ? storedKey(existing).key : null);
       if (!credential) {
         throw new BridgeFailure({
@@ -254,9 +304,12 @@ export function createProfileService(options: ProfileServiceOptions) {
       let key = existing?.key ?? ({ storage: 'session_only' } as StoredProfile['key']);
       if (input.apiKey) {
         const storage = chooseStorage(input.storage);
-        key = storage === 'session_only' ? { storage } : { storage, ciphertext: vault.encrypt(input.apiKey) };
+        key =
+          storage === 'session_only'
+            ? { storage }
+            : { storage, ciphertext: vault.encrypt(sealKey(originOf(baseUrl), input.apiKey)) };
         decrypted.delete(id);
-        remember(id, input.apiKey);
+        remember(id, originOf(baseUrl), input.apiKey);
       }
       const profile: StoredProfile = {
         id,

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { profileInputSchema, type ProfileSummary } from '../../../shared/contract';
+import { addressNeedsNewKey } from '../../../shared/domain/profiles';
 import type { BridgeError } from '../../../shared/result';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useProfilesStore } from '../../stores/profiles-store';
@@ -32,7 +33,8 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const ids = { name: useId(), baseUrl: useId(), apiKey: useId(), env: useId(), storage: useId() };
 
-  const needsKey = !editing || editing.keyStatus !== 'ready';
+  const addressMoved = !!editing && addressNeedsNewKey(editing.baseUrl, baseUrl);
+  const needsKey = !editing || editing.keyStatus !== 'ready' || addressMoved;
   const needsStorage = secretLevel !== 'os_keychain' && apiKey.trim() !== '';
   const input = {
     ...(editing ? { id: editing.id } : {}),
@@ -51,9 +53,11 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
     }
   }
   if (needsKey && !apiKey.trim())
-    errors.apiKey ??= editing
-      ? 'Enter the key again: the stored one cannot be used.'
-      : 'Paste the API key from the Codat Portal.';
+    errors.apiKey ??= addressMoved
+      ? 'Enter the API key for the new address.'
+      : editing
+        ? 'Enter the key again: the stored one cannot be used.'
+        : 'Paste the API key from the Codat Portal.';
   if (needsStorage && !storage) errors.storage = 'Choose how Linkdesk should keep this key.';
   const shown = (field: Field) => (touched[field] || submitted ? errors[field] : undefined);
 
@@ -152,9 +156,11 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
           spellCheck={false}
         />
         <p id={`${ids.apiKey}-hint`} className="field-hint">
-          {editing && !needsKey
-            ? `Leave empty to keep the current key (${editing.keyHint ?? 'stored'}).`
-            : 'The raw key or the ready-made “Basic …” header from the Codat Portal. Linkdesk checks it with Codat before keeping it.'}
+          {addressMoved
+            ? 'The address now points to another host: enter the API key for it. A stored key is never sent to another host.'
+            : editing && !needsKey
+              ? `Leave empty to keep the current key (${editing.keyHint ?? 'stored'}).`
+              : 'The raw key or the ready-made “Basic …” header from the Codat Portal. Linkdesk checks it with Codat before keeping it.'}
         </p>
         {shown('apiKey') && (
           <p id={`${ids.apiKey}-error`} className="field-error">
