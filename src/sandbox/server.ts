@@ -2,6 +2,7 @@
  * The Linkdesk sandbox: a stateful local stand-in for https://api.codat.io.
  * `startSandbox({ port: 0, companies, seed, clock })` resolves to `{ url, apiKey, control, close }`.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { DataType, PullStatus } from '../shared/codat/schemas';
@@ -22,7 +23,7 @@ export interface SandboxOptions {
   seed?: number;
   /** A clock, or how to make one: `{ start, speed }` (speed 0 = manual, the default for tests). */
   clock?: SandboxClock | ClockOptions;
-  /** The key the sandbox accepts. Default: derived from the seed. */
+  /** The key the sandbox accepts. Default: a fresh random key on every start (no two runs or machines share one). */
   apiKey?: string;
   /** Requests per sandbox day before 429s. Default 100 000. */
   dailyQuota?: number;
@@ -80,7 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = options.clock && 'now' in options.clock ? options.clock : createSandboxClock(options.clock ?? {});
   const state = new SandboxState(clock, createRandom(seed ^ 0x5eed));
   seedWorld(state, { companies: options.companies ?? 200, seed });
-  const apiKey = options.apiKey ?? `sandbox${createRandom(seed).uuid().replaceAll('-', '')}`;
+  const apiKey = options.apiKey ?? `sandbox${randomBytes(24).toString('hex')}`;
   const expectedAuthorization = `Basic ${Buffer.from(apiKey).toString('base64')}`;
   const faults = new FaultTable();
   const quota = new DailyQuota(options.dailyQuota ?? 100_000, clock.now());
@@ -90,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const hung = new Set<http.ServerResponse>();
   let seq = 0;
   let context: ApiContext;
+  let allowedHosts: string[] = [];
 
   const control: SandboxControl = {
     now: () => iso(clock.now()),
@@ -134,6 +136,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    // Only its own names: a DNS-rebinding page reaches us under a name it controls, and is refused here.
+    if (!allowedHosts.includes(request.headers.host ?? '')) {
+      request.resume();
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request');
+      return;
+    }
     const url = new URL(request.url ?? '/', context.baseUrl);
     const method = (request.method ?? 'GET').toUpperCase();
     const rawBody = await readBody(request).catch(() => null);
@@ -320,6 +328,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   context = { state, baseUrl, companyLimit: options.companyLimit ?? Number.POSITIVE_INFINITY };
   const pruner = setInterval(() => customer.prune(), 60_000);
   pruner.unref();

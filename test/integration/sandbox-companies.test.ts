@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioNames } from '../../src/sandbox/seed';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
@@ -27,6 +28,49 @@ describe('sandbox: authentication and profile', () => {
       expect(body).toHaveProperty('canBeRetried');
       expect(body).toHaveProperty('detailedErrorCode');
     }
+  });
+
+  it('has a fresh key on every start, even with the same seed', async () => {
+    const again = await startTestSandbox({ companies: 1 });
+    try {
+      expect(again.apiKey).not.toBe(sandbox.apiKey);
+      expect(again.apiKey.length).toBeGreaterThanOrEqual(32);
+      expect((await fetch(`${again.url}/profile`, { headers: { Authorization: sandbox.authorization } })).status).toBe(
+        401,
+      );
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('answers only to its own host names, so a rebinding page cannot drive it', async () => {
+    const port = new URL(sandbox.url).port;
+    const statusFor = (host: string, path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            method: 'GET',
+            headers: { Host: host, Authorization: sandbox.authorization },
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.once('error', reject);
+        request.end();
+      });
+    sandbox.control.clearRequests();
+    for (const path of ['/profile', '/_sandbox/requests', '/', '/branding/xero/logo.svg']) {
+      expect(await statusFor(`attacker.example:${port}`, path)).toBe(421);
+      expect(await statusFor('127.0.0.1', path)).toBe(421);
+    }
+    expect(sandbox.control.requests()).toEqual([]);
+    expect(await statusFor(`127.0.0.1:${port}`, '/profile')).toBe(200);
+    expect(await statusFor(`localhost:${port}`, '/profile')).toBe(200);
   });
 
   it('answers GET /profile with the key encoded as Basic base64(key)', async () => {
