@@ -43,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
   const dispatch = createDispatcher(services.handlers, {
     isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, trustedOrigins),
     redact: redactor.redact,
+    redactValue: redactor.redactValue,
     onUnexpectedError: (operation, error) =>
       console.error(`[bridge] ${operation} failed:`, redactor.redact(String(error))),
   });

@@ -138,6 +138,17 @@ describe('dispatcher', () => {
   });
 });
 
+describe('dispatcher answers', () => {
+  it('are redacted too: a key that slipped into a successful answer never reaches the renderer', async () => {
+    const { dispatch } = dispatcherWith(
+      { 'app.info': () => ({ ...goodInfo, notices: ['Codat said: key sk_live_123 is fine'] }) },
+      { redact: (text) => text.replaceAll('sk_live_123', '[redacted]') },
+    );
+    const result = await dispatch('app.info', {}, trusted);
+    expect(result).toMatchObject({ ok: true, value: { notices: ['Codat said: key [redacted] is fine'] } });
+  });
+});
+
 describe('isAppUrl', () => {
   it('accepts only exact origins', () => {
     expect(isAppUrl('linkdesk://app/index.html#/health', [appOrigin])).toBe(true);

@@ -11,6 +11,7 @@ import {
   type ParsedInput,
 } from '../../shared/contract';
 import { BridgeFailure, type BridgeError, type Result } from '../../shared/result';
+import { redactDeep } from '../security/redaction';
 
 /** Who is calling: for IPC the URL of the sending frame (null when Electron no longer knows it). */
 export interface Caller {
@@ -23,8 +24,10 @@ export type Handlers = {
 
 export interface DispatcherOptions {
   isTrustedCaller(caller: Caller): boolean;
-  /** Scrubs secrets from any text that leaves main. Applied to every error message. */
+  /** Scrubs secrets from any text that leaves main: every error message, and every string of every answer. */
   redact?(text: string): string;
+  /** The same over a whole answer; derived from `redact` when absent (a redactor can skip the walk when it knows no secret). */
+  redactValue?<T>(value: T): T;
   /** Told about unexpected errors (for the log); never shown to the renderer in full. */
   onUnexpectedError?(operation: string, error: unknown): void;
 }
@@ -33,6 +36,7 @@ export type Dispatch = (operation: string, rawInput: unknown, caller: Caller) =>
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
   const redact = options.redact ?? ((text: string) => text);
+  const redactValue = options.redactValue ?? (<T>(value: T) => redactDeep(value, redact));
   const failure = (error: BridgeError): Result<never> => ({
     ok: false,
     error: {
@@ -85,7 +89,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         details: describeIssues(output.error),
       });
     }
-    return { ok: true, value: output.data };
+    return { ok: true, value: redactValue(output.data) };
   };
 }
 

@@ -8,12 +8,18 @@ export interface EventHub {
   subscribe(listener: EventListener): () => void;
 }
 
-export function createEventHub(): EventHub {
+export interface EventHubOptions {
+  /** Scrubs secrets from every payload before any listener (IPC, SSE) sees it. */
+  redact?<T>(value: T): T;
+}
+
+export function createEventHub(options: EventHubOptions = {}): EventHub {
   const listeners = new Set<EventListener>();
+  const redact = options.redact ?? (<T>(value: T) => value);
   return {
     emit(event, payload) {
       // A malformed payload is our bug; fail loudly here rather than confuse the renderer.
-      const checked = events[event].parse(payload);
+      const checked = redact(events[event].parse(payload));
       for (const listener of listeners) listener(event, checked);
     },
     subscribe(listener) {

@@ -51,8 +51,8 @@ export function createMainServices(
   ports: PlatformPorts,
   tuning: { http?: ProfileServiceOptions['http'] } = {},
 ): MainServices {
-  const hub = createEventHub();
   const redactor = createRedactor();
+  const hub = createEventHub({ redact: redactor.redactValue });
   const linkPolicy = createExternalLinkPolicy();
   /** Local origins (the training sandbox) whose pages may be opened and whose logos may be fetched over http. */
   const localOrigins = new Set<string>();
