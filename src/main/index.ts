@@ -19,6 +19,9 @@ import iconPath from '../../assets/icon.png?asset';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devRendererUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 
+// Every renderer runs in Chromium's OS sandbox, whatever a window's options say (Electron's checklist).
+app.enableSandbox();
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -73,6 +76,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = createMainWindow({
       preloadPath: path.join(here, '../preload/index.cjs'),
       iconPath,
+      // DevTools would let anyone at the keyboard call the bridge by hand; they are for development only.
+      devTools: !app.isPackaged,
       stateStore: {
         load: () => windowState.get('window'),
         save: (state) => windowState.set('window', state),

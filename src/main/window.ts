@@ -6,6 +6,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   iconPath?: string;
   stateStore: WindowStateStore;
+  /** Off in packaged builds. */
+  devTools?: boolean;
 }
 
 export function mainWindowOptions(options: MainWindowOptions): BrowserWindowConstructorOptions {
@@ -35,6 +37,7 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      devTools: options.devTools ?? false,
     },
   };
 }

@@ -26,7 +26,11 @@ const electronState = vi.hoisted(() => {
     permissionRequest: undefined as Handler | undefined,
     permissionCheck: undefined as Handler | undefined,
     menuSet: false,
+    menu: null as unknown,
     quit: 0,
+    packaged: true,
+    /** What happened, in order, among the calls whose order matters. */
+    sequence: [] as string[],
     opened: [] as string[],
     userData: '',
     reset() {
@@ -39,6 +43,8 @@ const electronState = vi.hoisted(() => {
       state.permissionRequest = state.permissionCheck = undefined;
       state.menuSet = false;
       state.quit = 0;
+      state.packaged = true;
+      state.sequence = [];
       state.opened = [];
     },
   };
@@ -80,14 +86,20 @@ vi.mock('electron', () => {
   }
   return {
     app: {
-      isPackaged: true,
+      get isPackaged() {
+        return electronState.packaged;
+      },
+      enableSandbox: () => electronState.sequence.push('enableSandbox'),
       getPath: () => electronState.userData,
       name: 'Linkdesk',
       getVersion: () => '0.1.0',
       requestSingleInstanceLock: () => electronState.hasLock,
       quit: () => (electronState.quit += 1),
       on: (event: string, handler: Handler) => electronState.appHandlers.set(event, handler),
-      whenReady: () => electronState.ready,
+      whenReady: () => {
+        electronState.sequence.push('whenReady');
+        return electronState.ready;
+      },
     },
     BrowserWindow,
     ipcMain: {
@@ -96,7 +108,10 @@ vi.mock('electron', () => {
     },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
-      setApplicationMenu: () => (electronState.menuSet = true),
+      setApplicationMenu: (menu: unknown) => {
+        electronState.menuSet = true;
+        electronState.menu = menu;
+      },
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => electronState.privileged.push(...schemes),
@@ -185,6 +200,22 @@ describe('main process start-up', () => {
     electronState.permissionRequest?.({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
     expect(electronState.permissionCheck?.({}, 'clipboard-read')).toBe(false);
+  });
+
+  it('sandboxes every renderer before the app is ready, and packaged builds have no DevTools', async () => {
+    await startApp();
+    expect(electronState.sequence.indexOf('enableSandbox')).toBeGreaterThanOrEqual(0);
+    expect(electronState.sequence.indexOf('enableSandbox')).toBeLessThan(electronState.sequence.indexOf('whenReady'));
+    expect(electronState.windows[0]?.options['webPreferences']).toMatchObject({ devTools: false });
+    const menu = JSON.stringify(electronState.menu);
+    expect(menu).not.toContain('toggleDevTools');
+  });
+
+  it('keeps DevTools in development', async () => {
+    electronState.packaged = false;
+    await startApp();
+    expect(electronState.windows[0]?.options['webPreferences']).toMatchObject({ devTools: true });
+    expect(JSON.stringify(electronState.menu)).toContain('toggleDevTools');
   });
 
   it('answers IPC only from the app’s own frame', async () => {

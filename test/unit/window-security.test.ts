@@ -53,6 +53,7 @@ describe('main window options', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      devTools: false,
     });
     expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
   });
