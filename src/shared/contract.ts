@@ -198,6 +198,14 @@ export const scanStateSchema = z.object({
 });
 export type ScanState = z.infer<typeof scanStateSchema>;
 
+/** Records of actions that happened but could not be written to the audit trail yet (disk full, read-only). */
+export const auditStatusSchema = z.object({
+  pending: z.number().int().min(0),
+  /** Why, in plain words; null when nothing is waiting. */
+  problem: z.string().nullable(),
+});
+export type AuditStatus = z.infer<typeof auditStatusSchema>;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -207,6 +215,7 @@ export const appInfoSchema = z.object({
   secretStorage: secretStorageSchema,
   /** Things the user must be told once, e.g. a settings file that was moved aside. */
   notices: z.array(z.string()),
+  audit: auditStatusSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -391,6 +400,8 @@ export const events = {
   'profiles.changed': z.object({ activeId: z.string() }),
   /** A health scan moved on (at most a few times a second). */
   'health.progress': scanStateSchema,
+  /** Audit records started or stopped waiting to be written. */
+  'audit.status': auditStatusSchema,
   /** Whether main can currently reach the active profile's API. */
   'codat.connectivity': z.object({ online: z.boolean(), checkedAt: z.string() }),
   /** The branding cache started or finished a refresh, or moved on (the Integrations page reloads after). */

@@ -5,6 +5,7 @@ import { createMainServices } from '../../src/main/bridge/handlers';
 import { scenarioNames } from '../../src/sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
 import type { BridgeError } from '../../src/shared/result';
+import { actAsCustomer } from '../support/customer';
 import { testPorts } from '../support/ports';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 
@@ -83,17 +84,34 @@ describe('revoke, delete and the audit trail', () => {
     const company = await call('companies.create', { customerId: 'Audit Trail Ltd' });
     const connection = await call('connections.create', { companyId: company.id, platformKey: 'gbol' });
     await call('invites.composed', { companyId: company.id, connectionId: connection.id, how: 'email_app' });
+    await actAsCustomer(connection.linkUrl, 'authorise');
+    sandbox.control.addFault({ path: `/companies/${company.id}/data/all`, method: 'POST', status: 500, times: 1 });
+    const failedRefresh = await attempt('companies.refreshAll', { companyId: company.id });
+    expect(failedRefresh).toMatchObject({ ok: false, error: { status: 500 } });
+    await call('companies.refreshAll', { companyId: company.id });
+    sandbox.control.advanceClock(6 * 60 * 60_000); // the syncs it queued finish
+    await call('companies.refreshDataType', { companyId: company.id, dataType: 'invoices' });
     const mine = await call('audit.list', { company: 'audit trail' });
     expect(mine.records.map((record) => record.action)).toEqual([
+      'data.refreshType',
+      'data.refreshAll',
+      'data.refreshAll',
       'invite.compose',
       'connection.create',
       'company.create',
     ]);
-    expect(mine.records[0]).toMatchObject({
+    expect(mine.records[0]).toMatchObject({ target: { dataType: 'invoices' }, result: { ok: true } });
+    expect(mine.records[1]!.result).toEqual({ ok: true });
+    expect(mine.records[2]!.result).toMatchObject({
+      ok: false,
+      status: 500,
+      correlationId: !failedRefresh.ok ? failedRefresh.error.correlationId : '',
+    });
+    expect(mine.records[3]).toMatchObject({
       detail: 'Invite opened in the email app',
       target: { platformName: 'Xero' },
     });
-    expect((await call('audit.list', { company: company.id })).records).toHaveLength(3);
+    expect((await call('audit.list', { company: company.id })).records).toHaveLength(6);
     expect((await call('audit.list', { from: '2999-01-01' })).records).toEqual([]);
   });
 });

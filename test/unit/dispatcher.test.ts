@@ -14,6 +14,7 @@ const goodInfo = {
   activeProfile: null,
   secretStorage: { osKeychain: false, level: 'session_only' as const, explanation: 'memory only' },
   notices: [],
+  audit: { pending: 0, problem: null },
 };
 
 const notUsed = () => {

@@ -115,7 +115,12 @@ export function createMainServices(
   const thresholds = () => ports.settings.read().thresholds ?? defaultThresholds;
   const offlineConnectors = async () =>
     new Set((await integrations.list()).integrations.filter((card) => card.isOfflineConnector).map((card) => card.key));
-  const audit = createAuditLog({ directory: ports.auditDirectory, user: ports.userName, redact: redactor.redact });
+  const audit = createAuditLog({
+    directory: ports.auditDirectory,
+    user: ports.userName,
+    redact: redactor.redact,
+    onStatus: (status) => hub.emit('audit.status', status),
+  });
 
   function investigateSource() {
     const active = profiles.active();
@@ -164,14 +169,23 @@ export function createMainServices(
     connectivity.reset();
     scans.clear();
   });
-  const appInfo = createAppInfoService(ports.facts, ports.vault, profiles, () => ports.settings.notices);
+  const appInfo = createAppInfoService(
+    ports.facts,
+    ports.vault,
+    profiles,
+    () => ports.settings.notices,
+    () => audit.status(),
+  );
   const system = createSystemService(linkPolicy, ports.opener, ports.notifier);
   const auditProfile = () => {
     const { source } = { source: investigateSource() };
     const active = profiles.active();
     return { name: active.name, environment: active.environment, host: source.host };
   };
-  /** Runs a write and records it, whether it worked or not; the caller still gets the real outcome. */
+  /**
+   * Runs a write and records it, whether it worked or not; the caller gets the write's real outcome even when
+   * the record cannot be written yet (the audit log keeps it, retries, and says so).
+   */
   async function audited<T>(
     action: AuditAction,
     target: AuditRecord['target'],
@@ -181,12 +195,12 @@ export function createMainServices(
     const profile = auditProfile();
     try {
       const value = await write();
-      audit.append({ profile, action, target: { ...target, ...describe?.(value) }, result: { ok: true } });
+      audit.record({ profile, action, target: { ...target, ...describe?.(value) }, result: { ok: true } });
       return value;
     } catch (error) {
       const failure =
         error instanceof BridgeFailure ? error.error : { code: 'internal', message: 'Unexpected failure' };
-      audit.append({
+      audit.record({
         profile,
         action,
         target,
@@ -269,7 +283,7 @@ export function createMainServices(
     'companies.delete': async ({ companyId }) =>
       audited('company.delete', await companyTarget(companyId), () => companies.deleteCompany(companyId)),
     'invites.composed': async ({ companyId, connectionId, how }) => {
-      audit.append({
+      audit.record({
         profile: auditProfile(),
         action: 'invite.compose',
         target: await companyTarget(companyId, connectionId),
@@ -311,9 +325,12 @@ export function createMainServices(
     'companies.history': ({ companyId, page, pageSize, errorsOnly }) =>
       investigate.history(companyId, page, pageSize, errorsOnly),
     'companies.pull': ({ companyId, datasetId }) => investigate.pull(companyId, datasetId),
-    'companies.refreshAll': ({ companyId }) => investigate.refreshAll(companyId),
-    'companies.refreshDataType': ({ companyId, dataType, connectionId }) =>
-      investigate.refreshDataType(companyId, dataType, connectionId),
+    'companies.refreshAll': async ({ companyId }) =>
+      audited('data.refreshAll', await companyTarget(companyId), () => investigate.refreshAll(companyId)),
+    'companies.refreshDataType': async ({ companyId, dataType, connectionId }) =>
+      audited('data.refreshType', { ...(await companyTarget(companyId, connectionId)), dataType }, () =>
+        investigate.refreshDataType(companyId, dataType, connectionId),
+      ),
     'companies.health': ({ companyId }) => investigate.health(companyId),
     'companies.report': ({ companyId }) => investigate.report(companyId),
     'connections.timeline': ({ companyId, connectionId }) => investigate.timeline(companyId, connectionId),
@@ -341,6 +358,9 @@ export function createMainServices(
     profiles,
     scans,
     brandingImage: (name) => integrations.readImage(name),
-    dispose: () => connectivity.stop(),
+    dispose: () => {
+      connectivity.stop();
+      audit.dispose();
+    },
   };
 }

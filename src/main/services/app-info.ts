@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/contract';
+import type { AppInfo, AuditStatus } from '../../shared/contract';
 import type { HostFacts, SecretVault } from '../ports';
 import type { ProfileService } from './profiles';
 
@@ -7,6 +7,7 @@ export function createAppInfoService(
   vault: SecretVault,
   profiles: ProfileService,
   notices: () => readonly string[],
+  auditStatus: () => AuditStatus,
 ) {
   return {
     info(): AppInfo {
@@ -16,6 +17,7 @@ export function createAppInfoService(
         activeProfile: { id: active.id, name: active.name, environment: active.environment },
         secretStorage: vault.describe(),
         notices: [...notices()],
+        audit: auditStatus(),
       };
     },
   };

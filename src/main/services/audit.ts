@@ -26,14 +26,27 @@ export interface AuditLogOptions {
   /** Rotate the current file once it reaches this size. */
   maxFileBytes?: number;
   now?: () => Date;
+  /** Told whenever records start or stop waiting to be written. */
+  onStatus?(status: AuditStatus): void;
+  /** How long to wait before trying waiting records again, one entry per attempt; the last one repeats. */
+  retryDelaysMs?: readonly number[];
 }
 
+export type AuditEntry = Omit<AuditRecord, 'id' | 'at' | 'user'>;
+
 const currentFile = 'audit.jsonl';
+const defaultRetryDelaysMs = [5_000, 15_000, 30_000, 60_000];
 
 export function createAuditLog(options: AuditLogOptions) {
   const maxFileBytes = options.maxFileBytes ?? 5 * 1024 * 1024;
   const now = options.now ?? (() => new Date());
+  const retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
   const file = path.join(options.directory, currentFile);
+  /** Records of actions that happened but could not be written yet, oldest first. */
+  const pending: AuditRecord[] = [];
+  let problem: string | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let attempts = 0;
 
   function rotateIfNeeded() {
     let size = 0;
@@ -44,41 +57,113 @@ export function createAuditLog(options: AuditLogOptions) {
     }
     if (size < maxFileBytes) return;
     const stamp = now().toISOString().replace(/[:.]/g, '-');
-    renameSync(file, path.join(options.directory, `audit-${stamp}-${randomUUID().slice(0, 8)}.jsonl`));
+    try {
+      renameSync(file, path.join(options.directory, `audit-${stamp}-${randomUUID().slice(0, 8)}.jsonl`));
+    } catch (error) {
+      // Another console sharing the folder rotated it first; ours will be a fresh file.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+
+  function build(entry: AuditEntry): AuditRecord {
+    return auditRecordSchema.parse({ ...entry, id: randomUUID(), at: now().toISOString(), user: options.user });
+  }
+
+  /** One record: a single write of one line to a file opened for append, then fsync. */
+  function write(record: AuditRecord): void {
+    const line = `${options.redact(JSON.stringify(record))}\n`;
+    mkdirSync(options.directory, { recursive: true });
+    rotateIfNeeded();
+    const handle = openSync(file, 'a', 0o600);
+    try {
+      // After a crash mid-write the file may end inside a line: start ours on a fresh one.
+      writeSync(handle, endsMidLine(file) ? `\n${line}` : line);
+      fsyncSync(handle);
+    } finally {
+      closeSync(handle);
+    }
+  }
+
+  function status(): AuditStatus {
+    return { pending: pending.length, problem: pending.length > 0 ? problem : null };
+  }
+
+  /** Writes waiting records, oldest first, stopping at the first that still cannot be written. */
+  function flush(): boolean {
+    const before = pending.length;
+    while (pending.length > 0) {
+      try {
+        write(pending[0]!);
+      } catch (error) {
+        problem = describeWriteFailure(error, options.directory);
+        break;
+      }
+      pending.shift();
+    }
+    if (pending.length === 0) {
+      attempts = 0;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+    } else {
+      scheduleRetry();
+    }
+    if (pending.length !== before) options.onStatus?.(status());
+    return pending.length === 0;
+  }
+
+  function scheduleRetry() {
+    if (retryTimer) return;
+    const delay = retryDelaysMs[Math.min(attempts, retryDelaysMs.length - 1)] ?? 60_000;
+    attempts += 1;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      flush();
+    }, delay);
+    retryTimer.unref?.();
   }
 
   return {
-    /** Appends one record: a single write of one line to a file opened for append, then fsync. */
-    append(entry: Omit<AuditRecord, 'id' | 'at' | 'user'>): AuditRecord {
-      const record = auditRecordSchema.parse({
-        ...entry,
-        id: randomUUID(),
-        at: now().toISOString(),
-        user: options.user,
-      });
-      const line = `${options.redact(JSON.stringify(record))}\n`;
-      mkdirSync(options.directory, { recursive: true });
-      rotateIfNeeded();
-      const handle = openSync(file, 'a', 0o600);
-      try {
-        // After a crash mid-write the file may end inside a line: start ours on a fresh one.
-        writeSync(handle, endsMidLine(file) ? `\n${line}` : line);
-        fsyncSync(handle);
-      } finally {
-        closeSync(handle);
-      }
+    /** Appends one record now, or throws. */
+    append(entry: AuditEntry): AuditRecord {
+      const record = build(entry);
+      write(record);
       return record;
+    },
+
+    /**
+     * Records an action that has happened, whatever the disk says: written now if it can be (after any
+     * records still waiting, so the order holds), otherwise kept in memory, retried, and reported.
+     */
+    record(entry: AuditEntry): { record: AuditRecord; written: boolean } {
+      const record = build(entry);
+      pending.push(record);
+      const wasClear = pending.length === 1;
+      const written = flush();
+      if (!written) {
+        console.warn(`[audit] ${problem} ${pending.length} record(s) waiting.`);
+        if (wasClear) options.onStatus?.(status());
+      }
+      return { record, written };
+    },
+
+    status,
+    /** Tries the waiting records now (the retry timer does this by itself). */
+    flush,
+    /** Stops retrying; records still waiting are lost with the process, as the status said. */
+    dispose() {
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
     },
 
     /** Every record, newest first, and a warning for each line that could not be read. */
     read(): { records: AuditRecord[]; warnings: string[] } {
-      let names: string[];
+      let names: string[] = [];
       try {
         names = readdirSync(options.directory)
           .filter((name) => name.endsWith('.jsonl'))
           .sort();
       } catch {
-        return { records: [], warnings: [] };
+        // No folder yet (nothing written), or not readable: only the records still waiting, if any.
       }
       const records: AuditRecord[] = [];
       const warnings: string[] = [];
@@ -98,6 +183,14 @@ export function createAuditLog(options: AuditLogOptions) {
           }
         });
       }
+      // Actions that happened but are not on disk yet are still part of the story.
+      const written = new Set(records.map((record) => record.id));
+      records.push(...pending.filter((record) => !written.has(record.id)));
+      if (pending.length > 0) {
+        warnings.push(
+          `${pending.length} ${pending.length === 1 ? 'record is' : 'records are'} not yet written to disk: ${problem} Linkdesk keeps trying.`,
+        );
+      }
       // Newest first. Records written in the same millisecond keep their written order, so the later line wins:
       // files are read oldest first (rotated `audit-<time>` names sort before the current `audit.jsonl`).
       const position = new Map(records.map((record, index) => [record, index]));
@@ -108,6 +201,29 @@ export function createAuditLog(options: AuditLogOptions) {
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
+
+export interface AuditStatus {
+  /** Records of actions that happened but are not on disk yet. */
+  pending: number;
+  /** Why, in plain words; null when nothing is waiting. */
+  problem: string | null;
+}
+
+/** Plain words for why the trail could not be written, from the file system's error code. */
+function describeWriteFailure(error: unknown, directory: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the disk is full'
+      : code === 'EROFS'
+        ? 'the disk is read-only'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'Linkdesk is not allowed to write there'
+          : code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR'
+            ? 'something that is not a folder is in the way'
+            : `${code ?? 'error'}: ${error instanceof Error ? error.message : String(error)}`;
+  return `Linkdesk could not write the audit trail in ${directory} (${why}).`;
+}
 
 function endsMidLine(file: string): boolean {
   let size: number;

@@ -56,6 +56,9 @@ function useAppWiring() {
       linkdesk.on('ui.command', (command) => (command.command === 'navigate' ? goTo(command.page) : focusSearch())),
       linkdesk.on('codat.rateLimit', setRateLimit),
       linkdesk.on('codat.connectivity', ({ online }) => setOnline(online)),
+      linkdesk.on('audit.status', (audit) =>
+        useAppStore.setState((state) => (state.info ? { info: { ...state.info, audit } } : {})),
+      ),
       linkdesk.on('profiles.changed', () => {
         // A new profile's figures are not the old one's.
         useAppStore.setState({ rateLimit: null });

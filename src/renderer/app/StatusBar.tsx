@@ -8,6 +8,8 @@ export function StatusBar() {
   const online = useAppStore((state) => state.online);
   const rateLimit = useAppStore((state) => state.rateLimit);
   const profile = info?.activeProfile ?? null;
+  const navigate = useAppStore((state) => state.navigate);
+  const audit = info?.audit;
 
   return (
     <footer className="status-bar" aria-label="Status">
@@ -32,6 +34,18 @@ export function StatusBar() {
           ? `${numberFormat.format(rateLimit.remaining)} requests left today`
           : 'Requests left: not known yet'}
       </span>
+      {audit && audit.pending > 0 && (
+        // In the status bar, not above the page: the warning must not push what the user is about to click.
+        <button
+          type="button"
+          className="status-item status-alert"
+          title={audit.problem ?? undefined}
+          onClick={() => navigate('audit')}
+        >
+          <span className="offline-dot" aria-hidden="true" />
+          Audit trail not written: {audit.pending} {audit.pending === 1 ? 'record' : 'records'} waiting
+        </button>
+      )}
       {info && (
         <span className="status-item status-trailing">
           {info.host === 'web' ? 'Browser console' : 'Desktop'} · v{info.version}
