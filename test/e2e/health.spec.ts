@@ -3,12 +3,12 @@
  * a company from its row, filter, export CSV and cancel. Some tests stand in for main (routing the bridge and the
  * event stream) to show states a real scan passes too quickly to check, and 12 000 issues.
  */
-import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, Route } from '@playwright/test';
 import type { ScanState } from '../../src/shared/contract';
 import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '../../src/shared/domain/health';
 import { scenarioNames } from '../../src/sandbox/seed';
+import { exportCsv, parseCsv } from './csv';
 import { expect, test } from './fixtures';
 
 // Numbers are formatted for the user's locale; pin it so "1,240" is what the assertions expect.
@@ -60,44 +60,6 @@ async function revealRow(page: Page, companyName: string): Promise<Locator> {
   }
   await expect(row, `a row for ${companyName}`).toHaveCount(1);
   return row;
-}
-
-/** RFC 4180 fields and records (the test's own reading, independent of the page's writer). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      index += 1;
-    } else field += char;
-  }
-  if (field !== '' || record.length > 0) throw new Error('The CSV does not end with CRLF.');
-  return records;
-}
-
-async function exportCsv(page: Page): Promise<{ fileName: string; text: string }> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  const file = await download;
-  const path = await file.path();
-  return { fileName: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
 function escapeRegExp(text: string) {
@@ -412,12 +374,12 @@ test('ended scans say how they ended', async ({ ownConsolePage: page }) => {
 test('CSV fields are quoted and spreadsheet formulas made inert', async ({ ownConsolePage: page }) => {
   const tricky = syntheticIssue(0, {
     companyName: '=HYPERLINK("http://evil.example","click")',
-    platformName: '+Plaid, "Bank"',
+    platformName: ' +Plaid, "Bank"',
     summary: 'Line one\nline two, with "quotes"',
     action: { kind: 'relink', text: '-1 day, then @someone' },
     evidence: [
       { label: 'Connection', value: 'a' },
-      { label: 'Codat said', value: 'no; really' },
+      { label: 'Codat said', value: 'no; =1+1' },
     ],
   });
   await standInForMain(page, {
@@ -425,19 +387,22 @@ test('CSV fields are quoted and spreadsheet formulas made inert', async ({ ownCo
     issues: [tricky],
   });
   const { text } = await exportCsv(page);
+  expect(text.startsWith('\uFEFF')).toBe(true);
   const lines = text.slice(1).split('\r\n');
+  expect(lines[0]).toBe(csvHeader.map((header) => `"${header}"`).join(','));
   expect(lines[1]).toBe(
     [
       `"'=HYPERLINK(""http://evil.example"",""click"")"`,
-      tricky.companyId,
-      `"'+Plaid, ""Bank"""`,
-      tricky.connectionId,
-      'Awaiting customer authorisation',
-      'Critical',
-      tricky.since,
+      `"${tricky.companyId}"`,
+      `"' +Plaid, ""Bank"""`,
+      `"${tricky.connectionId}"`,
+      '"Awaiting customer authorisation"',
+      '"Critical"',
+      `"${tricky.since}"`,
       `"Line one\nline two, with ""quotes"""`,
       `"'-1 day, then @someone"`,
-      'Connection: a; Codat said: no; really',
+      // Excel where the list separator is ";" would start a cell after the ";": that piece is made inert too.
+      `"Connection: a; Codat said: no;' =1+1"`,
     ].join(','),
   );
   expect(parseCsv(text.slice(1))[1]?.[0]).toBe(`'=HYPERLINK("http://evil.example","click")`);

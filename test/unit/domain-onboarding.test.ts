@@ -89,6 +89,15 @@ describe('invite email', () => {
     expect(params.get('body')).toContain('otp=123456&x=1');
   });
 
+  it('keeps a company name with a line break from adding a mail header through the subject', () => {
+    const invite = renderInvite(defaultInviteTemplate, { ...values, customer: 'Harbour\r\nBcc: x@evil.example' });
+    const url = mailtoUrl('owner@harbour.example', invite);
+    const subject = decodeURIComponent(/[?&]subject=([^&]*)/.exec(url)?.[1] ?? '');
+    expect(subject).toBe('Connect QuickBooks Online for Harbour Bcc: x@evil.example');
+    expect(url).not.toMatch(/bcc=/i);
+    expect(url.split('&body=')[0]).not.toMatch(/%0D|%0A/i);
+  });
+
   it.each([
     ['', /Enter the customer’s email/],
     ['owner', /one @/],
@@ -98,11 +107,26 @@ describe('invite email', () => {
     ['owner@-harbour.example', /not an email domain/],
     ['owner @harbour.example', /spaces/],
     ['owner@harbour.example, x@y.z', /spaces|commas/],
+    ['owner\n@harbour.example', /spaces|line breaks/],
+    ['own:er@harbour.example', /“:”/],
+    ['own\\er@harbour.example', /“\\”/],
+    ['own\u0000er@harbour.example', /control character/],
+    ['.owner@harbour.example', /dot/],
+    ['owner.@harbour.example', /dot/],
+    ['own..er@harbour.example', /dot/],
+    [`${'o'.repeat(65)}@harbour.example`, /64 characters/],
+    [`owner@${'h'.repeat(60)}.${'h'.repeat(60)}.${'h'.repeat(60)}.${'h'.repeat(60)}.example`, /254 characters/],
   ])('explains the invalid address %j', (address, problem) => {
     expect(emailProblem(address)).toMatch(problem);
   });
 
-  it.each(['owner@harbour.example', 'first.last+books@sub.harbour.co.uk', 'O@x.io'])('accepts %s', (address) => {
+  it.each([
+    'owner@harbour.example',
+    'first.last+books@sub.harbour.co.uk',
+    'O@x.io',
+    "o'brien&sons=books@harbour.example",
+    'jörg@harbour.example',
+  ])('accepts %s', (address) => {
     expect(emailProblem(address)).toBeNull();
   });
 });

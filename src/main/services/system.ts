@@ -9,6 +9,7 @@ export function createSystemService(policy: ExternalLinkPolicy, opener: External
       if (!verdict.allowed) {
         throw new BridgeFailure({ code: 'forbidden', message: `Not opened: ${verdict.reason}` });
       }
+      // The policy's URL, not the page's: a mailto: is rebuilt there, and the web host's page opens what we return.
       await opener.open(verdict.url);
       return { opened: true, by: opener.kind, url: verdict.url };
     },
