@@ -13,6 +13,8 @@ import { appOrigin, registerAppScheme, serveRenderer } from './security/app-prot
 import { guardSession, guardWebContents } from './security/guards';
 import { createFileSettingsStore } from './settings';
 import { createMainWindow } from './window';
+import { createFileLog } from './log';
+import { createRedactor } from './security/redaction';
 import type { SavedWindowState } from './window-state';
 import iconPath from '../../assets/icon.png?asset';
 
@@ -26,18 +28,27 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  const services = createMainServices({
-    facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
-    vault: safeStorageVault,
-    opener: shellOpener,
-    notifier: desktopNotifier,
-    settings: createFileSettingsStore(app.getPath('userData')),
-    training: inProcessTrainingSandbox,
-    auditDirectory: path.join(app.getPath('userData'), 'audit'),
-    brandingDirectory: path.join(app.getPath('userData'), 'branding'),
-    userName: osUserName(),
-  });
-  const { hub, redactor } = services;
+  const redactor = createRedactor();
+  const log = createFileLog({ directory: app.getPath('logs'), redact: redactor.redact, echo: !app.isPackaged });
+  log.captureConsole();
+  log.info(`Linkdesk ${app.getVersion()} started (desktop, ${process.platform}); data in ${app.getPath('userData')}`);
+  const services = createMainServices(
+    {
+      facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
+      vault: safeStorageVault,
+      opener: shellOpener,
+      notifier: desktopNotifier,
+      settings: createFileSettingsStore(app.getPath('userData')),
+      training: inProcessTrainingSandbox,
+      auditDirectory: path.join(app.getPath('userData'), 'audit'),
+      brandingDirectory: path.join(app.getPath('userData'), 'branding'),
+      userName: osUserName(),
+      log,
+      logDirectory: log.directory,
+    },
+    { redactor },
+  );
+  const { hub } = services;
   app.on('web-contents-created', (_event, contents) => {
     // Every web contents, not just the main window's, is guarded.
     guardWebContents(contents, { policy: services.linkPolicy, opener: shellOpener, onRefused: logRefusal });
@@ -70,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
           appName: app.name,
           devTools: !app.isPackaged,
           send: (command) => hub.emit('ui.command', command),
+          openLogsFolder: () => void services.handlers['system.openLogsFolder']({}),
         }),
       ),
     );

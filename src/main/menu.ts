@@ -12,6 +12,8 @@ export function buildMenuTemplate(options: {
   /** Developer tools only in development builds. */
   devTools: boolean;
   send(command: EventPayload<'ui.command'>): void;
+  /** Shows the support log's folder. */
+  openLogsFolder(): void;
 }): MenuItemConstructorOptions[] {
   const { isMac, appName, devTools, send } = options;
   const template: MenuItemConstructorOptions[] = [];
@@ -77,5 +79,9 @@ export function buildMenuTemplate(options: {
     ],
   });
   template.push({ role: 'windowMenu' });
+  template.push({
+    role: 'help',
+    submenu: [{ label: 'Open logs folder', click: () => options.openLogsFolder() }],
+  });
   return template;
 }

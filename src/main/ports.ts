@@ -3,6 +3,7 @@
  * (web host, tests) in platform/node. Services never import `electron`.
  */
 import type { AppInfo } from '../shared/contract';
+import type { Logger } from './log';
 
 export interface HostFacts {
   name: string;
@@ -30,6 +31,8 @@ export interface ExternalOpener {
   readonly kind: 'system' | 'browser';
   /** Hands an already-vetted URL over. */
   open(url: string): Promise<void>;
+  /** Shows a folder of ours (the logs) in the file manager; false where the host cannot. */
+  openFolder(directory: string): Promise<boolean>;
 }
 
 /** Desktop notifications; `false` where the host has none (the page then shows its own). */
@@ -50,6 +53,10 @@ export interface PlatformPorts {
   auditDirectory: string;
   /** The OS user, recorded with every admin action. */
   userName: string;
+  /** The support log (a redacted file); silent when absent. */
+  log?: Logger;
+  /** Where the support log is kept, for "Open logs folder". */
+  logDirectory?: string;
   /** The time health rules judge ages by; Date.now unless a test puts it on a sandbox's clock. */
   now?: () => number;
 }

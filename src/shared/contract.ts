@@ -382,6 +382,11 @@ export const operations = {
     input: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict(),
     output: z.object({ shown: z.boolean() }),
   },
+  /** Shows the support log's folder in the file manager where the host can; either way, says where it is. */
+  'system.openLogsFolder': {
+    input: noInput,
+    output: z.object({ opened: z.boolean(), directory: z.string().nullable() }),
+  },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

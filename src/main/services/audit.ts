@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { auditRecordSchema, type AuditRecord } from '../../shared/domain/audit';
+import type { Logger } from '../log';
 
 export interface AuditLogOptions {
   directory: string;
@@ -26,6 +27,8 @@ export interface AuditLogOptions {
   /** Rotate the current file once it reaches this size. */
   maxFileBytes?: number;
   now?: () => Date;
+  /** Where a record that could not be written is reported for support. */
+  log?: Logger;
   /** Told whenever records start or stop waiting to be written. */
   onStatus?(status: AuditStatus): void;
   /** How long to wait before trying waiting records again, one entry per attempt; the last one repeats. */
@@ -140,7 +143,7 @@ export function createAuditLog(options: AuditLogOptions) {
       const wasClear = pending.length === 1;
       const written = flush();
       if (!written) {
-        console.warn(`[audit] ${problem} ${pending.length} record(s) waiting.`);
+        options.log?.warn(`[audit] ${problem} ${pending.length} record(s) waiting.`);
         if (wasClear) options.onStatus?.(status());
       }
       return { record, written };

@@ -10,6 +10,7 @@ import { addressNeedsNewKey, originOf } from '../../shared/domain/profiles';
 import { BridgeFailure } from '../../shared/result';
 import { createCodatApi, type CodatApi } from '../codat/api';
 import { createCodatHttp, type CodatHttpOptions, type RateLimitInfo } from '../codat/http';
+import type { Logger } from '../log';
 import type { SecretVault, TrainingSandboxStarter } from '../ports';
 import type { Redactor } from '../security/redaction';
 import { trainingProfileId, type SettingsStore, type StoredProfile } from '../settings';
@@ -24,6 +25,8 @@ export interface ProfileServiceOptions {
   onRateLimit?(info: RateLimitInfo): void;
   onReachability?(reachable: boolean): void;
   onChanged?(activeId: string): void;
+  /** The support log: Codat's errors, retries and rate limits. */
+  log?: Logger;
   /** Extra transport options (tests shorten timeouts and waits). */
   http?: Partial<CodatHttpOptions>;
   now?: () => Date;
@@ -191,6 +194,7 @@ export function createProfileService(options: ProfileServiceOptions) {
       onReachability: (reachable) => {
         if (isActive()) options.onReachability?.(reachable);
       },
+      ...(options.log ? { log: options.log } : {}),
       ...options.http,
     });
   }

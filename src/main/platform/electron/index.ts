@@ -36,6 +36,8 @@ export const safeStorageVault: SecretVault = {
 export const shellOpener: ExternalOpener = {
   kind: 'system',
   open: (url) => shell.openExternal(url, { activate: true }),
+  // openPath answers with an error message, or '' when the folder was shown.
+  openFolder: async (directory) => (await shell.openPath(directory)) === '',
 };
 
 export const desktopNotifier: Notifier = {

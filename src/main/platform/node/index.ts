@@ -30,6 +30,8 @@ export const inProcessTrainingSandbox: TrainingSandboxStarter = {
 export const browserOpener: ExternalOpener = {
   kind: 'browser',
   async open() {},
+  // A page cannot open a folder on this computer: the Settings page shows where it is instead.
+  openFolder: async () => false,
 };
 
 /** The web host has no desktop notifications of its own; the page shows them. */
@@ -43,6 +45,10 @@ export function createRecordingOpener(): ExternalOpener & { opened: string[] } {
     opened,
     async open(url) {
       opened.push(url);
+    },
+    async openFolder(directory) {
+      opened.push(`folder:${directory}`);
+      return true;
     },
   };
 }

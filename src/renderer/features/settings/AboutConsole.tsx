@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { linkdesk } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
 import { useAppStore } from '../../stores/app-store';
 
 const hostLabel = { electron: 'Desktop app (Electron)', web: 'Browser console (npm run web)' } as const;
@@ -32,6 +35,41 @@ export function AboutConsole() {
           </dd>
         </dl>
       )}
+      <SupportLog />
     </section>
+  );
+}
+
+/** Where the support log is, for a support person who asks for it. */
+function SupportLog() {
+  const [answer, setAnswer] = useState<{ opened: boolean; directory: string | null } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const open = async () => {
+    const result = await linkdesk.system.openLogsFolder();
+    if (result.ok) setAnswer(result.value);
+    else setFailure(result.error.message);
+  };
+  return (
+    <div className="support-log">
+      <p className="field-hint">
+        Linkdesk keeps a log for support: start-up, profile switches, Codat’s errors with their correlation IDs, retries
+        and rate limits, cache and audit problems. Keys are never written to it.
+      </p>
+      <button type="button" className="button" onClick={open}>
+        Open logs folder
+      </button>
+      <p role="status" className="support-log-status">
+        {failure
+          ? `The logs folder could not be opened: ${failure}`
+          : !answer
+            ? ''
+            : !answer.directory
+              ? 'This console keeps no log file.'
+              : answer.opened
+                ? `Opened ${answer.directory} in your file manager.`
+                : `A browser cannot open folders on this computer. The logs are in ${answer.directory}`}
+        {answer?.directory && !answer.opened && <CopyButton text={answer.directory} label="Copy folder path" />}
+      </p>
+    </div>
   );
 }
