@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   closeSync,
+  fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -77,10 +78,11 @@ export function createAuditLog(options: AuditLogOptions) {
     const line = `${options.redact(JSON.stringify(record))}\n`;
     mkdirSync(options.directory, { recursive: true });
     rotateIfNeeded();
-    const handle = openSync(file, 'a', 0o600);
+    // Read and append through one handle: another console may rename the path (rotation) at any moment.
+    const handle = openSync(file, 'a+', 0o600);
     try {
       // After a crash mid-write the file may end inside a line: start ours on a fresh one.
-      writeSync(handle, endsMidLine(file) ? `\n${line}` : line);
+      writeSync(handle, endsMidLine(handle) ? `\n${line}` : line);
       fsyncSync(handle);
     } finally {
       closeSync(handle);
@@ -228,20 +230,10 @@ function describeWriteFailure(error: unknown, directory: string): string {
   return `Linkdesk could not write the audit trail in ${directory} (${why}).`;
 }
 
-function endsMidLine(file: string): boolean {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return false;
-  }
+function endsMidLine(handle: number): boolean {
+  const size = fstatSync(handle).size;
   if (size === 0) return false;
-  const handle = openSync(file, 'r');
-  try {
-    const last = Buffer.alloc(1);
-    readSync(handle, last, 0, 1, size - 1);
-    return last[0] !== 0x0a;
-  } finally {
-    closeSync(handle);
-  }
+  const last = Buffer.alloc(1);
+  readSync(handle, last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
 }
