@@ -147,19 +147,35 @@ describe('the client with faults', () => {
     ]);
   });
 
-  it('creates exactly one connection when its create answers 500 after taking effect, or garbles the answer', async () => {
-    const { api } = clientFor();
+  it.each([
+    ['garbles its answer after taking effect', { malformed: true }],
+    ['drops the connection after taking effect', { drop: 'after' as const }],
+    ['never answers (a timeout, before taking effect)', { hang: true }],
+  ])('creates exactly one connection when its create %s', async (_name, fault) => {
+    // A generous timeout: only the hung request may reach it, however busy the machine.
+    const { api } = clientFor({ timeoutMs: 3_000 });
     const company = await api.createCompany({ name: 'Connection Recovery Ltd' });
-    sandbox.control.addFault({
-      path: `/companies/${company.id}/connections`,
-      method: 'POST',
-      malformed: true,
-      times: 1,
-    });
+    sandbox.control.clearRequests();
+    sandbox.control.addFault({ path: `/companies/${company.id}/connections`, method: 'POST', times: 1, ...fault });
     const connection = await api.createConnection(company.id, 'gbol', []);
     expect(connection.integrationKey).toBe('gbol');
     const listed = await api.listConnections(company.id);
     expect(listed.results.map((c) => c.id)).toEqual([connection.id]);
+    const creates = sandbox.control.requests().filter((entry) => entry.method === 'POST');
+    // Where the first create took effect, no second one was sent; where it did not, exactly one more.
+    expect(creates).toHaveLength(fault.hang ? 2 : 1);
+  });
+
+  it('creates exactly one company when its create never answers (a timeout)', async () => {
+    const { api } = clientFor({ timeoutMs: 3_000 });
+    sandbox.control.addFault({ path: '/companies', method: 'POST', hang: true, times: 1 });
+    const company = await api.createCompany({ name: 'Hung Create Ltd' });
+    expect(sandbox.control.companyIdsNamed('Hung Create Ltd')).toEqual([company.id]);
+    expect(sandbox.control.requests().map((entry) => `${entry.method} ${entry.status}`)).toEqual([
+      'POST hung',
+      'GET 200',
+      'POST 200',
+    ]);
   });
 
   it('explains malformed JSON instead of crashing', async () => {

@@ -267,8 +267,15 @@ describe('main process start-up', () => {
     const page = (await serve(new Request('linkdesk://app/index.html'))) as Response;
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-    const outside = (await serve(new Request('linkdesk://app/../../package.json'))) as Response;
-    expect(outside.status).toBe(404);
+    // ../ and %2e%2e/ are resolved by URL parsing before any handler sees them; an encoded slash or backslash is
+    // not, so the handler itself must refuse what decodes to a way out.
+    for (const path of ['%2E%2E%2F%2E%2E%2Fpackage.json', '..%2f..%2fpackage.json', '..%5c..%5cpackage.json']) {
+      const url = `linkdesk://app/${path}`;
+      expect(new URL(url).pathname).toBe(`/${path}`);
+      const outside = (await serve(new Request(url))) as Response;
+      expect(outside.status).toBe(404);
+      expect(await outside.text()).not.toContain('"name": "linkdesk"');
+    }
     const otherHost = (await serve(new Request('linkdesk://evil/index.html'))) as Response;
     expect(otherHost.status).toBe(404);
     expect(otherHost.headers.get('content-security-policy')).toContain("script-src 'self'");
