@@ -123,6 +123,49 @@ describe('timeline', () => {
     await call('invites.composed', { companyId: company.id, connectionId: connection.id, how: 'copied' });
     const { events } = await call('connections.timeline', { companyId: company.id, connectionId: connection.id });
     const ours = events.filter((event) => event.kind === 'audit').map((event) => event.title);
-    expect(ours.sort()).toEqual(['Connection created in Linkdesk by tester', 'Invite composed by tester']);
+    expect(ours.sort()).toEqual(['Connection created in Linkdesk by tester', 'Invite composed in Linkdesk by tester']);
+  });
+});
+
+describe('profiles in the audit trail', () => {
+  it('records adding, editing (what changed, the key only by its hint) and removing a profile', async () => {
+    const other = await startTestSandbox({ companies: 1, apiKey: 'audited-profile-key-1234' });
+    try {
+      const added = await call('profiles.save', {
+        name: 'Audited',
+        baseUrl: other.url,
+        environment: 'test',
+        apiKey: other.apiKey,
+      });
+      await call('profiles.save', {
+        id: added.id,
+        name: 'Audited EU',
+        baseUrl: other.url,
+        environment: 'production',
+        apiKey: 'audited-profile-key-1234',
+      });
+      await call('profiles.remove', { id: added.id });
+      const failed = await attempt('profiles.save', {
+        name: 'Refused',
+        baseUrl: other.url,
+        environment: 'test',
+        apiKey: 'wrong-key-000000',
+      });
+      expect(failed.ok).toBe(false);
+
+      const records = (await call('audit.list', {})).records.filter((record) => record.action.startsWith('profile.'));
+      expect(records.map((record) => [record.action, record.target.profileName, record.result.ok])).toEqual([
+        ['profile.add', 'Refused', false],
+        ['profile.remove', 'Audited EU', true],
+        ['profile.edit', 'Audited EU', true],
+        ['profile.add', 'Audited', true],
+      ]);
+      expect(records[2]!.detail).toBe(
+        'Changed: renamed from Audited; environment test → production; key replaced (…1234 → …1234)',
+      );
+      expect(JSON.stringify(records)).not.toContain('audited-profile-key');
+    } finally {
+      await other.close();
+    }
   });
 });

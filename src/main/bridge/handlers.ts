@@ -16,24 +16,11 @@ import { createIntegrationService } from '../services/integrations';
 import { createInvestigateService } from '../services/investigate';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from '../services/profiles';
 import { createSystemService } from '../services/system';
-import type { AuditAction, AuditRecord } from '../../shared/domain/audit';
+import { auditActionLabels, type AuditAction, type AuditRecord } from '../../shared/domain/audit';
 import { BridgeFailure } from '../../shared/result';
-import { defaultBrandingSettings } from '../../shared/contract';
+import { defaultBrandingSettings, type ProfileSummary } from '../../shared/contract';
 import type { Handlers } from './dispatcher';
 import { createEventHub, type EventHub } from './events';
-
-const auditTitles: Record<AuditAction, string> = {
-  'company.create': 'Company created',
-  'company.delete': 'Company deleted',
-  'connection.create': 'Connection created in Linkdesk',
-  'connection.unlink': 'Unlinked in Linkdesk',
-  'connection.delete': 'Deleted in Linkdesk',
-  'data.refreshAll': 'Refresh of all data requested',
-  'data.refreshType': 'Refresh requested',
-  'profile.add': 'Profile added',
-  'profile.remove': 'Profile removed',
-  'invite.compose': 'Invite composed',
-};
 
 export interface MainServices {
   handlers: Handlers;
@@ -153,7 +140,7 @@ export function createMainServices(
         .records.filter((record) => record.target.connectionId === connectionId)
         .map((record) => ({
           at: record.at,
-          title: `${auditTitles[record.action]} by ${record.user}`,
+          title: `${auditActionLabels[record.action]} in Linkdesk by ${record.user}`,
           ...(record.result.ok
             ? record.detail
               ? { detail: record.detail }
@@ -201,11 +188,19 @@ export function createMainServices(
     target: AuditRecord['target'],
     write: () => Promise<T>,
     describe?: (value: T) => AuditRecord['target'],
+    detailOf?: (value: T) => string | undefined,
   ): Promise<T> {
     const profile = auditProfile();
     try {
       const value = await write();
-      audit.record({ profile, action, target: { ...target, ...describe?.(value) }, result: { ok: true } });
+      const detail = detailOf?.(value);
+      audit.record({
+        profile,
+        action,
+        target: { ...target, ...describe?.(value) },
+        ...(detail ? { detail } : {}),
+        result: { ok: true },
+      });
       return value;
     } catch (error) {
       const failure =
@@ -247,7 +242,14 @@ export function createMainServices(
     'profiles.list': () => profiles.list(),
     'profiles.save': async (input) => {
       if (!input.id) return audited('profile.add', { profileName: input.name }, () => profiles.save(input));
-      const saved = await profiles.save(input);
+      const before = profiles.list().profiles.find((profile) => profile.id === input.id);
+      const saved = await audited(
+        'profile.edit',
+        { profileName: before?.name ?? input.name },
+        () => profiles.save(input),
+        (after) => ({ profileName: after.name }),
+        (after) => (before ? describeProfileEdit(before, after, !!input.apiKey) : undefined),
+      );
       // Its host may have changed: the branding cache is checked against it again.
       integrations.forget(saved.id);
       return saved;
@@ -374,4 +376,15 @@ export function createMainServices(
       audit.dispose();
     },
   };
+}
+
+/** What a profile edit changed, in a few words for the audit trail (the key itself never, only its hint). */
+function describeProfileEdit(before: ProfileSummary, after: ProfileSummary, keyReplaced: boolean): string {
+  const changes = [
+    before.name !== after.name ? `renamed from ${before.name}` : null,
+    before.baseUrl !== after.baseUrl ? `address ${before.baseUrl} → ${after.baseUrl}` : null,
+    before.environment !== after.environment ? `environment ${before.environment} → ${after.environment}` : null,
+    keyReplaced ? `key replaced (${before.keyHint ?? 'none'} → ${after.keyHint ?? 'none'})` : null,
+  ].filter((change): change is string => change !== null);
+  return changes.length > 0 ? `Changed: ${changes.join('; ')}` : 'Saved without changes';
 }

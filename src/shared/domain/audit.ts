@@ -10,10 +10,26 @@ export const auditActions = [
   'data.refreshAll',
   'data.refreshType',
   'profile.add',
+  'profile.edit',
   'profile.remove',
   'invite.compose',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+/** What each action is called, on the Audit log page, in its CSV and in a connection's timeline. */
+export const auditActionLabels: Record<AuditAction, string> = {
+  'company.create': 'Company created',
+  'company.delete': 'Company deleted',
+  'connection.create': 'Connection created',
+  'connection.unlink': 'Connection unlinked',
+  'connection.delete': 'Connection deleted',
+  'data.refreshAll': 'Refresh of all data requested',
+  'data.refreshType': 'Refresh of one data type requested',
+  'profile.add': 'Profile added',
+  'profile.edit': 'Profile edited',
+  'profile.remove': 'Profile removed',
+  'invite.compose': 'Invite composed',
+};
 
 export const auditRecordSchema = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { auditActions, type AuditAction, type AuditRecord } from '../../../shared/domain/audit';
+import { auditActionLabels, auditActions, type AuditAction, type AuditRecord } from '../../../shared/domain/audit';
 import type { BridgeError } from '../../../shared/result';
 import { linkdesk } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -10,26 +10,13 @@ import { formatDateTime, formatRelative } from '../../format';
 import { useAppStore } from '../../stores/app-store';
 import './audit.css';
 
-export const actionWords: Record<AuditAction, string> = {
-  'company.create': 'Company created',
-  'company.delete': 'Company deleted',
-  'connection.create': 'Connection created',
-  'connection.unlink': 'Connection unlinked',
-  'connection.delete': 'Connection deleted',
-  'data.refreshAll': 'All data refreshed',
-  'data.refreshType': 'Data type refreshed',
-  'profile.add': 'Profile added',
-  'profile.remove': 'Profile removed',
-  'invite.compose': 'Invite composed',
-};
-
 const columns: CsvColumns<AuditRecord> = [
   ['Time', (record) => record.at],
   ['User', (record) => record.user],
   ['Profile', (record) => record.profile.name],
   ['Environment', (record) => record.profile.environment],
   ['API host', (record) => record.profile.host],
-  ['Action', (record) => actionWords[record.action]],
+  ['Action', (record) => auditActionLabels[record.action]],
   ['Company', (record) => record.target.companyName ?? ''],
   ['Company ID', (record) => record.target.companyId ?? ''],
   ['Connection ID', (record) => record.target.connectionId ?? ''],
@@ -95,7 +82,7 @@ export function AuditPage() {
             <option value="">All actions</option>
             {auditActions.map((name) => (
               <option key={name} value={name}>
-                {actionWords[name]}
+                {auditActionLabels[name]}
               </option>
             ))}
           </select>
@@ -197,7 +184,7 @@ function AuditTable({ records }: { records: AuditRecord[] }) {
                   <span role="cell" title={formatDateTime(record.at)}>
                     {formatRelative(record.at)}
                   </span>
-                  <span role="cell">{actionWords[record.action]}</span>
+                  <span role="cell">{auditActionLabels[record.action]}</span>
                   <span role="cell">
                     {record.target.companyId ? (
                       <button
