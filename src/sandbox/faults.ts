@@ -124,7 +124,7 @@ function validateRule(rule: FaultRule): void {
         throw new Error('Each rewrite needs `at`, a dotted path such as results.0.status.');
       }
       parsePath(change.at);
-      if (('value' in change) === (change.remove === true)) {
+      if ('value' in change === (change.remove === true)) {
         throw new Error(`The rewrite at ${change.at} needs either a value or remove: true.`);
       }
     }
@@ -163,10 +163,12 @@ function placesUnder(node: unknown, step: Step): Place[] {
   const keys: Array<string | number> = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
   if (step.kind === 'every') return keys.map((key) => ({ parent: node, key }));
   if (!Array.isArray(node)) return [];
-  return keys.filter((key) => {
-    const item: unknown = node[key as number];
-    return isRecord(item) && String(item[step.field]) === step.value;
-  }).map((key) => ({ parent: node, key }));
+  return keys
+    .filter((key) => {
+      const item: unknown = node[key as number];
+      return isRecord(item) && String(item[step.field]) === step.value;
+    })
+    .map((key) => ({ parent: node, key }));
 }
 
 const valueAt = (place: Place): unknown => (place.parent as Record<string | number, unknown>)[place.key];

@@ -151,7 +151,9 @@ describe('sandbox: faults', () => {
     expect((await sandbox.call('GET', '/integrations?pageSize=100')).body).toEqual(normal);
 
     const company = sandbox.companyId('Scenario - Sync Failing');
-    expect((await sandbox.call('GET', `/companies/${company}/dataStatus`)).body.invoices).toHaveProperty('latestSyncId');
+    expect((await sandbox.call('GET', `/companies/${company}/dataStatus`)).body.invoices).toHaveProperty(
+      'latestSyncId',
+    );
     sandbox.control.addFault({
       path: '/companies/*/dataStatus',
       times: 1,
@@ -164,13 +166,17 @@ describe('sandbox: faults', () => {
     expect(status.invoices.currentStatus).toBe('Throttled');
     expect(status.invoices).not.toHaveProperty('latestSyncId');
 
-    sandbox.control.addFault({ path: '/companies', times: 1, rewrite: [{ at: 'results.[id=nobody].name', value: 'x' }] });
+    sandbox.control.addFault({
+      path: '/companies',
+      times: 1,
+      rewrite: [{ at: 'results.[id=nobody].name', value: 'x' }],
+    });
     await sandbox.call('GET', '/companies');
     expect(sandbox.control.requests().at(-1)?.fault).toContain('0 changed');
 
-    expect(() => sandbox.control.addFault({ path: '/companies', rewrite: [{ at: 'results..name', value: 1 }] })).toThrow(
-      /rewrite path/,
-    );
+    expect(() =>
+      sandbox.control.addFault({ path: '/companies', rewrite: [{ at: 'results..name', value: 1 }] }),
+    ).toThrow(/rewrite path/);
     expect(() => sandbox.control.addFault({ path: '/companies', rewrite: [{ at: 'results.0.name' }] })).toThrow(
       /value or remove/,
     );
