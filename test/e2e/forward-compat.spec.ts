@@ -48,9 +48,7 @@ test('the Integrations page lists a platform whose source type Linkdesk does not
   const catalogue = page.getByRole('tabpanel', { name: 'Catalogue' });
   const xero = catalogue.getByRole('article', { name: 'Xero', exact: true });
   await expect(xero).toContainText('Unknown type: Payroll');
-  await expect(catalogue.getByRole('article', { name: 'QuickBooks Online', exact: true })).toContainText(
-    'Accounting',
-  );
+  await expect(catalogue.getByRole('article', { name: 'QuickBooks Online', exact: true })).toContainText('Accounting');
 
   await page.getByRole('combobox', { name: 'Source type' }).selectOption({ label: 'Unknown type: Payroll' });
   await expect(page.getByText(`Showing 1 of ${total}`)).toBeVisible();
