@@ -105,3 +105,20 @@ test('a company whose connection and pull statuses Linkdesk does not know: the v
   await expect(sync.getByText(/1 in a status Linkdesk does not know/)).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/forward-compat-company.png' });
 });
+
+test('a company record Codat sends in an unexpected shape is left out of the list, and the list says so', async ({
+  page,
+}) => {
+  const broken = sandbox.companyId(scenarioNames.unlinked);
+  sandbox.control.addFault({
+    path: '/companies',
+    method: 'GET',
+    rewrite: [{ at: `results[id=${broken}].redirect`, value: 42 }],
+  });
+  await page.goto(host.url);
+  const search = page.getByRole('searchbox', { name: 'Search companies' });
+  await search.fill('Scenario');
+  await expect(page.getByRole('option', { name: new RegExp(scenarioNames.healthy) })).toBeVisible();
+  await expect(page.getByRole('option', { name: new RegExp(scenarioNames.unlinked) })).toHaveCount(0);
+  await expect(page.getByText('1 company Codat listed could not be read, so it is not shown.')).toBeVisible();
+});
