@@ -1,8 +1,30 @@
 /**
  * Faults a test (or a trainee) switches on per route: latency, an injected status (5xx, 429 with Retry-After,
- * 402…), a malformed JSON body, a dropped connection (before or after the request takes effect) and a hung
- * response.
+ * 402…), a malformed JSON body, a dropped connection (before or after the request takes effect), a hung
+ * response, and a rewritten JSON answer (values Codat may send one day, records of an unexpected shape).
  */
+
+/**
+ * One change to a JSON answer. `at` is a dotted path into the body:
+ * - a property name (`status`, `results`) or an array index (`0`);
+ * - `*`: every item of an array (or every value of an object);
+ * - `[field=value]`: the array items whose `field` equals `value` (compared as text), written after the array's
+ *   name or as its own segment: `results[key=gbol].sourceType`, `results.[id=…].status`.
+ * Names cannot contain `.`, `[` or `]`. With `value` the place is set (created when its parent exists); with
+ * `remove: true` it is deleted (an array item is taken out of the array). A path that matches nothing changes
+ * nothing; the request log says how many places changed.
+ *
+ * Examples: `{ at: 'results[key=gbol].sourceType', value: 'Payroll' }` (GET /integrations),
+ * `{ at: 'dataConnections.0.status', value: 'Suspended' }` (GET /companies/{id}),
+ * `{ at: 'invoices.currentStatus', value: 'Throttled' }` (GET …/dataStatus),
+ * `{ at: 'results.1.name', remove: true }` or `{ at: 'results.1.enabled', value: 'yes' }` (a broken record).
+ */
+export interface JsonRewrite {
+  at: string;
+  value?: unknown;
+  remove?: boolean;
+}
+
 export interface FaultRule {
   /** HTTP method; any when absent. */
   method?: string;
@@ -20,6 +42,8 @@ export interface FaultRule {
   drop?: 'before' | 'after';
   /** Never answer (until the client gives up or the sandbox closes). */
   hang?: boolean;
+  /** Change the JSON answer (after the request took effect; only a 2xx answer with a body), in order. */
+  rewrite?: JsonRewrite[];
 }
 
 export interface ActiveFault extends FaultRule {
@@ -91,4 +115,82 @@ function validateRule(rule: FaultRule): void {
   if (rule.drop !== undefined && rule.drop !== 'before' && rule.drop !== 'after') {
     throw new Error("drop must be 'before' or 'after'.");
   }
+  if (rule.rewrite !== undefined) {
+    if (!Array.isArray(rule.rewrite) || rule.rewrite.length === 0 || rule.rewrite.length > 50) {
+      throw new Error('rewrite must be a list of 1 to 50 {at, value} or {at, remove: true}.');
+    }
+    for (const change of rule.rewrite) {
+      if (typeof change !== 'object' || change === null || typeof change.at !== 'string') {
+        throw new Error('Each rewrite needs `at`, a dotted path such as results.0.status.');
+      }
+      parsePath(change.at);
+      if ('value' in change === (change.remove === true)) {
+        throw new Error(`The rewrite at ${change.at} needs either a value or remove: true.`);
+      }
+    }
+  }
+}
+
+type Step = { kind: 'name'; name: string } | { kind: 'every' } | { kind: 'where'; field: string; value: string };
+
+function parsePath(at: string): Step[] {
+  const steps: Step[] = [];
+  for (const segment of at.split('.')) {
+    const match = /^([^[\]]*)((?:\[[^=\]]+=[^\]]*\])*)$/.exec(segment);
+    if (!match || (!match[1] && !match[2])) throw new Error(`Cannot read the rewrite path ${at} at “${segment}”.`);
+    if (match[1] === '*') steps.push({ kind: 'every' });
+    else if (match[1]) steps.push({ kind: 'name', name: match[1] });
+    for (const [, field, value] of match[2]!.matchAll(/\[([^=\]]+)=([^\]]*)\]/g)) {
+      steps.push({ kind: 'where', field: field!, value: value! });
+    }
+  }
+  return steps;
+}
+
+type Place = { parent: unknown; key: string | number };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The places (parent and key) one step selects under `node`. */
+function placesUnder(node: unknown, step: Step): Place[] {
+  if (!isRecord(node)) return [];
+  if (step.kind === 'name') {
+    if (Array.isArray(node)) return /^\d+$/.test(step.name) ? [{ parent: node, key: Number(step.name) }] : [];
+    return [{ parent: node, key: step.name }];
+  }
+  const keys: Array<string | number> = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
+  if (step.kind === 'every') return keys.map((key) => ({ parent: node, key }));
+  if (!Array.isArray(node)) return [];
+  return keys
+    .filter((key) => {
+      const item: unknown = node[key as number];
+      return isRecord(item) && String(item[step.field]) === step.value;
+    })
+    .map((key) => ({ parent: node, key }));
+}
+
+const valueAt = (place: Place): unknown => (place.parent as Record<string | number, unknown>)[place.key];
+
+/** Applies the rewrites to `body` in place; returns how many places changed. */
+export function applyRewrites(body: unknown, rewrites: readonly JsonRewrite[]): number {
+  let changed = 0;
+  for (const change of rewrites) {
+    const steps = parsePath(change.at);
+    let places: Place[] = [{ parent: { root: body }, key: 'root' }];
+    for (const step of steps) places = places.flatMap((place) => placesUnder(valueAt(place), step));
+    // Right to left, so taking items out of an array does not shift the ones still to remove.
+    for (const place of [...places].reverse()) {
+      const parent = place.parent as Record<string | number, unknown>;
+      if (Array.isArray(parent) && (typeof place.key !== 'number' || place.key >= parent.length)) continue;
+      if (change.remove) {
+        if (!(place.key in parent)) continue;
+        if (Array.isArray(parent)) parent.splice(place.key as number, 1);
+        else delete parent[place.key];
+      } else parent[place.key] = structuredClone(change.value);
+      changed += 1;
+    }
+  }
+  return changed;
 }

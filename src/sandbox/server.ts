@@ -10,7 +10,7 @@ import { routeApi, type ApiContext } from './api';
 import { createSandboxClock, iso, type ClockOptions, type SandboxClock } from './clock';
 import { CustomerSide, type BrandingImageOverride } from './customer';
 import { CodatError, errorBody } from './errors';
-import { FaultTable, type ActiveFault, type FaultRule } from './faults';
+import { applyRewrites, FaultTable, type ActiveFault, type FaultRule } from './faults';
 import { createRandom } from './random';
 import { DailyQuota } from './rate-limit';
 import { seedWorld } from './seed';
@@ -239,6 +239,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       response.writeHead(status, rateHeaders()).end();
       return;
     }
+    if (fault?.rewrite && status >= 200 && status < 300) {
+      body = JSON.parse(JSON.stringify(body)) as unknown; // the answer as sent, never the sandbox's own records
+      entry.fault = `${entry.fault}, ${applyRewrites(body, fault.rewrite)} changed`;
+    }
     sendJson(response, status, body, rateHeaders());
   }
 
@@ -354,7 +358,7 @@ const controlIndex = {
     'GET    /_sandbox/requests                 the request log (method, path, status, sandbox time, fault)',
     'DELETE /_sandbox/requests                 clear the log',
     'GET    /_sandbox/faults                   active fault rules',
-    'POST   /_sandbox/faults                   add {path, method?, times?, latencyMs?, status?, retryAfterSeconds?, malformed?, drop?: before|after, hang?}',
+    'POST   /_sandbox/faults                   add {path, method?, times?, latencyMs?, status?, retryAfterSeconds?, malformed?, drop?: before|after, hang?, rewrite?: [{at, value} | {at, remove: true}]}',
     'DELETE /_sandbox/faults[/{id}]            remove one or all',
     'GET    /_sandbox/clock                    sandbox time',
     'POST   /_sandbox/clock                    {advanceMs} move sandbox time forward',
@@ -376,6 +380,7 @@ function describeFault(fault: ActiveFault): string {
   if (fault.malformed) parts.push('malformed');
   if (fault.drop) parts.push(`drop ${fault.drop}`);
   if (fault.hang) parts.push('hang');
+  if (fault.rewrite) parts.push(`rewrite ${fault.rewrite.map((change) => change.at).join(', ')}`);
   return parts.join(', ');
 }
 

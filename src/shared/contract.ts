@@ -194,6 +194,8 @@ export const scanStateSchema = z.object({
   reused: z.number().int(),
   rateLimitRemaining: z.number().int().nullable(),
   issuesFound: z.number().int(),
+  /** Companies Codat listed that Linkdesk could not read, so did not scan (absent: none). */
+  unreadable: z.number().int().optional(),
   error: z.string().optional(),
 });
 export type ScanState = z.infer<typeof scanStateSchema>;
@@ -254,6 +256,8 @@ export const operations = {
       pageSize: z.number().int(),
       /** The text was a company ID, looked up directly. */
       byId: z.boolean(),
+      /** Companies of this page that Linkdesk could not read, left out of `results`. */
+      unreadable: z.number().int(),
     }),
   },
   'companies.get': {
@@ -305,6 +309,8 @@ export const operations = {
       totalResults: z.number().int(),
       page: z.number().int(),
       pageSize: z.number().int(),
+      /** Pulls of this page that Linkdesk could not read, left out of `results`. */
+      unreadable: z.number().int(),
     }),
   },
   'companies.pull': {

@@ -129,6 +129,59 @@ describe('sandbox: faults', () => {
     expect((await sandbox.call('GET', '/profile')).status).toBe(200);
   });
 
+  it('rewrites the JSON answer: one record by a field, every item, an index, a removed field, nested values', async () => {
+    const normal = (await sandbox.call('GET', '/integrations?pageSize=100')).body;
+    sandbox.control.addFault({
+      path: '/integrations',
+      times: 1,
+      rewrite: [
+        { at: 'results[key=gbol].sourceType', value: 'Payroll' },
+        { at: 'results.1.name', remove: true },
+        { at: 'results.*.isBeta', value: 'perhaps' },
+      ],
+    });
+    const rewritten = (await sandbox.call('GET', '/integrations?pageSize=100')).body;
+    const xero = rewritten.results.find((integration: { key: string }) => integration.key === 'gbol');
+    expect(xero.sourceType).toBe('Payroll');
+    expect(rewritten.results[1]).not.toHaveProperty('name');
+    expect(rewritten.results.every((integration: { isBeta: unknown }) => integration.isBeta === 'perhaps')).toBe(true);
+    expect(rewritten.results).toHaveLength(normal.results.length);
+    expect(sandbox.control.requests().at(-1)?.fault).toContain(`${1 + 1 + normal.results.length} changed`);
+    // Only the answer changed, and only once: the next answer is the normal one again.
+    expect((await sandbox.call('GET', '/integrations?pageSize=100')).body).toEqual(normal);
+
+    const company = sandbox.companyId('Scenario - Sync Failing');
+    expect((await sandbox.call('GET', `/companies/${company}/dataStatus`)).body.invoices).toHaveProperty(
+      'latestSyncId',
+    );
+    sandbox.control.addFault({
+      path: '/companies/*/dataStatus',
+      times: 1,
+      rewrite: [
+        { at: 'invoices.currentStatus', value: 'Throttled' },
+        { at: 'invoices.latestSyncId', remove: true },
+      ],
+    });
+    const status = (await sandbox.call('GET', `/companies/${company}/dataStatus`)).body;
+    expect(status.invoices.currentStatus).toBe('Throttled');
+    expect(status.invoices).not.toHaveProperty('latestSyncId');
+
+    sandbox.control.addFault({
+      path: '/companies',
+      times: 1,
+      rewrite: [{ at: 'results.[id=nobody].name', value: 'x' }],
+    });
+    await sandbox.call('GET', '/companies');
+    expect(sandbox.control.requests().at(-1)?.fault).toContain('0 changed');
+
+    expect(() =>
+      sandbox.control.addFault({ path: '/companies', rewrite: [{ at: 'results..name', value: 1 }] }),
+    ).toThrow(/rewrite path/);
+    expect(() => sandbox.control.addFault({ path: '/companies', rewrite: [{ at: 'results.0.name' }] })).toThrow(
+      /value or remove/,
+    );
+  });
+
   it('logs every API request with its status, sandbox time and fault', async () => {
     sandbox.control.addFault({ path: '/webhooks', status: 503, times: 1 });
     await sandbox.call('GET', '/webhooks');
@@ -165,6 +218,18 @@ describe('sandbox: the control API over HTTP', () => {
     expect((await control('DELETE', '/requests')).status).toBe(200);
     expect((await control('GET', '/requests')).body.requests).toEqual([]);
     expect((await control('POST', '/faults', { path: 'no-slash' })).status).toBe(400);
+    const { body: rewrite } = await control('POST', '/faults', {
+      path: '/companies/*',
+      method: 'GET',
+      times: 1,
+      rewrite: [{ at: 'dataConnections.*.status', value: 'Suspended' }],
+    });
+    const linked = sandbox.companyId('Scenario - Healthy Linked');
+    expect((await sandbox.call('GET', `/companies/${linked}`)).body.dataConnections[0].status).toBe('Suspended');
+    expect((await control('GET', '/faults')).body.faults.map((fault: { id: string }) => fault.id)).not.toContain(
+      rewrite.id,
+    );
+    expect((await control('POST', '/faults', { path: '/companies', rewrite: [] })).status).toBe(400);
 
     const before = Date.parse((await control('GET', '/clock')).body.now);
     const after = Date.parse((await control('POST', '/clock', { advanceMs: 60_000 })).body.now);

@@ -5,6 +5,7 @@ import {
   pullStatuses,
   type Company,
   type Connection,
+  type Extensible,
   type PullOperation,
   type PullStatus,
 } from '../../src/shared/codat/schemas';
@@ -45,7 +46,7 @@ function company(connections: Connection[]): Company {
   };
 }
 
-function pull(status: PullStatus, overrides: Partial<PullOperation> = {}): PullOperation {
+function pull(status: Extensible<PullStatus>, overrides: Partial<PullOperation> = {}): PullOperation {
   return {
     id: 'd0000000-0000-4000-8000-000000000001',
     companyId: 'a0000000-0000-4000-8000-000000000001',
@@ -190,6 +191,63 @@ describe('every pull status, as the latest sync of a Linked connection', () => {
       pulls: [],
     });
     expect(issues.map((issue) => issue.category)).toEqual(['stale_data']);
+  });
+});
+
+describe('a status Codat added after this version of Linkdesk', () => {
+  it('is no known grouping: neither in progress nor a failure', () => {
+    expect(isPullInProgress('Throttled')).toBe(false);
+    expect(isPullErrored('Throttled')).toBe(false);
+  });
+
+  it('an unknown connection status is not taken for healthy: it is an issue that quotes it', () => {
+    const issues = classify({ company: company([connection({ status: 'Suspended', lastSync: hoursAgo(1) })]) });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      category: 'unknown_status',
+      severity: 'warning',
+      connectionId: connection().id,
+      action: { kind: 'contact_codat' },
+    });
+    expect(issues[0]!.summary).toContain('“Suspended”, a connection status Linkdesk does not know yet');
+    expect(issues[0]!.evidence).toContainEqual({ label: 'Status', value: 'Suspended (not known to Linkdesk)' });
+    // No closer look is spent on it during a scan: the issue is known from the list already.
+    expect(
+      needsCloserLook(company([connection({ status: 'Suspended', lastSync: null })]), now, defaultThresholds),
+    ).toBe(false);
+  });
+
+  it('an unknown pull status is an issue for that data type, not a failure and not healthy', () => {
+    const latest = pull('Throttled', { requested: hoursAgo(9) });
+    const issues = classify({
+      company: company([connection()]),
+      dataStatus: {
+        invoices: { dataType: 'invoices', currentStatus: 'Throttled', latestSyncId: latest.id },
+        bills: { dataType: 'bills', currentStatus: 'Complete', lastSuccessfulSync: hoursAgo(3) },
+      },
+      pulls: [latest],
+    });
+    expect(issues.map((issue) => issue.category)).toEqual(['unknown_status']);
+    expect(issues[0]).toMatchObject({
+      action: { kind: 'contact_codat', dataType: 'invoices' },
+      since: latest.requested,
+    });
+    expect(issues[0]!.summary).toContain('invoices');
+    expect(issues[0]!.evidence).toContainEqual({ label: 'Pull status', value: 'Throttled (not known to Linkdesk)' });
+    expect(issues[0]!.evidence).toContainEqual({ label: 'Dataset', value: latest.id });
+  });
+
+  it('a connection error whose status Linkdesk does not know still counts as active', () => {
+    const issues = classify({
+      company: company([
+        connection({
+          status: 'PendingAuth',
+          created: hoursAgo(2),
+          dataConnectionErrors: [{ statusCode: '500', errorMessage: 'Platform said no', status: 'Escalated' }],
+        }),
+      ]),
+    });
+    expect(issues.map((issue) => issue.category)).toEqual(['authorisation_failed']);
   });
 });
 

@@ -6,7 +6,17 @@ import {
   parseCodatTime,
   pullDuration,
   pullState,
+  pullStatusExplanation,
+  pullStatusLabel,
 } from '../../src/renderer/features/company/investigate-format';
+import { sourceTypeLabel } from '../../src/renderer/features/company/company-format';
+import {
+  connectionStatusExplanation,
+  connectionStatusLabel,
+  connectionStatusLook,
+} from '../../src/renderer/components/connection-status';
+import { sourceTypeOf } from '../../src/renderer/features/integrations/integrations-format';
+import { syncProgress, isSyncSettled } from '../../src/shared/domain/watch';
 
 describe('investigation words', () => {
   it('says durations in words, down to the second and up to days', () => {
@@ -43,5 +53,35 @@ describe('investigation words', () => {
     expect(isDataType('invoices')).toBe(true);
     expect(isDataType('banking-accounts')).toBe(true);
     expect(isDataType('all')).toBe(false);
+  });
+});
+
+describe('a status or type Codat added after this version of Linkdesk', () => {
+  it('a pull status is shown as unknown, with Codat’s word, never as a failure or as never synced', () => {
+    expect(pullState('Throttled')).toBe('unknown');
+    expect(pullStatusLabel('Throttled')).toBe('Unknown status: Throttled');
+    expect(pullStatusLabel('FetchError')).toBe('FetchError');
+    expect(pullStatusExplanation('Throttled')).toContain('“Throttled”, a pull status Linkdesk does not know yet');
+  });
+
+  it('a connection status gets a neutral chip that says so', () => {
+    expect(connectionStatusLabel('Suspended')).toBe('Unknown status: Suspended');
+    expect(connectionStatusLabel('PendingAuth')).toBe('Pending authorisation');
+    expect(connectionStatusLook('Suspended').tone).toBe('neutral');
+    expect(connectionStatusExplanation('Suspended')).toContain('“Suspended”');
+  });
+
+  it('a source type is its own group, said to be unknown', () => {
+    expect(sourceTypeLabel('Payroll')).toBe('Unknown type: Payroll');
+    expect(sourceTypeLabel('BankFeed')).toBe('Bank feeds');
+    expect(sourceTypeLabel(undefined)).toBe('Other');
+    const card = { key: 'zzzz', name: 'PayFlow', sourceType: 'Payroll' } as Parameters<typeof sourceTypeOf>[0];
+    expect(sourceTypeOf(card)).toBe('Unknown type: Payroll');
+  });
+
+  it('the first-sync watch shows an unknown pull status and keeps watching it', () => {
+    const [item] = syncProgress({ invoices: { dataType: 'invoices', currentStatus: 'Throttled' } });
+    expect(item).toEqual({ dataType: 'invoices', status: 'Throttled', state: 'unknown' });
+    expect(isSyncSettled(item!)).toBe(false);
   });
 });

@@ -44,10 +44,11 @@ export function listSearch(options: ListOptions & { tags?: QueryExpression }): s
   return parts.join('&');
 }
 
-const companiesPage = pageSchema(companySchema);
-const connectionsPage = pageSchema(connectionSchema);
-const integrationsPage = pageSchema(integrationSchema);
-const pullsPage = pageSchema(pullOperationSchema);
+// A record of a list that Linkdesk cannot read is left out of its page (and counted), not the whole answer.
+const companiesPage = pageSchema(companySchema, 'company');
+const connectionsPage = pageSchema(connectionSchema, 'connection');
+const integrationsPage = pageSchema(integrationSchema, 'integration');
+const pullsPage = pageSchema(pullOperationSchema, 'pull operation');
 const webhooks = z.looseObject({ results: z.array(webhookConsumerSchema) });
 
 /** A failure after which the request may or may not have taken effect. */
@@ -186,8 +187,9 @@ export function createCodatApi(http: CodatHttp) {
         signal?.throwIfAborted();
         const current = await fetchPage(page);
         yield current;
-        const seen = (current.pageNumber - 1) * current.pageSize + current.results.length;
-        if (current.results.length === 0 || (!current._links.next && seen >= current.totalResults)) return;
+        const listed = current.results.length + current.unreadable;
+        const seen = (current.pageNumber - 1) * current.pageSize + listed;
+        if (listed === 0 || (!current._links.next && seen >= current.totalResults)) return;
       }
     },
   };

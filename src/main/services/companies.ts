@@ -58,10 +58,10 @@ export function createCompanyService(options: CompanyServiceOptions) {
         if (uuidPattern.test(trimmed)) {
           try {
             const company = remember(await api.getCompany(trimmed.toLowerCase(), controller.signal));
-            return { results: [company], totalResults: 1, page: 1, pageSize, byId: true };
+            return { results: [company], totalResults: 1, page: 1, pageSize, byId: true, unreadable: 0 };
           } catch (error) {
             if (error instanceof BridgeFailure && error.error.status === 404) {
-              return { results: [], totalResults: 0, page: 1, pageSize, byId: true };
+              return { results: [], totalResults: 0, page: 1, pageSize, byId: true, unreadable: 0 };
             }
             throw error;
           }
@@ -80,6 +80,7 @@ export function createCompanyService(options: CompanyServiceOptions) {
           page: found.pageNumber,
           pageSize: found.pageSize,
           byId: false,
+          unreadable: found.unreadable,
         };
       } catch (error) {
         if (controller.signal.aborted) {

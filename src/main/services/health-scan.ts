@@ -93,6 +93,7 @@ export function createHealthScanService(options: HealthScanOptions) {
         const listed = await api.listCompanies({ page, pageSize, signal });
         state.requestsUsed += 1;
         state.totalCompanies = listed.totalResults;
+        if (listed.unreadable > 0) state.unreadable = (state.unreadable ?? 0) + listed.unreadable;
         const companies = listed.results;
         let index = 0;
         await Promise.all(
@@ -129,8 +130,9 @@ export function createHealthScanService(options: HealthScanOptions) {
             }
           }),
         );
-        const seen = (listed.pageNumber - 1) * listed.pageSize + companies.length;
-        if (companies.length === 0 || seen >= listed.totalResults) {
+        const onPage = companies.length + listed.unreadable;
+        const seen = (listed.pageNumber - 1) * listed.pageSize + onPage;
+        if (onPage === 0 || seen >= listed.totalResults) {
           state.state = 'finished';
           break;
         }

@@ -58,6 +58,7 @@ export function createInvestigateService(options: InvestigateOptions) {
         totalResults: found.totalResults,
         page: found.pageNumber,
         pageSize: found.pageSize,
+        unreadable: found.unreadable,
       };
     },
 

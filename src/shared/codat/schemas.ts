@@ -2,19 +2,85 @@
  * The Codat Platform API resources Linkdesk uses, as zod schemas. Tolerant of fields we do not use
  * (Codat adds fields over time), strict about the ones we do. Shapes follow the official OpenAPI document;
  * where it is looser than reality (API-NOTES §2, §3) the notes win.
+ *
+ * Forward-compatible where Codat may extend: a status, source type or data type Linkdesk does not know is kept as
+ * Codat sent it (typed `Extensible<Known>`; `isKnown…` guards narrow it), and a record of a list that does not have
+ * the shape Linkdesk needs is left out while the others are kept. Both are logged once (./anomalies).
  */
 import { z } from 'zod';
+import { reportUnknownValue, reportUnreadableRecord } from './anomalies';
+
+/**
+ * A value from a set Codat may extend: one Linkdesk knows, or a later one kept as it is. (`string & {}` rather
+ * than `string`, so the known values still narrow and complete.)
+ */
+export type Extensible<Known extends string> = Known | (string & {});
+
+/** Any string; one outside `known` is accepted and logged once per distinct resource, field and value. */
+function extensibleEnum<const Known extends readonly string[]>(known: Known, resource: string, field: string) {
+  const values: ReadonlySet<string> = new Set(known);
+  return z.string().refine((value) => {
+    if (!values.has(value)) reportUnknownValue(resource, field, value);
+    return true;
+  }) as z.ZodType<Extensible<Known[number]>>;
+}
+
+const knownValue =
+  <Known extends string>(known: readonly Known[]) =>
+  (value: string | null | undefined): value is Known =>
+    typeof value === 'string' && (known as readonly string[]).includes(value);
+
+/** What a log line may say about a record: its id (or an integration's key), never its content. */
+function recordId(record: unknown): string | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const { id, key } = record as { id?: unknown; key?: unknown };
+  return typeof id === 'string' ? id : typeof key === 'string' ? key : null;
+}
+
+function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(record)'}: ${issue.message}` : 'not readable';
+}
+
+/** The items that match `item`; the others are left out, counted, and logged once per distinct problem. */
+export function readableItems<T extends z.ZodType>(
+  items: readonly unknown[],
+  item: T,
+  resource: string,
+): { readable: Array<z.output<T>>; unreadable: number } {
+  const readable: Array<z.output<T>> = [];
+  let unreadable = 0;
+  for (const candidate of items) {
+    const parsed = item.safeParse(candidate);
+    if (parsed.success) readable.push(parsed.data);
+    else {
+      unreadable += 1;
+      reportUnreadableRecord(resource, firstProblem(parsed.error), recordId(candidate));
+    }
+  }
+  return { readable, unreadable };
+}
+
+/** A list inside a resource (a company's connections): one unreadable item is left out, not the whole resource. */
+function tolerantArray<T extends z.ZodType>(item: T, resource: string) {
+  return z.array(z.unknown()).transform((items) => readableItems(items, item, resource).readable);
+}
 
 /** ISO-8601; may be UTC, offset, or zone-less business-local time, with up to 7 fractional digits. */
 export const dateTimeSchema = z.string().min(1);
 
 export const sourceTypes = ['Accounting', 'Banking', 'BankFeed', 'Commerce', 'Expense', 'Other', 'Unknown'] as const;
-export const sourceTypeSchema = z.enum(sourceTypes);
-export type SourceType = z.infer<typeof sourceTypeSchema>;
+/** The source types Linkdesk knows. */
+export type SourceType = (typeof sourceTypes)[number];
+export const isKnownSourceType = knownValue(sourceTypes);
+/** An integration's source type as Codat sends it (also the branding cache's and the bridge's). */
+export const sourceTypeSchema = extensibleEnum(sourceTypes, 'integration', 'sourceType');
 
 export const connectionStatuses = ['PendingAuth', 'Linked', 'Unlinked', 'Deauthorized'] as const;
-export const connectionStatusSchema = z.enum(connectionStatuses);
-export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+/** The connection statuses Linkdesk knows. */
+export type ConnectionStatus = (typeof connectionStatuses)[number];
+export const isKnownConnectionStatus = knownValue(connectionStatuses);
+export const connectionStatusSchema = extensibleEnum(connectionStatuses, 'connection', 'status');
 
 export const pullStatuses = [
   'Initial',
@@ -39,8 +105,10 @@ export const pullStatuses = [
   'PermissionsError',
   'PrerequisiteNotMet',
 ] as const;
-export const pullStatusSchema = z.enum(pullStatuses);
-export type PullStatus = z.infer<typeof pullStatusSchema>;
+/** The pull (dataset) statuses Linkdesk knows. */
+export type PullStatus = (typeof pullStatuses)[number];
+export const isKnownPullStatus = knownValue(pullStatuses);
+export const pullStatusSchema = extensibleEnum(pullStatuses, 'pull operation', 'status');
 
 export const accountingDataTypes = [
   'accountTransactions',
@@ -92,15 +160,18 @@ export const commerceDataTypes = [
   'commerce-transactions',
 ] as const;
 export const dataTypes = [...accountingDataTypes, ...bankingDataTypes, ...commerceDataTypes] as const;
+/** The data types Linkdesk knows: what it may ask Codat to refresh (answers may name others). */
 export const dataTypeSchema = z.enum(dataTypes);
 export type DataType = z.infer<typeof dataTypeSchema>;
+export const isKnownDataType = knownValue(dataTypes);
 
 export const dataConnectionErrorSchema = z.looseObject({
   statusCode: z.string().optional(),
   statusText: z.string().optional(),
   errorMessage: z.string().optional(),
   erroredOnUtc: dateTimeSchema.optional(),
-  status: z.enum(['Active', 'Resolved']).nullable().optional(),
+  /** Anything but Resolved (or none) counts as still active. */
+  status: extensibleEnum(['Active', 'Resolved'], 'connection error', 'status').nullable().optional(),
   resolvedOnUtc: dateTimeSchema.nullable().optional(),
 });
 export type DataConnectionError = z.infer<typeof dataConnectionErrorSchema>;
@@ -110,13 +181,13 @@ export const connectionSchema = z.looseObject({
   integrationId: z.string(),
   integrationKey: z.string().optional(),
   sourceId: z.string(),
-  sourceType: sourceTypeSchema,
+  sourceType: extensibleEnum(sourceTypes, 'connection', 'sourceType'),
   platformName: z.string(),
   linkUrl: z.string(),
   status: connectionStatusSchema,
   lastSync: dateTimeSchema.nullable().optional(),
   created: dateTimeSchema,
-  dataConnectionErrors: z.array(dataConnectionErrorSchema).nullable().optional(),
+  dataConnectionErrors: tolerantArray(dataConnectionErrorSchema, 'connection error').nullable().optional(),
   connectionInfo: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
@@ -133,7 +204,7 @@ export const companySchema = z.looseObject({
   createdByUserName: z.string().nullable().optional(),
   products: z.array(z.string()).optional(),
   tags: companyTagsSchema.optional(),
-  dataConnections: z.array(connectionSchema).optional(),
+  dataConnections: tolerantArray(connectionSchema, 'connection').optional(),
 });
 export type Company = z.infer<typeof companySchema>;
 
@@ -145,20 +216,31 @@ export const pageLinksSchema = z.looseObject({
   previous: halRefSchema.optional(),
 });
 
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({
-    results: z.array(item),
-    pageNumber: z.number().int(),
-    pageSize: z.number().int(),
-    totalResults: z.number().int(),
-    _links: pageLinksSchema,
-  });
+/**
+ * Codat's paging envelope. A record that does not match `item` is left out (and logged once), not the page:
+ * `unreadable` counts them, so a page can say so.
+ */
+export function pageSchema<T extends z.ZodType>(item: T, resource: string) {
+  return z
+    .looseObject({
+      results: z.array(z.unknown()),
+      pageNumber: z.number().int(),
+      pageSize: z.number().int(),
+      totalResults: z.number().int(),
+      _links: pageLinksSchema,
+    })
+    .transform((page) => {
+      const { readable, unreadable } = readableItems(page.results, item, resource);
+      return { ...page, results: readable, unreadable };
+    });
 }
 export interface Page<T> {
   results: T[];
   pageNumber: number;
   pageSize: number;
   totalResults: number;
+  /** Records of this page left out because Linkdesk could not read them. */
+  unreadable: number;
   _links: z.infer<typeof pageLinksSchema>;
 }
 
@@ -199,7 +281,7 @@ export const pullOperationSchema = z.looseObject({
   id: z.string(),
   companyId: z.string(),
   connectionId: z.string(),
-  dataType: z.string(),
+  dataType: extensibleEnum(dataTypes, 'pull operation', 'dataType'),
   status: pullStatusSchema,
   statusDescription: z.string().nullable().optional(),
   errorMessage: z.string().nullable().optional(),
@@ -213,15 +295,24 @@ export type PullOperation = z.infer<typeof pullOperationSchema>;
 
 /** Values may be null, and a type never synced may carry only `dataType` (API-NOTES §3). */
 export const dataStatusSchema = z.looseObject({
-  dataType: z.string(),
-  currentStatus: pullStatusSchema.optional(),
+  dataType: extensibleEnum(dataTypes, 'data status', 'dataType'),
+  currentStatus: extensibleEnum(pullStatuses, 'data status', 'currentStatus').optional(),
   lastSuccessfulSync: dateTimeSchema.optional(),
   latestSyncId: z.string().optional(),
   latestSuccessfulSyncId: z.string().optional(),
 });
 export type DataStatus = z.infer<typeof dataStatusSchema>;
-export const dataStatusesSchema = z.record(z.string(), dataStatusSchema.nullable());
-export type DataStatuses = z.infer<typeof dataStatusesSchema>;
+/** Per data type; an entry Linkdesk cannot read is left out (and logged once), not the whole answer. */
+export const dataStatusesSchema = z.record(z.string(), z.unknown()).transform((entries) => {
+  const readable: Array<[string, DataStatus | null]> = [];
+  for (const [dataType, entry] of Object.entries(entries)) {
+    const parsed = dataStatusSchema.nullable().safeParse(entry);
+    if (parsed.success) readable.push([dataType, parsed.data]);
+    else reportUnreadableRecord('data status', firstProblem(parsed.error), dataType);
+  }
+  return Object.fromEntries(readable) as DataStatuses;
+});
+export type DataStatuses = Record<string, DataStatus | null>;
 
 export const webhookConsumerSchema = z.looseObject({
   id: z.string(),

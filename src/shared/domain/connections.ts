@@ -1,12 +1,19 @@
 /** Connection rules the console checks before it calls Codat. */
-import type { Company, Connection, SourceType } from '../codat/schemas';
+import {
+  isKnownConnectionStatus,
+  type Company,
+  type Connection,
+  type ConnectionStatus,
+  type Extensible,
+  type SourceType,
+} from '../codat/schemas';
 
 export type ConnectCheck = { allowed: true } | { allowed: false; reason: string; existing: Connection };
 
 /** A company may have one accounting connection (banking and commerce may have several): API-NOTES §5. */
 export function checkCanConnect(
   company: Pick<Company, 'dataConnections'>,
-  sourceType: SourceType | undefined,
+  sourceType: Extensible<SourceType> | undefined,
 ): ConnectCheck {
   if (sourceType !== 'Accounting') return { allowed: true };
   const existing = (company.dataConnections ?? []).find((connection) => connection.sourceType === 'Accounting');
@@ -14,23 +21,40 @@ export function checkCanConnect(
   return {
     allowed: false,
     existing,
-    reason: `A company can have only one accounting connection, and this one already has ${existing.platformName} (${statusWords[existing.status]}). To switch platform, Codat recommends a new company.`,
+    reason: `A company can have only one accounting connection, and this one already has ${existing.platformName} (${statusInWords(existing.status)}). To switch platform, Codat recommends a new company.`,
   };
 }
 
-export const statusWords: Record<Connection['status'], string> = {
+export const statusWords: Record<ConnectionStatus, string> = {
   PendingAuth: 'Pending authorisation',
   Linked: 'Linked',
   Unlinked: 'Unlinked',
   Deauthorized: 'Deauthorized',
 };
 
-export const statusExplanations: Record<Connection['status'], string> = {
+export const statusExplanations: Record<ConnectionStatus, string> = {
   PendingAuth: 'The customer has not finished authorising yet. Send them the link.',
   Linked: 'Connected: Codat can read data.',
   Unlinked: 'You unlinked it. Data already synced stays readable; the customer can re-link.',
   Deauthorized: 'The customer or the platform withdrew access. The customer must re-link.',
 };
+
+/** A value Codat sent that Linkdesk does not know, as it is shown everywhere: Codat's word, marked. */
+export function unknownValueInWords(value: string): string {
+  return `${value} (not known to Linkdesk)`;
+}
+
+/** A connection status in words: a known one as people say it, another as Codat sent it, marked as unknown. */
+export function statusInWords(status: Extensible<ConnectionStatus>): string {
+  return isKnownConnectionStatus(status) ? statusWords[status] : unknownValueInWords(status);
+}
+
+/** The one-line explanation of a connection status, also for one Linkdesk does not know. */
+export function statusExplanation(status: Extensible<ConnectionStatus>): string {
+  return isKnownConnectionStatus(status)
+    ? statusExplanations[status]
+    : `Codat reports “${status}”, a connection status Linkdesk does not know yet. Check the connection in Codat’s Portal.`;
+}
 
 /** Where a one-time link may no longer work: it could have been opened, or it is over a day old. */
 export function linkMayBeStale(issuedAt: number, now: number, opened: boolean): boolean {

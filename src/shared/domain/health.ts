@@ -3,8 +3,18 @@
  * (API-NOTES §12). Pure: the same input always gives the same issues, so it is table-tested.
  */
 import { z } from 'zod';
-import type { Company, Connection, DataStatuses, PullOperation, PullStatus } from '../codat/schemas';
+import {
+  isKnownConnectionStatus,
+  isKnownPullStatus,
+  type Company,
+  type Connection,
+  type DataStatus,
+  type DataStatuses,
+  type PullOperation,
+  type PullStatus,
+} from '../codat/schemas';
 import { isPullErrored, isPullInProgress } from '../codat/status';
+import { unknownValueInWords } from './connections';
 
 export const issueCategories = [
   'awaiting_authorisation',
@@ -16,6 +26,7 @@ export const issueCategories = [
   'offline_connector_waiting',
   'stale_data',
   'rate_limited',
+  'unknown_status',
 ] as const;
 export type IssueCategory = (typeof issueCategories)[number];
 
@@ -29,6 +40,7 @@ export const categoryLabels: Record<IssueCategory, string> = {
   offline_connector_waiting: 'Offline connector waiting',
   stale_data: 'Stale data (token-expiry risk)',
   rate_limited: 'Rate limited',
+  unknown_status: 'Status Linkdesk does not know',
 };
 
 export const severities = ['critical', 'warning', 'info'] as const;
@@ -182,7 +194,10 @@ function connectionEvidence(connection: Connection) {
       label: 'Platform',
       value: `${connection.platformName}${connection.integrationKey ? ` (${connection.integrationKey})` : ''}`,
     },
-    { label: 'Status', value: connection.status },
+    {
+      label: 'Status',
+      value: isKnownConnectionStatus(connection.status) ? connection.status : unknownValueInWords(connection.status),
+    },
   ];
 }
 
@@ -190,9 +205,8 @@ export function classifyCompany(input: ClassifierInput): HealthIssue[] {
   const { company, now, thresholds } = input;
   const issues: HealthIssue[] = [];
   for (const connection of company.dataConnections ?? []) {
-    const activeErrors = (connection.dataConnectionErrors ?? []).filter(
-      (error) => error.status === 'Active' || error.status == null,
-    );
+    // An error is over only when Codat says Resolved; a status it added later counts as still active.
+    const activeErrors = (connection.dataConnectionErrors ?? []).filter((error) => error.status !== 'Resolved');
     if (connection.status === 'PendingAuth') {
       const latestError = activeErrors.at(-1);
       if (latestError) {
@@ -279,9 +293,59 @@ export function classifyCompany(input: ClassifierInput): HealthIssue[] {
       });
       continue;
     }
+    if (!isKnownConnectionStatus(connection.status)) {
+      // Not silently healthy: Linkdesk cannot tell whether data still arrives, so it says what Codat reported.
+      issues.push({
+        ...base(company, connection),
+        key: `unknown_status:${connection.id}`,
+        category: 'unknown_status',
+        severity: 'warning',
+        since: null,
+        summary: `Codat reports ${connection.platformName} as “${connection.status}”, a connection status Linkdesk does not know yet, so it cannot tell whether data still arrives.`,
+        action: {
+          kind: 'contact_codat',
+          text: `Check the connection in Codat’s Portal; if it is unclear, ask Codat what “${connection.status}” means, quoting the connection id.`,
+        },
+        evidence: [
+          ...connectionEvidence(connection),
+          ...(connection.lastSync ? [{ label: 'Last sync', value: connection.lastSync }] : []),
+        ],
+      });
+      continue;
+    }
     issues.push(...classifyLinked(input, connection));
   }
   return issues;
+}
+
+/** A data type whose current pull status Linkdesk does not know: it cannot tell whether the sync worked. */
+function unknownPullStatus(
+  company: Company,
+  connection: Connection,
+  status: DataStatus & { currentStatus: string },
+  latest: PullOperation | undefined,
+): HealthIssue {
+  return {
+    ...base(company, connection),
+    key: `unknown_status:${connection.id}:${status.dataType}`,
+    category: 'unknown_status',
+    severity: 'warning',
+    since: latest?.requested ?? null,
+    summary: `The last ${status.dataType} sync from ${connection.platformName} is “${status.currentStatus}”, a pull status Linkdesk does not know yet, so it cannot tell whether the sync worked.`,
+    action: {
+      kind: 'contact_codat',
+      text: `Check this data type in Codat’s Portal; if it does not settle, ask Codat what “${status.currentStatus}” means, quoting the dataset id.`,
+      dataType: status.dataType,
+    },
+    evidence: [
+      ...connectionEvidence(connection),
+      { label: 'Data type', value: status.dataType },
+      { label: 'Pull status', value: unknownValueInWords(status.currentStatus) },
+      ...(status.latestSyncId ? [{ label: 'Dataset', value: status.latestSyncId }] : []),
+      ...(status.lastSuccessfulSync ? [{ label: 'Last successful sync', value: status.lastSuccessfulSync }] : []),
+      ...(latest?.errorMessage ? [{ label: 'Codat said', value: latest.errorMessage }] : []),
+    ],
+  };
 }
 
 function classifyLinked(input: ClassifierInput, connection: Connection): HealthIssue[] {
@@ -305,6 +369,10 @@ function classifyLinked(input: ClassifierInput, connection: Connection): HealthI
     const current = status.currentStatus;
     if (!current) continue;
     const latest = status.latestSyncId ? pullsById.get(status.latestSyncId) : undefined;
+    if (!isKnownPullStatus(current)) {
+      issues.push(unknownPullStatus(company, connection, { ...status, currentStatus: current }, latest));
+      continue;
+    }
     if (current === 'RateLimitError') {
       rateLimited ??= {
         ...base(company, connection),

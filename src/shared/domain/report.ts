@@ -1,5 +1,5 @@
 /** A diagnostic report to paste into a support ticket: ids, statuses, errors, data status, failed pulls, our reading. */
-import type { Company, DataStatuses, PullOperation } from '../codat/schemas';
+import { isKnownPullStatus, type Company, type DataStatuses, type PullOperation } from '../codat/schemas';
 import { isPullErrored } from '../codat/status';
 import { categoryLabels, type HealthIssue } from './health';
 
@@ -73,6 +73,14 @@ export function buildDiagnosticReport(input: ReportInput): string {
   lines.push('', '## Last failed pulls', '');
   if (failed.length === 0) lines.push('None in the recent history.');
   for (const pull of failed) {
+    lines.push(
+      `- ${pull.requested} · ${pull.dataType} · ${pull.status} · dataset ${pull.id}${pull.errorMessage ? ` · ${pull.errorMessage}` : ''}`,
+    );
+  }
+  // Codat's word as it is: support can ask Codat about it. Only listed when there are such pulls.
+  const unknown = input.pulls.filter((pull) => !isKnownPullStatus(pull.status)).slice(0, 10);
+  if (unknown.length > 0) lines.push('', '## Pulls in a status Linkdesk does not know', '');
+  for (const pull of unknown) {
     lines.push(
       `- ${pull.requested} · ${pull.dataType} · ${pull.status} · dataset ${pull.id}${pull.errorMessage ? ` · ${pull.errorMessage}` : ''}`,
     );

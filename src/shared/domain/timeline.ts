@@ -1,8 +1,8 @@
 /** One chronological story per connection: what the console saw, Codat's errors, pulls, and our own actions. */
-import type { Connection, PullOperation } from '../codat/schemas';
+import { isKnownPullStatus, type Connection, type PullOperation } from '../codat/schemas';
 import { isPullErrored, isPullInProgress } from '../codat/status';
 import type { TimelineEvent } from '../contract';
-import { statusWords } from './connections';
+import { statusInWords, unknownValueInWords } from './connections';
 
 export interface ObservedStatus {
   at: string;
@@ -37,9 +37,16 @@ export function buildTimeline(
       at: observation.at,
       kind: 'status_observed',
       title: previous
-        ? `Seen ${statusWords[observation.status]} (was ${statusWords[previous]})`
-        : `Seen ${statusWords[observation.status]}`,
-      tone: observation.status === 'Linked' ? 'good' : observation.status === 'PendingAuth' ? 'progress' : 'bad',
+        ? `Seen ${statusInWords(observation.status)} (was ${statusInWords(previous)})`
+        : `Seen ${statusInWords(observation.status)}`,
+      tone:
+        observation.status === 'Linked'
+          ? 'good'
+          : observation.status === 'PendingAuth'
+            ? 'progress'
+            : observation.status === 'Unlinked' || observation.status === 'Deauthorized'
+              ? 'bad'
+              : 'neutral',
     });
     previous = observation.status;
   }
@@ -67,12 +74,13 @@ export function buildTimeline(
   for (const pull of pulls) {
     if (pull.connectionId !== connection.id) continue;
     const ended = pull.completed && !isPullInProgress(pull.status);
+    const status = isKnownPullStatus(pull.status) ? pull.status : unknownValueInWords(pull.status);
     events.push({
       at: ended ? (pull.completed as string) : pull.requested,
       kind: 'pull',
       title: ended
-        ? `${pull.dataType} sync ${pull.status === 'Complete' ? 'completed' : `ended: ${pull.status}`}`
-        : `${pull.dataType} sync ${pull.status}`,
+        ? `${pull.dataType} sync ${pull.status === 'Complete' ? 'completed' : `ended: ${status}`}`
+        : `${pull.dataType} sync ${status}`,
       ...(pull.errorMessage || pull.statusDescription
         ? { detail: pull.errorMessage ?? pull.statusDescription ?? '' }
         : {}),

@@ -3,7 +3,7 @@
  * whether it is Linked, and how its first sync is going. Errors are compared as a set rather than by time,
  * because Codat's clock and this computer's need not agree.
  */
-import type { Connection, DataConnectionError, DataStatuses } from '../codat/schemas';
+import { isKnownPullStatus, type Connection, type DataConnectionError, type DataStatuses } from '../codat/schemas';
 import { isPullErrored, isPullInProgress } from '../codat/status';
 
 export function errorKey(error: DataConnectionError): string {
@@ -23,7 +23,8 @@ export function newErrors(connection: Connection, baseline: readonly string[]): 
 export interface SyncProgress {
   dataType: string;
   status: string;
-  state: 'in_progress' | 'complete' | 'failed' | 'not_supported';
+  /** `unknown`: a status Linkdesk does not know, shown as Codat sent it. */
+  state: 'in_progress' | 'complete' | 'failed' | 'not_supported' | 'unknown';
 }
 
 export function syncProgress(statuses: DataStatuses): SyncProgress[] {
@@ -40,10 +41,17 @@ export function syncProgress(statuses: DataStatuses): SyncProgress[] {
               ? 'not_supported'
               : isPullErrored(current)
                 ? 'failed'
-                : 'in_progress';
+                : isKnownPullStatus(current)
+                  ? 'in_progress'
+                  : 'unknown';
       return { dataType: status.dataType, status: current ?? 'Queued', state };
     })
     .sort((a, b) => a.dataType.localeCompare(b.dataType));
+}
+
+/** Finished one way or another. A status Linkdesk does not know may still change, so it is not. */
+export function isSyncSettled(item: SyncProgress): boolean {
+  return item.state !== 'in_progress' && item.state !== 'unknown';
 }
 
 export const watchLimits = { pollMs: 5_000, maxWatchMs: 15 * 60_000 } as const;

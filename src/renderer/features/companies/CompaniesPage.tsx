@@ -356,6 +356,7 @@ export function CompaniesPage() {
             id={ids.results}
             companies={companies}
             totalResults={total}
+            unreadable={answer.unreadable}
             activeIndex={
               activeIndex !== null && activeIndex >= recentItems.length ? activeIndex - recentItems.length : null
             }

@@ -21,6 +21,8 @@ interface CompanyResultsProps {
   id: string;
   companies: Company[];
   totalResults: number;
+  /** Companies Codat listed that Linkdesk could not read, so are not shown. */
+  unreadable: number;
   activeIndex: number | null;
   optionId(index: number): string;
   /** Changes with each new search: its rows start from the top again. */
@@ -137,10 +139,17 @@ export function CompanyResults(props: CompanyResultsProps) {
           {loadingMore && (
             <span className="progress" role="status">
               <span className="spinner" aria-hidden="true" /> Loading the next{' '}
-              {Math.min(searchPageSize, props.totalResults - companies.length)}…
+              {Math.min(searchPageSize, props.totalResults - companies.length - props.unreadable)}…
             </span>
           )}
         </div>
+      )}
+      {props.unreadable > 0 && (
+        <p className="muted unreadable-note">
+          {props.unreadable === 1
+            ? '1 company Codat listed could not be read, so it is not shown.'
+            : `${props.unreadable.toLocaleString()} companies Codat listed could not be read, so they are not shown.`}
+        </p>
       )}
       {loadMoreError && <ErrorNotice error={loadMoreError} title="Could not load more companies" />}
     </div>

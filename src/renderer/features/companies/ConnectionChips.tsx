@@ -1,6 +1,9 @@
 import type { Company } from '../../../shared/codat/schemas';
-import { statusExplanations, statusWords } from '../../../shared/domain/connections';
-import { connectionStatusLooks } from '../../components/connection-status';
+import {
+  connectionStatusExplanation,
+  connectionStatusLabel,
+  connectionStatusLook,
+} from '../../components/connection-status';
 
 /** One chip per connection: platform name and Codat's status word, explained on hover. */
 export function ConnectionChips({ company }: { company: Company }) {
@@ -9,20 +12,21 @@ export function ConnectionChips({ company }: { company: Company }) {
   return (
     <span className="connection-chips">
       {connections.map((connection) => {
-        const { Icon } = connectionStatusLooks[connection.status];
+        const { Icon } = connectionStatusLook(connection.status);
+        const label = connectionStatusLabel(connection.status);
         return (
           <span
             key={connection.id}
             className="connection-chip"
             data-status={connection.status}
-            title={`${connection.platformName}: ${statusWords[connection.status]}. ${statusExplanations[connection.status]}`}
+            title={`${connection.platformName}: ${label}. ${connectionStatusExplanation(connection.status)}`}
           >
             <span className="connection-platform">{connection.platformName}</span>
             <span className="connection-status">
               <Icon aria-hidden="true" focusable="false" size={13} strokeWidth={2.25} />
               {/* The colon keeps "Xero: Linked" one phrase for screen readers reading the row. */}
               <span className="visually-hidden">: </span>
-              {statusWords[connection.status]}
+              {label}
             </span>
           </span>
         );

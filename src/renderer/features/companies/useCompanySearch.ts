@@ -28,6 +28,8 @@ export interface SearchAnswer {
   generation: number;
   companies: Company[];
   totalResults: number;
+  /** Companies Codat listed on the pages loaded that Linkdesk could not read (left out of `companies`). */
+  unreadable: number;
   pagesLoaded: number;
   byId: boolean;
 }
@@ -94,7 +96,7 @@ export function useCompanySearch(text: string, onFoundById: (company: Company) =
         }));
         return;
       }
-      const { results, totalResults, byId } = result.value;
+      const { results, totalResults, byId, unreadable } = result.value;
       update(() => ({
         answer: {
           text: searchText,
@@ -102,6 +104,7 @@ export function useCompanySearch(text: string, onFoundById: (company: Company) =
           generation: request,
           companies: results,
           totalResults,
+          unreadable,
           pagesLoaded: 1,
           byId,
         },
@@ -147,7 +150,7 @@ export function useCompanySearch(text: string, onFoundById: (company: Company) =
 
   const loadMore = useCallback(() => {
     const { answer, loadingMore } = stateRef.current;
-    if (!answer || loadingMore || answer.companies.length >= answer.totalResults) return;
+    if (!answer || loadingMore || listedSoFar(answer) >= answer.totalResults) return;
     if (answer.text !== query || answer.profileId !== profileId) return;
     const request = latestRequest.current;
     update((previous) => ({ ...previous, loadingMore: true, loadMoreError: null }));
@@ -175,8 +178,12 @@ export function useCompanySearch(text: string, onFoundById: (company: Company) =
             answer: {
               ...previous.answer,
               companies,
+              unreadable: previous.answer.unreadable + result.value.unreadable,
               // An empty page means the total was optimistic: stop offering more.
-              totalResults: added.length === 0 ? companies.length : result.value.totalResults,
+              totalResults:
+                added.length === 0 && result.value.unreadable === 0
+                  ? companies.length + previous.answer.unreadable
+                  : result.value.totalResults,
               pagesLoaded: previous.answer.pagesLoaded + 1,
             },
           };
@@ -196,9 +203,14 @@ export function useCompanySearch(text: string, onFoundById: (company: Company) =
     error,
     loadingMore: state.loadingMore,
     loadMoreError: state.loadMoreError,
-    hasMore: fresh && answer.companies.length < answer.totalResults,
+    hasMore: fresh && listedSoFar(answer) < answer.totalResults,
     loadMore,
     searchNow,
     retry,
   };
+}
+
+/** Companies Codat has listed so far, whether or not Linkdesk could read them. */
+function listedSoFar(answer: SearchAnswer): number {
+  return answer.companies.length + answer.unreadable;
 }

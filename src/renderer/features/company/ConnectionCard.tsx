@@ -4,7 +4,7 @@ import type { Connection } from '../../../shared/codat/schemas';
 import type { BridgeError } from '../../../shared/result';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime, formatRelative } from '../../format';
-import { connectionErrorDetail, connectionErrorSummary, sourceTypeLabels } from './company-format';
+import { connectionErrorDetail, connectionErrorSummary, sourceTypeLabel } from './company-format';
 import { PlatformLogo } from './PlatformLogo';
 import { StatusChip } from './StatusChip';
 
@@ -52,7 +52,7 @@ export function ConnectionCard(props: ConnectionCardProps) {
         <PlatformLogo logo={logo} name={connection.platformName} />
         <div className="connection-title">
           <h3 id={headingId}>{connection.platformName}</h3>
-          <span className="muted">{sourceTypeLabels[connection.sourceType]}</span>
+          <span className="muted">{sourceTypeLabel(connection.sourceType)}</span>
         </div>
         <StatusChip status={connection.status} />
       </div>

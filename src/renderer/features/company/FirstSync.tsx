@@ -1,6 +1,6 @@
-import { CircleCheck, CircleMinus, CircleX, LoaderCircle, type LucideIcon } from 'lucide-react';
+import { CircleCheck, CircleHelp, CircleMinus, CircleX, LoaderCircle, type LucideIcon } from 'lucide-react';
 import { useId } from 'react';
-import type { SyncProgress } from '../../../shared/domain/watch';
+import { isSyncSettled, type SyncProgress } from '../../../shared/domain/watch';
 import { dataTypeLabel } from './company-format';
 
 export const syncStateWords: Record<SyncProgress['state'], string> = {
@@ -8,6 +8,7 @@ export const syncStateWords: Record<SyncProgress['state'], string> = {
   complete: 'Complete',
   failed: 'Failed',
   not_supported: 'Not supported',
+  unknown: 'Status not known to Linkdesk',
 };
 
 const stateLooks: Record<SyncProgress['state'], { tone: string; Icon: LucideIcon }> = {
@@ -15,12 +16,13 @@ const stateLooks: Record<SyncProgress['state'], { tone: string; Icon: LucideIcon
   complete: { tone: 'linked', Icon: CircleCheck },
   failed: { tone: 'error', Icon: CircleX },
   not_supported: { tone: 'neutral', Icon: CircleMinus },
+  unknown: { tone: 'neutral', Icon: CircleHelp },
 };
 
 /** The initial sync after linking, per data type, until every type has finished one way or another. */
 export function FirstSync({ progress, finished }: { progress: SyncProgress[]; finished: boolean }) {
   const headingId = useId();
-  const done = progress.filter((item) => item.state !== 'in_progress').length;
+  const done = progress.filter(isSyncSettled).length;
   const count = (state: SyncProgress['state']) => progress.filter((item) => item.state === state).length;
   const summary = [
     `${count('complete')} complete`,

@@ -16,6 +16,8 @@ const pageSize = 50;
 interface HistoryState {
   pulls: PullOperation[];
   totalResults: number;
+  /** Pulls Codat listed on the pages read that Linkdesk could not read (not shown). */
+  unreadable: number;
   /** The last page read. */
   page: number;
 }
@@ -44,7 +46,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
         setError(result.error);
         return;
       }
-      const { results, totalResults } = result.value;
+      const { results, totalResults, unreadable } = result.value;
       setHistory((current) => ({
         pulls:
           page === 1 || !current
@@ -52,6 +54,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
             : // Pages can shift while new pulls arrive: never list one twice.
               [...current.pulls, ...results.filter((pull) => !current.pulls.some((seen) => seen.id === pull.id))],
         totalResults,
+        unreadable: (page === 1 || !current ? 0 : current.unreadable) + unreadable,
         page,
       }));
     },
@@ -79,7 +82,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
   };
 
   const pulls = history?.pulls ?? [];
-  const more = history !== null && pulls.length < history.totalResults;
+  const more = history !== null && pulls.length + history.unreadable < history.totalResults;
 
   return (
     <div className="history">
@@ -99,6 +102,8 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
               {history.totalResults === 0
                 ? 'None'
                 : `Showing ${pulls.length} of ${history.totalResults} ${errorsOnly ? 'failed ' : ''}pull operation${history.totalResults === 1 ? '' : 's'}, newest first`}
+              {history.unreadable > 0 &&
+                ` (${history.unreadable} could not be read, so ${history.unreadable === 1 ? 'it is' : 'they are'} not shown)`}
             </p>
           )}
         </div>

@@ -8,7 +8,7 @@ import { linkdesk } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime, formatRelative } from '../../format';
 import { useAppStore } from '../../stores/app-store';
-import { sourceTypeLabels } from './company-format';
+import { sourceTypeLabel, sourceTypeLabels } from './company-format';
 import { Modal } from './Modal';
 import { PlatformLogo } from './PlatformLogo';
 
@@ -51,7 +51,7 @@ function groupIntegrations(integrations: readonly IntegrationCard[]): Group[] {
   const byLabel = new Map<string, IntegrationCard[]>();
   const order = [...leadingTypes.map((type) => sourceTypeLabels[type])];
   for (const integration of integrations) {
-    const label = sourceTypeLabels[integration.sourceType ?? 'Other'];
+    const label = sourceTypeLabel(integration.sourceType);
     if (!byLabel.has(label)) byLabel.set(label, []);
     byLabel.get(label)?.push(integration);
     if (!order.includes(label)) order.push(label);

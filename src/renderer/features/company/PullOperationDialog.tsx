@@ -11,7 +11,7 @@ import { linkdesk } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useNow } from './company-format';
-import { exactTime, pullDuration, pullStatusExplanations, relativeTime } from './investigate-format';
+import { exactTime, pullDuration, pullStatusExplanation, relativeTime } from './investigate-format';
 import { Modal } from './Modal';
 import { PullStatusBadge } from './PullStatusBadge';
 
@@ -119,7 +119,7 @@ function PullOperationDialog(props: PullOperationDialogProps) {
             </Field>
             <Field label="Status">
               <PullStatusBadge status={pull.status} />
-              <span className="field-note">{pullStatusExplanations[pull.status]}</span>
+              <span className="field-note">{pullStatusExplanation(pull.status)}</span>
             </Field>
             {pull.errorMessage && (
               <Field label="Error message">

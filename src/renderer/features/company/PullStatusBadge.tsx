@@ -1,8 +1,15 @@
-import type { PullStatus } from '../../../shared/codat/schemas';
-import { exactTime, pullState, pullStateLooks, pullStatusExplanations, relativeTime } from './investigate-format';
+import type { Extensible, PullStatus } from '../../../shared/codat/schemas';
+import {
+  exactTime,
+  pullState,
+  pullStateLooks,
+  pullStatusExplanation,
+  pullStatusLabel,
+  relativeTime,
+} from './investigate-format';
 
 /** Codat's pull status word with its icon and tone (a spinner while in progress); never colour alone. */
-export function PullStatusBadge({ status }: { status: PullStatus | undefined }) {
+export function PullStatusBadge({ status }: { status: Extensible<PullStatus> | undefined }) {
   const state = pullState(status);
   const { tone, Icon } = pullStateLooks[state];
   return (
@@ -10,10 +17,10 @@ export function PullStatusBadge({ status }: { status: PullStatus | undefined }) 
       className="sync-state pull-status"
       data-tone={tone}
       data-state={state}
-      title={status ? pullStatusExplanations[status] : 'Codat has no sync of this type yet.'}
+      title={status ? pullStatusExplanation(status) : 'Codat has no sync of this type yet.'}
     >
       <Icon aria-hidden="true" size={14} strokeWidth={2.2} />
-      {status ?? 'Never synced'}
+      {status ? pullStatusLabel(status) : 'Never synced'}
     </span>
   );
 }

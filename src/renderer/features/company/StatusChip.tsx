@@ -1,20 +1,23 @@
 import { useId } from 'react';
-import type { ConnectionStatus } from '../../../shared/codat/schemas';
-import { statusExplanations, statusWords } from '../../../shared/domain/connections';
-import { connectionStatusLooks } from '../../components/connection-status';
+import type { ConnectionStatus, Extensible } from '../../../shared/codat/schemas';
+import {
+  connectionStatusExplanation,
+  connectionStatusLabel,
+  connectionStatusLook,
+} from '../../components/connection-status';
 
 /** Codat's status word with an icon (never colour alone) and its one-line explanation on hover or focus. */
-export function StatusChip({ status }: { status: ConnectionStatus }) {
+export function StatusChip({ status }: { status: Extensible<ConnectionStatus> }) {
   const tipId = useId();
-  const { tone, Icon } = connectionStatusLooks[status];
+  const { tone, Icon } = connectionStatusLook(status);
   return (
     <span className="status">
       <span className="chip" data-tone={tone} tabIndex={0} aria-describedby={tipId}>
         <Icon aria-hidden="true" size={14} strokeWidth={2.2} />
-        {statusWords[status]}
+        {connectionStatusLabel(status)}
       </span>
       <span role="tooltip" id={tipId} className="status-tip">
-        {statusExplanations[status]}
+        {connectionStatusExplanation(status)}
       </span>
     </span>
   );

@@ -20,6 +20,7 @@ interface SyncStatusPanelProps {
 
 const summaryOrder: Array<[PullState, string]> = [
   ['failed', 'failing'],
+  ['unknown', 'in a status Linkdesk does not know'],
   ['in_progress', 'in progress'],
   ['complete', 'complete'],
   ['not_supported', 'not supported'],

@@ -1,6 +1,11 @@
 /** Words and small helpers for the company view: ages, data type names, Codat's connection errors. */
 import { useEffect, useState } from 'react';
-import type { DataConnectionError, SourceType } from '../../../shared/codat/schemas';
+import {
+  isKnownSourceType,
+  type DataConnectionError,
+  type Extensible,
+  type SourceType,
+} from '../../../shared/codat/schemas';
 import { formatDateTime, formatRelative } from '../../format';
 
 /** "just now", "12 s ago", "3 min ago", then the locale's relative words. */
@@ -55,6 +60,12 @@ export const sourceTypeLabels: Record<SourceType, string> = {
   Other: 'Other',
   Unknown: 'Other',
 };
+
+/** A source type as people read it; none is "Other", and one Codat added later is "Unknown type: <Codat's word>". */
+export function sourceTypeLabel(sourceType: Extensible<SourceType> | undefined): string {
+  if (sourceType === undefined) return sourceTypeLabels.Other;
+  return isKnownSourceType(sourceType) ? sourceTypeLabels[sourceType] : `Unknown type: ${sourceType}`;
+}
 
 /**
  * Codat's statusCode on a link error says what happened (API-NOTES §7: 403 cancelled, 500 unknown, 501 not

@@ -5,7 +5,14 @@
  * says so. Plain TypeScript so the rules can be read (and tested) without React.
  */
 import type { Connection, DataConnectionError, DataStatuses } from '../../../shared/codat/schemas';
-import { errorKey, newErrors, syncProgress, watchLimits, type SyncProgress } from '../../../shared/domain/watch';
+import {
+  errorKey,
+  isSyncSettled,
+  newErrors,
+  syncProgress,
+  watchLimits,
+  type SyncProgress,
+} from '../../../shared/domain/watch';
 import type { BridgeError, Result } from '../../../shared/result';
 
 export type WatchPhase = 'authorising' | 'syncing' | 'synced';
@@ -212,7 +219,7 @@ export function createConnectionWatcher(options: ConnectionWatcherOptions): Conn
       (item) => (item.state === 'complete' || item.state === 'failed') && !reportedFinished.has(item.dataType),
     );
     finished.forEach((item) => reportedFinished.add(item.dataType));
-    const done = progress.length > 0 && progress.every((item) => item.state !== 'in_progress');
+    const done = progress.length > 0 && progress.every(isSyncSettled);
     update({
       sync: progress,
       lastCheckedAt: now(),

@@ -3,6 +3,7 @@ import {
   Ban,
   Circle,
   CircleCheck,
+  CircleHelp,
   CircleMinus,
   CircleX,
   Clock,
@@ -12,7 +13,13 @@ import {
   TriangleAlert,
   type LucideIcon,
 } from 'lucide-react';
-import { dataTypes, type DataType, type PullStatus } from '../../../shared/codat/schemas';
+import {
+  isKnownDataType,
+  isKnownPullStatus,
+  type DataType,
+  type Extensible,
+  type PullStatus,
+} from '../../../shared/codat/schemas';
 import { isPullErrored, isPullInProgress } from '../../../shared/codat/status';
 import type { TimelineEvent } from '../../../shared/contract';
 import type { Severity } from '../../../shared/domain/health';
@@ -22,15 +29,29 @@ import { ageInWords } from './company-format';
 /** The same four tones the connection chips use, so a colour means the same thing everywhere. */
 export type Tone = 'linked' | 'pending' | 'error' | 'neutral';
 
-export type PullState = 'in_progress' | 'complete' | 'failed' | 'not_supported' | 'cancelled' | 'never';
+/** `unknown`: a status Codat added after this version of Linkdesk, shown as Codat sent it. */
+export type PullState = 'in_progress' | 'complete' | 'failed' | 'not_supported' | 'cancelled' | 'never' | 'unknown';
 
-export function pullState(status: PullStatus | undefined): PullState {
+export function pullState(status: Extensible<PullStatus> | undefined): PullState {
   if (!status) return 'never';
+  if (!isKnownPullStatus(status)) return 'unknown';
   if (status === 'Complete') return 'complete';
   if (status === 'NotSupported') return 'not_supported';
   if (status === 'Cancelled') return 'cancelled';
   if (isPullInProgress(status)) return 'in_progress';
   return isPullErrored(status) ? 'failed' : 'never';
+}
+
+/** The status as a badge says it: Codat's word, or "Unknown status: <Codat's word>". */
+export function pullStatusLabel(status: Extensible<PullStatus>): string {
+  return isKnownPullStatus(status) ? status : `Unknown status: ${status}`;
+}
+
+/** The one-sentence explanation of a pull status, also for one Linkdesk does not know. */
+export function pullStatusExplanation(status: Extensible<PullStatus>): string {
+  return isKnownPullStatus(status)
+    ? pullStatusExplanations[status]
+    : `Codat reports “${status}”, a pull status Linkdesk does not know yet, so it cannot tell whether this sync worked. Check it in Codat’s Portal.`;
 }
 
 export const pullStateLooks: Record<PullState, { tone: Tone; Icon: LucideIcon }> = {
@@ -40,6 +61,7 @@ export const pullStateLooks: Record<PullState, { tone: Tone; Icon: LucideIcon }>
   not_supported: { tone: 'neutral', Icon: CircleMinus },
   cancelled: { tone: 'neutral', Icon: Ban },
   never: { tone: 'neutral', Icon: Circle },
+  unknown: { tone: 'neutral', Icon: CircleHelp },
 };
 
 /** One plain sentence per Codat pull status, shown on hover and in the pull dialog. */
@@ -82,7 +104,7 @@ export const timelineToneLooks: Record<TimelineEvent['tone'], { tone: Tone; Icon
 };
 
 export function isDataType(value: string): value is DataType {
-  return (dataTypes as readonly string[]).includes(value);
+  return isKnownDataType(value);
 }
 
 /** Codat ids are UUIDs: those are the values worth a copy button. */
@@ -114,7 +136,7 @@ export function durationInWords(ms: number): string {
 
 /** How long a pull took, or has been running so far; a dash when it ended without a completion time. */
 export function pullDuration(
-  pull: { status: PullStatus; requested: string; completed?: string | undefined },
+  pull: { status: Extensible<PullStatus>; requested: string; completed?: string | undefined },
   now: number,
 ): string {
   const start = parseCodatTime(pull.requested);

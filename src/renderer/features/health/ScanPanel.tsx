@@ -67,6 +67,9 @@ function ScanStateMessage({
           </time>{' '}
           using {countOf(scan.requestsUsed, 'request', 'requests')} (
           {countOf(scan.closerLooks, 'closer look', 'closer looks')}, {numberFormat.format(scan.reused)} reused)
+          {scan.unreadable
+            ? `; ${countOf(scan.unreadable, 'company', 'companies')} Codat listed could not be read, so ${scan.unreadable === 1 ? 'it was' : 'they were'} not scanned`
+            : ''}
         </Line>
       );
     case 'cancelled':

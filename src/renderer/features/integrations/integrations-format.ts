@@ -2,7 +2,7 @@
 import type { SourceType } from '../../../shared/codat/schemas';
 import type { IntegrationCard } from '../../../shared/contract';
 import { formatRelative } from '../../format';
-import { sourceTypeLabels } from '../company/company-format';
+import { sourceTypeLabel, sourceTypeLabels } from '../company/company-format';
 
 export const showOptions = [
   { value: 'all', label: 'All' },
@@ -20,9 +20,9 @@ export interface Filters {
   show: ShowFilter;
 }
 
-/** The source type as people read it; integrations without one are "Other". */
+/** The source type as people read it; integrations without one are "Other", a type Codat added later "Unknown type: …". */
 export function sourceTypeOf(card: IntegrationCard): string {
-  return sourceTypeLabels[card.sourceType ?? 'Unknown'];
+  return sourceTypeLabel(card.sourceType);
 }
 
 const groupOrder: readonly SourceType[] = ['Accounting', 'Banking', 'Commerce', 'BankFeed', 'Expense', 'Other'];

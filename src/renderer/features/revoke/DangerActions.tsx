@@ -4,7 +4,7 @@
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
 import type { Company, Connection } from '../../../shared/codat/schemas';
-import { statusWords } from '../../../shared/domain/connections';
+import { statusInWords } from '../../../shared/domain/connections';
 import type { BridgeError, Result } from '../../../shared/result';
 import { linkdesk } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -137,7 +137,7 @@ export function ConnectionDangerActions({ company, connection, environment, onCh
         </button>
       ) : (
         <span id={reasonId} className="field-hint">
-          Unlink is for Linked connections; this one is {statusWords[connection.status]}.
+          Unlink is for Linked connections; this one is {statusInWords(connection.status)}.
         </span>
       )}
       <button ref={deleteRef} type="button" className="button button-danger-quiet" onClick={() => setOpen('delete')}>
