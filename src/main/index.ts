@@ -1,9 +1,10 @@
 /** App lifecycle only: wire adapters into services, open the window, bind the bridge. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import Store from 'electron-store';
 import { createDispatcher, isAppUrl } from './bridge/dispatcher';
+import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from './data-lock';
 import { createMainServices } from './bridge/handlers';
 import { bindIpc, forwardEvents } from './bridge/ipc';
 import { buildMenuTemplate } from './menu';
@@ -24,7 +25,9 @@ const devRendererUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : 
 // Every renderer runs in Chromium's OS sandbox, whatever a window's options say (Electron's checklist).
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
+// One instance, and one console per data folder (a browser console may have been pointed at this one).
+const dataLock = app.requestSingleInstanceLock() ? takeDataFolder() : null;
+if (!dataLock) {
   app.quit();
 } else {
   registerAppScheme();
@@ -103,7 +106,20 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => services.dispose());
+  app.on('will-quit', () => {
+    services.dispose();
+    dataLock.release();
+  });
+}
+
+function takeDataFolder(): DataFolderLock | null {
+  try {
+    return acquireDataFolderLock(app.getPath('userData'), { host: 'desktop app' });
+  } catch (error) {
+    if (!(error instanceof DataFolderInUse)) throw error;
+    dialog.showErrorBox('Linkdesk is already using its data folder', error.message);
+    return null;
+  }
 }
 
 function logRefusal(what: string, url: string): void {

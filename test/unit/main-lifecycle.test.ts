@@ -32,6 +32,7 @@ const electronState = vi.hoisted(() => {
     /** What happened, in order, among the calls whose order matters. */
     sequence: [] as string[],
     opened: [] as string[],
+    errorBoxes: [] as string[],
     userData: '',
     reset() {
       state.hasLock = true;
@@ -46,6 +47,7 @@ const electronState = vi.hoisted(() => {
       state.packaged = true;
       state.sequence = [];
       state.opened = [];
+      state.errorBoxes = [];
     },
   };
   return state;
@@ -130,6 +132,7 @@ vi.mock('electron', () => {
       decryptString: (cipher: Buffer) => cipher.toString().replace(/^enc:/, ''),
     },
     shell: { openExternal: async (url: string) => void electronState.opened.push(url) },
+    dialog: { showErrorBox: (title: string, text: string) => electronState.errorBoxes.push(`${title}: ${text}`) },
     Notification: class {
       static isSupported() {
         return false;
@@ -171,6 +174,21 @@ describe('main process start-up', () => {
     expect(electronState.quit).toBe(1);
     expect(electronState.windows).toHaveLength(0);
     expect(electronState.ipcHandlers.size).toBe(0);
+  });
+
+  it('a console already using the data folder (a browser console pointed at it) stops the app, saying why', async () => {
+    const { acquireDataFolderLock } = await import('../../src/main/data-lock');
+    const held = acquireDataFolderLock(electronState.userData, { host: 'browser console on port 5180' });
+    try {
+      await startApp();
+      expect(electronState.quit).toBe(1);
+      expect(electronState.windows).toHaveLength(0);
+      expect(electronState.errorBoxes).toEqual([
+        expect.stringMatching(/already using its data folder: Another Linkdesk console \(browser console on port 5180/),
+      ]);
+    } finally {
+      held.release();
+    }
   });
 
   it('opens one locked window on the app protocol, with the bridge, menu and guards in place', async () => {

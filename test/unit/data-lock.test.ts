@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireDataFolderLock, DataFolderInUse } from '../../src/main/data-lock';
+
+const freshFolder = () => mkdtempSync(path.join(tmpdir(), 'linkdesk-data-'));
+
+describe('one console per data folder', () => {
+  it('refuses a second console, saying which one holds the folder, until the first lets go', () => {
+    const directory = freshFolder();
+    const first = acquireDataFolderLock(directory, { host: 'browser console on port 5180' });
+    let refusal: unknown;
+    try {
+      acquireDataFolderLock(directory, { host: 'browser console on port 5181' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DataFolderInUse);
+    expect((refusal as Error).message).toMatch(
+      new RegExp(
+        `Another Linkdesk console \\(browser console on port 5180, process ${process.pid}, started .*\\) is using`,
+      ),
+    );
+    expect((refusal as Error).message).toContain(first.lockFile);
+    first.release();
+    acquireDataFolderLock(directory, { host: 'browser console on port 5181' }).release();
+  });
+
+  it('takes over a lock left by a process that is gone, or one that cannot be read', () => {
+    const directory = freshFolder();
+    acquireDataFolderLock(directory, { host: 'crashed console' });
+    // The same lock file, as a crashed process would leave it: its process is no longer running.
+    acquireDataFolderLock(directory, { host: 'next console', isRunning: () => false }).release();
+    const lockFile = acquireDataFolderLock(directory, { host: 'x' });
+    lockFile.release();
+    writeFileSync(lockFile.lockFile, '{"pid": 12');
+    acquireDataFolderLock(directory, { host: 'after a torn lock file' }).release();
+  });
+
+  it(
+    'is held across processes: another process on the folder is refused while it runs',
+    { timeout: 60_000 },
+    async () => {
+      const directory = freshFolder();
+      const modulePath = path.resolve('src/main/data-lock.ts');
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--input-type=module',
+          '-e',
+          `const { acquireDataFolderLock } = await import(${JSON.stringify(modulePath)});
+         acquireDataFolderLock(${JSON.stringify(directory)}, { host: 'another console' });
+         console.log('locked');
+         process.stdin.resume();
+         process.stdin.once('end', () => process.exit(0));`,
+        ],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      );
+      try {
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
+          child.once('exit', (code) => reject(new Error(`the locking process exited early (${code})`)));
+        });
+        expect(() => acquireDataFolderLock(directory, { host: 'this console' })).toThrow(/another console, process/);
+      } finally {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.stdin.end();
+        await exited;
+      }
+      // It let go when it exited.
+      acquireDataFolderLock(directory, { host: 'this console' }).release();
+    },
+  );
+});
