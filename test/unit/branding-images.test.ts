@@ -1,11 +1,22 @@
 /**
  * What may enter the branding cache: the real type from the bytes, a size bound, and SVGs made safe. The
- * sanitised SVG is parsed again as XML, as a browser would parse an image file, to check what is left.
+ * sanitised SVG is parsed again as XML, as a browser would parse an image file, to check what is left. SVGs are
+ * sanitised in a worker thread, whose time and memory limits refuse hostile ones while main goes on answering.
  */
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
-import { checkImage, maxImageBytes, sanitiseSvg, sniffImageKind } from '../../src/main/branding/images';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/main/bridge/dispatcher';
+import { createMainServices } from '../../src/main/bridge/handlers';
+import {
+  checkImage,
+  createSvgSanitiser,
+  maxImageBytes,
+  sanitiseSvg,
+  sniffImageKind,
+  type SvgSanitiser,
+} from '../../src/main/branding/images';
 import { lettermarkSvg } from '../../src/sandbox/lettermark';
+import { testPorts } from '../support/ports';
 
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
@@ -134,4 +145,79 @@ describe('sanitiseSvg', () => {
     expect(await sanitiseSvg('<html><body><p>hi</p></body></html>')).toBeNull();
     expect(await sanitiseSvg('<math><mi>x</mi></math>')).toBeNull();
   });
+});
+
+const svgStart = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">';
+const asSvg = (text: string) => Buffer.from(text, 'utf8');
+/**
+ * Small SVGs that DOMPurify (it parses as HTML) struggles with: `<div/>` is not self-closing in HTML, so these
+ * divs nest; misnested formatting elements are re-opened again and again; and thousands of unknown attributes are
+ * removed one at a time. Each takes 5 s or more in jsdom.
+ */
+const slowToSanitise = {
+  nestedDivs: `${svgStart}<rect width="1" height="1"/>${'<div/>'.repeat(4_000)}</svg>`,
+  formatting: `${svgStart}<rect width="1" height="1"/>${'<b/><i/><u/><s/>'.repeat(1_000)}</svg>`,
+  attributes: `${svgStart}<rect ${Array.from({ length: 30_000 }, (_, n) => `x${n}=""`).join(' ')}/></svg>`,
+};
+
+describe('sanitising in a worker thread', () => {
+  const sanitisers: SvgSanitiser[] = [];
+  const sanitiser = (options: Parameters<typeof createSvgSanitiser>[0]) => {
+    const created = createSvgSanitiser(options);
+    sanitisers.push(created);
+    return created;
+  };
+  afterAll(() => Promise.all(sanitisers.map((each) => each.close())));
+  const lettermark = asSvg(lettermarkSvg({ key: 'gbol', name: 'Xero', variant: 'full' }));
+
+  it('refuses an SVG that takes too long to make safe, and the next SVG is made safe as usual', async () => {
+    const quick = sanitiser({ timeLimitMs: 1_000 });
+    expect(await checkImage(asSvg(slowToSanitise.nestedDivs), 'image/svg+xml', quick)).toEqual({
+      ok: false,
+      problem: 'the SVG took too long to make safe',
+    });
+    expect(await checkImage(lettermark, 'image/svg+xml', quick)).toMatchObject({ ok: true, kind: 'svg' });
+  }, 30_000);
+
+  it('refuses an SVG that crashes the worker (out of memory), and the next SVG is made safe as usual', async () => {
+    const small = sanitiser({ maxHeapMb: 64 });
+    // 500 KB of paths: jsdom needs well over 64 MB for them.
+    const big = `${svgStart}${'<path d="M0 0L10 10 20 30 40 50 60 70Z" fill="#123456" stroke="#000"/>'.repeat(4_900)}</svg>`;
+    expect(await checkImage(asSvg(big), 'image/svg+xml', small)).toEqual({
+      ok: false,
+      problem: 'the SVG could not be made safe (it needed more than 64 MB of memory)',
+    });
+    expect(await checkImage(lettermark, 'image/svg+xml', small)).toMatchObject({ ok: true, kind: 'svg' });
+  }, 30_000);
+
+  it('answers a bridge call that arrives while hostile SVGs are being made safe, before any of them is done', async () => {
+    const quick = sanitiser({ timeLimitMs: 1_000 });
+    const services = createMainServices(testPorts(null));
+    const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+    try {
+      await checkImage(lettermark, 'image/svg+xml', quick); // jsdom is loaded: what follows is the SVGs alone
+      const order: string[] = [];
+      const checks = Object.entries(slowToSanitise).map(([name, svg]) =>
+        checkImage(asSvg(svg), 'image/svg+xml', quick).then((checked) => {
+          order.push(name);
+          return checked;
+        }),
+      );
+      // Like a renderer's call over IPC, it reaches main through the event loop, which must be free to take it.
+      const bridgeCall = new Promise<void>((resolve) => setTimeout(resolve, 0))
+        .then(() => dispatch('app.info', {}, { frameUrl: null }))
+        .then((result) => {
+          order.push('app.info');
+          return result;
+        });
+
+      const [results, info] = await Promise.all([Promise.all(checks), bridgeCall]);
+      expect(info).toMatchObject({ ok: true, value: { name: 'Linkdesk' } });
+      expect(order).toEqual(['app.info', ...Object.keys(slowToSanitise)]);
+      for (const checked of results)
+        expect(checked).toEqual({ ok: false, problem: 'the SVG took too long to make safe' });
+    } finally {
+      services.dispose();
+    }
+  }, 60_000);
 });
