@@ -3,9 +3,9 @@
  * Content-Type header is only a hint), a size limit, and for SVG a sanitising pass, so that what the cache holds
  * can neither run script nor fetch anything, however it is later shown.
  *
- * Sanitising (DOMPurify on jsdom) is slow and a hostile SVG can make it arbitrarily slow, so it runs in one worker
- * thread with a time and memory limit. A file that is too slow or crashes the worker is refused; main's event loop
- * never waits for it.
+ * Sanitising (DOMPurify on jsdom) is slow and a hostile SVG can make it arbitrarily slow, so main only looks at an
+ * SVG's shape (a linear scan, no parsing) and hands what passes to one worker thread with a time and memory limit.
+ * A file that is too slow or crashes the worker is refused; main's event loop never waits for it.
  */
 import { Worker } from 'node:worker_threads';
 import type { SvgRequest, SvgWorkerMessage } from './svg-worker';
@@ -67,11 +67,64 @@ export async function checkImage(
   const kind = sniffImageKind(bytes);
   if (!kind) return { ok: false, problem: 'the file is not a PNG, JPEG, GIF, WebP or SVG image' };
   if (kind !== 'svg') return { ok: true, kind, bytes };
-  const sanitised = await sanitiser.sanitise(bytes.toString('utf8'));
+  const svg = bytes.toString('utf8');
+  const shapeProblem = svgShapeProblem(svg);
+  if (shapeProblem) return { ok: false, problem: shapeProblem };
+  const sanitised = await sanitiser.sanitise(svg);
   if (!sanitised.ok) return sanitised;
   if (!sanitised.svg) return { ok: false, problem: 'the SVG has no drawable content once made safe' };
   return { ok: true, kind, bytes: Buffer.from(sanitised.svg, 'utf8') };
 }
+
+/**
+ * Limits on an SVG's shape, checked before anything parses it. Platform logos, and the sandbox's lettermarks, nest
+ * fewer than 20 elements deep and have fewer than 2 000; these leave a wide margin. Sanitising cost grows with both:
+ * 2 000 nested groups take about 2 s and 10 000 overflow the stack; 5 000 elements take 1–3 s and up to 128 MB.
+ */
+export const maxSvgDepth = 100;
+export const maxSvgElements = 5_000;
+
+/**
+ * Why an SVG's markup is beyond the limits, or null. A linear scan of the text that reads tags as XML does and
+ * errs on the side of counting more: every `<` followed by a letter is an element, wherever it stands. Markup an
+ * HTML parser nests differently (DOMPurify parses as HTML) can get past this; the worker's limits catch that.
+ */
+export function svgShapeProblem(svg: string): string | null {
+  const open: string[] = [];
+  const openByName = new Map<string, number>();
+  let elements = 0;
+  let tagEnd = -1; // the first '>' after the current tag's name (found once, moving forward only: linear time)
+  const tagName = /[A-Za-z][^\s/<>]*/y;
+  for (let at = svg.indexOf('<'); at !== -1; at = svg.indexOf('<', at + 1)) {
+    const closing = svg[at + 1] === '/';
+    tagName.lastIndex = at + (closing ? 2 : 1);
+    const name = tagName.exec(svg)?.[0].toLowerCase();
+    if (!name) continue; // a comment, CDATA, doctype, processing instruction or stray '<'
+    if (closing) {
+      // As in an HTML parser, an end tag closes the nearest open element of its name and is otherwise ignored.
+      if (!openByName.get(name)) continue;
+      for (let popped = ''; popped !== name;) {
+        popped = open.pop()!;
+        openByName.set(popped, openByName.get(popped)! - 1);
+      }
+      continue;
+    }
+    elements += 1;
+    if (elements > maxSvgElements) return `the SVG has more than ${spaced(maxSvgElements)} elements`;
+    if (tagEnd < tagName.lastIndex) {
+      tagEnd = svg.indexOf('>', tagName.lastIndex);
+      if (tagEnd === -1) tagEnd = svg.length;
+    }
+    if (svg[tagEnd - 1] === '/') continue; // <path … />
+    open.push(name);
+    openByName.set(name, (openByName.get(name) ?? 0) + 1);
+    if (open.length > maxSvgDepth) return `the SVG nests elements more than ${spaced(maxSvgDepth)} deep`;
+  }
+  return null;
+}
+
+/** 5000 as "5 000". */
+const spaced = (count: number) => String(count).replace(/\B(?=(\d{3})+$)/g, ' ');
 
 /** What the worker made of an SVG: the sanitised copy (null when nothing drawable is left), or why it could not. */
 export type SanitisedSvg = { ok: true; svg: string | null } | { ok: false; problem: string };
@@ -93,9 +146,9 @@ export interface SvgSanitiserOptions {
   idleMs?: number;
 }
 
-/** Real logos take milliseconds to sanitise. */
+/** Real logos take milliseconds to sanitise; an ordinary SVG at the shape limits 1–3 s on a busy machine. */
 const svgTimeLimitMs = 5_000;
-/** jsdom holds a 512 KB SVG of 5 000 elements in about 128 MB; twice that leaves room. */
+/** An ordinary SVG at the shape limits fits in 128 MB of jsdom; twice that leaves room. */
 const svgWorkerHeapMb = 256;
 /** Loading jsdom and DOMPurify takes about 0.6 s; much more on a busy machine. */
 const svgWorkerStartLimitMs = 30_000;
@@ -250,7 +303,7 @@ function newWorkerThread(options: { resourceLimits: { maxOldGenerationSizeMb: nu
 /** The sanitiser main uses. */
 export const svgSanitiser = createSvgSanitiser();
 
-/** Sanitises one SVG in the worker; throws when it cannot be made safe. */
+/** Sanitises one SVG in the worker (without the shape limits); throws when it cannot be made safe. */
 export async function sanitiseSvg(svg: string): Promise<string | null> {
   const sanitised = await svgSanitiser.sanitise(svg);
   if (!sanitised.ok) throw new Error(sanitised.problem);
