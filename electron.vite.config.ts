@@ -7,12 +7,17 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The web host and the sandbox run in plain Node; they are built alongside main.
+        // The web host and the sandbox run in plain Node; they are built alongside main. The SVG sanitiser runs
+        // in a worker thread started from its own file (src/main/branding/images.ts).
         input: {
           index: resolve('src/main/index.ts'),
           web: resolve('src/web/index.ts'),
           sandbox: resolve('src/sandbox/cli.ts'),
+          'svg-worker': resolve('src/main/branding/svg-worker.ts'),
         },
+        // Shared chunks sit beside the entries (not in chunks/), so that whichever file images.ts ends up in finds
+        // the worker as ./svg-worker.js.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

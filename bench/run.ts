@@ -66,8 +66,17 @@ const rows: Array<[string, string]> = [
     `${round(branding.hitAfterRestartMs)} ms / ${branding.hitRequests} requests`,
   ],
   [
-    'Sanitising one SVG: first (loads jsdom) / p50 after',
+    'Sanitising one SVG in the worker: first (starts it, loads jsdom) / p50 after',
     `${round(branding.sanitiseFirstMs, 0)} ms / ${round(branding.sanitiseP50Ms, 2)} ms`,
+  ],
+  ['Shape check of a 512 KB SVG on main, p50', `${round(branding.shapeCheckP50Ms, 2)} ms`],
+  [
+    'app.info via the bridge, p50 / worst: idle; during a branding cache miss; the same with 3 hostile logos',
+    `${round(branding.bridgeIdleP50Ms)} / ${round(branding.bridgeIdleWorstMs)} ms; ${round(branding.bridgePlainMissP50Ms)} / ${round(branding.bridgePlainMissWorstMs)} ms; ${round(branding.bridgeHostileP50Ms)} / ${round(branding.bridgeHostileWorstMs)} ms (miss ${round(branding.hostileMissMs / 1000)} s, ${branding.hostileRefused} logos refused)`,
+  ],
+  [
+    '… the same logos sanitised on main, as before the worker: worst',
+    `${round(branding.bridgeOnMainWorstMs, 0)} ms (sanitising took ${round(branding.onMainSanitiseMs / 1000)} s)`,
   ],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));

@@ -276,6 +276,27 @@ describe('what may enter the cache', () => {
     expect(xeroCard.brandingNote).toBe('The button could not be used: the server sent text/html, not an image.');
   });
 
+  it('refuses absurdly shaped SVGs before parsing them, says why on the card, and keeps the platform’s other images', async () => {
+    const svg = (inside: string) => ({
+      contentType: 'image/svg+xml',
+      body: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${inside}</svg>`),
+    });
+    // 2 000 nested groups (14 KB) took 2 s of main's time to sanitise; 6 000 rectangles are past the element limit.
+    sandbox.control.setBrandingImage('gbol', 'full.svg', svg(`${'<g>'.repeat(2_000)}<rect/>${'</g>'.repeat(2_000)}`));
+    sandbox.control.setBrandingImage('gbol', 'square.svg', svg('<rect width="1" height="1"/>'.repeat(6_000)));
+    const catalog = await startConsole(freshFolder()).call('integrations.list', {});
+    const xeroCard = card(catalog, 'gbol');
+    expect(xeroCard.branding.logoFull).toBeNull();
+    expect(xeroCard.branding.logoSquare).toBeNull();
+    expect(xeroCard.branding.buttonDefault).not.toBeNull();
+    expect(xeroCard.branding.buttonHover).not.toBeNull();
+    expect(xeroCard.brandingNote).toBe(
+      'The full logo could not be used: the SVG nests elements more than 100 deep. ' +
+        'The square logo could not be used: the SVG has more than 5 000 elements.',
+    );
+    expect(card(catalog, 'qhyg').branding.logoFull).not.toBeNull();
+  });
+
   it('stops reading an image as soon as it is over the size limit', async () => {
     sandbox.control.setBrandingImage('gbol', 'full.svg', {
       contentType: 'image/svg+xml',

@@ -92,6 +92,8 @@ const DECOYS: Record<string, string> = {
 /** Stand-in for the electron-vite build output (`npm run build`). */
 const FAKE_OUT: Record<string, string> = {
   'out/main/index.js': 'console.log("linkdesk main")\n',
+  // The SVG sanitiser's worker thread, started from its own file beside main's (src/main/branding/images.ts).
+  'out/main/svg-worker.js': 'console.log("linkdesk svg worker")\n',
   'out/preload/index.cjs': '"use strict"\n',
   'out/renderer/index.html': '<!doctype html><title>Linkdesk</title>\n',
   'out/renderer/assets/index.js': 'console.log("linkdesk renderer")\n',

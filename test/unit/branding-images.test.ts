@@ -1,11 +1,26 @@
 /**
  * What may enter the branding cache: the real type from the bytes, a size bound, and SVGs made safe. The
- * sanitised SVG is parsed again as XML, as a browser would parse an image file, to check what is left.
+ * sanitised SVG is parsed again as XML, as a browser would parse an image file, to check what is left. SVGs of
+ * absurd shape are refused before anything parses them; the rest are sanitised in a worker thread, whose time
+ * and memory limits refuse what gets past the shape check, while main goes on answering.
  */
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
-import { checkImage, maxImageBytes, sanitiseSvg, sniffImageKind } from '../../src/main/branding/images';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/main/bridge/dispatcher';
+import { createMainServices } from '../../src/main/bridge/handlers';
+import {
+  checkImage,
+  createSvgSanitiser,
+  maxImageBytes,
+  maxSvgDepth,
+  maxSvgElements,
+  sanitiseSvg,
+  sniffImageKind,
+  svgShapeProblem,
+  type SvgSanitiser,
+} from '../../src/main/branding/images';
 import { lettermarkSvg } from '../../src/sandbox/lettermark';
+import { testPorts } from '../support/ports';
 
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
@@ -134,4 +149,163 @@ describe('sanitiseSvg', () => {
     expect(await sanitiseSvg('<html><body><p>hi</p></body></html>')).toBeNull();
     expect(await sanitiseSvg('<math><mi>x</mi></math>')).toBeNull();
   });
+});
+
+const svgStart = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">';
+const asSvg = (text: string) => Buffer.from(text, 'utf8');
+/** An SVG whose elements nest `depth` deep (groups around one rectangle). */
+const nested = (depth: number) =>
+  `${svgStart}${'<g>'.repeat(depth - 1)}<rect width="1" height="1"/>${'</g>'.repeat(depth - 1)}</svg>`;
+/** An SVG of `count` elements, side by side. */
+const elements = (count: number) => `${svgStart}${'<rect width="1" height="1"/>'.repeat(count - 1)}</svg>`;
+
+/**
+ * Shapes the shape check reads as harmless but an HTML parser (DOMPurify parses as HTML) does not: `<div/>` is not
+ * self-closing in HTML, so these divs nest; misnested formatting elements are re-opened again and again; and
+ * thousands of unknown attributes are removed one at a time. Each takes 5 s or more in jsdom.
+ */
+const slowToSanitise = {
+  nestedDivs: `${svgStart}<rect width="1" height="1"/>${'<div/>'.repeat(4_000)}</svg>`,
+  formatting: `${svgStart}<rect width="1" height="1"/>${'<b/><i/><u/><s/>'.repeat(1_000)}</svg>`,
+  attributes: `${svgStart}<rect ${Array.from({ length: 30_000 }, (_, n) => `x${n}=""`).join(' ')}/></svg>`,
+};
+
+/** Built like an exported logo: prolog, comments, doctype, defs, clip paths, layers of groups, 1 500 paths. */
+function exportedLogo() {
+  const layer = (n: number) =>
+    `<g id="layer${n}"><g clip-path="url(#clip)"><g transform="translate(${n} 0)">${Array.from(
+      { length: 100 },
+      (_, m) => `<path class="st0" d="M${m} 0h2v2h-2z" fill="url(#brand)"/>`,
+    ).join('')}</g></g></g>`;
+  return `<?xml version="1.0" encoding="utf-8"?>
+<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 200 20">
+<style type="text/css">.st0{fill-rule:evenodd}</style>
+<defs><linearGradient id="brand"><stop offset="0" stop-color="#13b5ea"/><stop offset="1" stop-color="#0d7fa6"/></linearGradient>
+<clipPath id="clip"><rect width="200" height="20"/></clipPath></defs>
+<g id="logo"><g id="mark"><g id="shapes">${Array.from({ length: 15 }, (_, n) => layer(n)).join('\n')}</g></g></g>
+</svg>`;
+}
+
+describe('the shape limits, checked before anything parses an SVG', () => {
+  it(`lets an SVG nest ${maxSvgDepth} elements deep and refuses one level more`, async () => {
+    expect(svgShapeProblem(nested(maxSvgDepth))).toBeNull();
+    expect(await checkImage(asSvg(nested(maxSvgDepth)), 'image/svg+xml')).toMatchObject({ ok: true, kind: 'svg' });
+    expect(await checkImage(asSvg(nested(maxSvgDepth + 1)), 'image/svg+xml')).toEqual({
+      ok: false,
+      problem: 'the SVG nests elements more than 100 deep',
+    });
+    // The file from the report: 2 000 nested groups, 14 KB, about 2 s of sanitising. Now refused at once.
+    expect(await checkImage(asSvg(nested(2_000)), 'image/svg+xml')).toMatchObject({ ok: false });
+  });
+
+  it(`lets an SVG have ${maxSvgElements} elements and refuses one more`, async () => {
+    expect(svgShapeProblem(elements(maxSvgElements))).toBeNull();
+    expect(await checkImage(asSvg(elements(maxSvgElements + 1)), 'image/svg+xml')).toEqual({
+      ok: false,
+      problem: 'the SVG has more than 5 000 elements',
+    });
+  });
+
+  it(`accepts an SVG of exactly ${maxImageBytes / 1024} KB and refuses one byte more`, async () => {
+    const padded = (size: number) => {
+      const start = `${svgStart}<rect width="1" height="1"/><desc>`;
+      const end = '</desc></svg>';
+      return asSvg(start + ' '.repeat(size - start.length - end.length) + end);
+    };
+    expect(padded(maxImageBytes)).toHaveLength(maxImageBytes);
+    expect(await checkImage(padded(maxImageBytes), 'image/svg+xml')).toMatchObject({ ok: true, kind: 'svg' });
+    expect(await checkImage(padded(maxImageBytes + 1), 'image/svg+xml')).toEqual({
+      ok: false,
+      problem: 'the image is 513 KB, over the 512 KB limit',
+    });
+  });
+
+  it('is not fooled by end tags that close nothing', () => {
+    expect(svgShapeProblem(`${svgStart}${'<g></x>'.repeat(maxSvgDepth)}</svg>`)).toBe(
+      'the SVG nests elements more than 100 deep',
+    );
+  });
+
+  it('lets real logos through whole: every lettermark, and an exported logo of 1 500 paths', async () => {
+    for (const variant of ['full', 'square', 'button', 'buttonHover'] as const) {
+      const logo = lettermarkSvg({ key: 'qhyg', name: 'QuickBooks Online', variant });
+      expect(svgShapeProblem(logo)).toBeNull();
+      expect(await checkImage(asSvg(logo), 'image/svg+xml')).toMatchObject({ ok: true, kind: 'svg' });
+    }
+    const logo = exportedLogo();
+    const checked = await checkImage(asSvg(logo), 'image/svg+xml');
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const document = parseSvg(checked.bytes.toString());
+    expect(document.querySelectorAll('path.st0[fill="url(#brand)"]')).toHaveLength(1_500);
+    expect(document.querySelectorAll('g[clip-path="url(#clip)"]')).toHaveLength(15);
+    expect(document.querySelector('linearGradient#brand stop')?.getAttribute('stop-color')).toBe('#13b5ea');
+    expect(document.querySelector('style')?.textContent).toBe('.st0{fill-rule:evenodd}');
+  });
+});
+
+describe('sanitising in a worker thread', () => {
+  const sanitisers: SvgSanitiser[] = [];
+  const sanitiser = (options: Parameters<typeof createSvgSanitiser>[0]) => {
+    const created = createSvgSanitiser(options);
+    sanitisers.push(created);
+    return created;
+  };
+  afterAll(() => Promise.all(sanitisers.map((each) => each.close())));
+  const lettermark = asSvg(lettermarkSvg({ key: 'gbol', name: 'Xero', variant: 'full' }));
+
+  it('refuses an SVG that takes too long to make safe, and the next SVG is made safe as usual', async () => {
+    const quick = sanitiser({ timeLimitMs: 1_000 });
+    expect(svgShapeProblem(slowToSanitise.nestedDivs)).toBeNull(); // the time limit is what stops this one
+    expect(await checkImage(asSvg(slowToSanitise.nestedDivs), 'image/svg+xml', quick)).toEqual({
+      ok: false,
+      problem: 'the SVG took too long to make safe',
+    });
+    expect(await checkImage(lettermark, 'image/svg+xml', quick)).toMatchObject({ ok: true, kind: 'svg' });
+  }, 30_000);
+
+  it('refuses an SVG that crashes the worker (out of memory), and the next SVG is made safe as usual', async () => {
+    const small = sanitiser({ maxHeapMb: 64 });
+    // 500 KB of paths: jsdom needs well over 64 MB for them.
+    const big = `${svgStart}${'<path d="M0 0L10 10 20 30 40 50 60 70Z" fill="#123456" stroke="#000"/>'.repeat(4_900)}</svg>`;
+    expect(svgShapeProblem(big)).toBeNull();
+    expect(await checkImage(asSvg(big), 'image/svg+xml', small)).toEqual({
+      ok: false,
+      problem: 'the SVG could not be made safe (it needed more than 64 MB of memory)',
+    });
+    expect(await checkImage(lettermark, 'image/svg+xml', small)).toMatchObject({ ok: true, kind: 'svg' });
+  }, 30_000);
+
+  it('answers a bridge call that arrives while hostile SVGs are being made safe, before any of them is done', async () => {
+    const quick = sanitiser({ timeLimitMs: 1_000 });
+    const services = createMainServices(testPorts(null));
+    const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+    try {
+      await checkImage(lettermark, 'image/svg+xml', quick); // jsdom is loaded: what follows is the SVGs alone
+      const order: string[] = [];
+      const checks = Object.entries(slowToSanitise).map(([name, svg]) =>
+        checkImage(asSvg(svg), 'image/svg+xml', quick).then((checked) => {
+          order.push(name);
+          return checked;
+        }),
+      );
+      // Like a renderer's call over IPC, it reaches main through the event loop, which must be free to take it.
+      const bridgeCall = new Promise<void>((resolve) => setTimeout(resolve, 0))
+        .then(() => dispatch('app.info', {}, { frameUrl: null }))
+        .then((result) => {
+          order.push('app.info');
+          return result;
+        });
+
+      const [results, info] = await Promise.all([Promise.all(checks), bridgeCall]);
+      expect(info).toMatchObject({ ok: true, value: { name: 'Linkdesk' } });
+      expect(order).toEqual(['app.info', ...Object.keys(slowToSanitise)]);
+      for (const checked of results)
+        expect(checked).toEqual({ ok: false, problem: 'the SVG took too long to make safe' });
+    } finally {
+      services.dispose();
+    }
+  }, 60_000);
 });
