@@ -1,5 +1,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { resolveLocalhostNamesToLoopback } from '../support/web-host-client';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
+
+// The console answers at a *.localhost name. The browser resolves it itself; Playwright's own requests from
+// Node (route.fetch) need the same.
+resolveLocalhostNamesToLoopback();
 
 /** The shared web host started by global-setup.ts: for tests that only look. */
 export const webHost = {

@@ -3,6 +3,7 @@
  * system resolver, which often does not know them, and Node's fetch ignores a Host header. So these requests
  * connect to 127.0.0.1 and name the host in the Host header, exactly as a browser on the printed address does.
  */
+import dns, { type LookupAddress } from 'node:dns';
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { LookupFunction } from 'node:net';
 
@@ -45,4 +46,25 @@ export async function requestWebHost(url: string, init: WebHostRequest = {}): Pr
   for await (const chunk of response) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   return { status: response.statusCode ?? 0, headers: response.headers, text, json: () => JSON.parse(text) };
+}
+
+const isLocalhostName = (hostname: string) => /(^|\.)localhost\.?$/i.test(hostname);
+
+/**
+ * Lets this Node process resolve `*.localhost` to loopback, as browsers do (RFC 6761; the WHATWG Fetch standard).
+ * For Playwright, which makes some requests from Node rather than from the browser (`route.fetch()`, the
+ * `request` fixture) through `dns.promises.lookup`. Other names are looked up as before.
+ */
+export function resolveLocalhostNamesToLoopback(): void {
+  const promises = dns.promises as { lookup: (hostname: string, options?: unknown) => Promise<unknown> };
+  const lookup = promises.lookup.bind(dns.promises);
+  promises.lookup = (hostname, options) => {
+    if (!isLocalhostName(hostname)) return lookup(hostname, options);
+    const family = typeof options === 'number' ? options : ((options as { family?: number } | undefined)?.family ?? 0);
+    const addresses: LookupAddress[] = [
+      ...(family === 6 ? [] : [{ address: '127.0.0.1', family: 4 }]),
+      ...(family === 4 ? [] : [{ address: '::1', family: 6 }]),
+    ];
+    return Promise.resolve((options as { all?: boolean } | undefined)?.all ? addresses : addresses[0]);
+  };
 }
