@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { startSandbox } from '../src/sandbox/server';
 import { percentile, typeAheadWords } from './typing';
 import { startConsoleWebHost } from '../src/web/host';
+import { requestWebHost } from '../test/support/web-host-client';
 
 export interface BridgeBench {
   newCustomerRequests: number;
@@ -31,12 +32,13 @@ export async function benchBridge(companies = 100_000): Promise<BridgeBench> {
     training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
   });
   const bridge = async (operation: string, input: object) => {
-    const response = await fetch(`${host.origin}/bridge/${operation}`, {
+    // The host answers only at its *.localhost name, which Node's resolver may not know: see web-host-client.
+    const response = await requestWebHost(`${host.origin}/bridge/${operation}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-linkdesk-token': host.token },
       body: JSON.stringify(input),
     });
-    const answer = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+    const answer = response.json() as { ok: boolean; value: unknown; error?: { message: string } };
     if (!answer.ok) throw new Error(`${operation}: ${answer.error?.message}`);
     return answer.value as Record<string, unknown>;
   };

@@ -1,12 +1,14 @@
 /**
  * Linkdesk's settings file: schema-checked JSON, written atomically and durably. A file that cannot be read
- * is moved aside (never silently lost), the app starts on defaults, and the user is told.
+ * is moved aside (never silently lost), the app starts on defaults, and the user is told. Where it cannot be
+ * moved aside (a read-only folder), the app runs on defaults in memory and leaves the file alone.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { brandingSettingsSchema } from '../shared/contract';
 import { healthThresholdsSchema } from '../shared/domain/health';
+import { BridgeFailure } from '../shared/result';
 
 export const storedProfileSchema = z.object({
   id: z.string().min(1),
@@ -50,7 +52,18 @@ export function createFileSettingsStore(
 ): SettingsStore {
   const file = path.join(directory, fileName);
   const notices: string[] = [];
+  // Set when the file on disk could be neither read nor kept aside: this run never writes over it.
+  let memoryOnly = false;
   let current = load();
+
+  function startInMemory(problem: string, error: unknown): Settings {
+    memoryOnly = true;
+    notices.push(
+      `Linkdesk could not read its settings file ${file}${problem} (${reason(error)}). It started with default settings, kept in memory only: changes you make now are lost when it closes, and the file is left as it is. Move the file away or make its folder writable, then restart Linkdesk.`,
+    );
+    console.warn(`[settings] ${file} is unreadable and was left in place; using defaults in memory: ${reason(error)}`);
+    return defaultSettings();
+  }
 
   function load(): Settings {
     let text: string;
@@ -58,13 +71,17 @@ export function createFileSettingsStore(
       text = readFileSync(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultSettings();
-      throw error;
+      return startInMemory('', error);
     }
     try {
       return settingsSchema.parse(JSON.parse(text));
     } catch {
       const aside = path.join(directory, `${fileName}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`);
-      renameSync(file, aside);
+      try {
+        renameSync(file, aside);
+      } catch (error) {
+        return startInMemory(' and could not move it aside', error);
+      }
       notices.push(
         `Linkdesk could not read its settings file, so it started with default settings. The unreadable file was kept as ${aside}.`,
       );
@@ -77,19 +94,49 @@ export function createFileSettingsStore(
     read: () => structuredClone(current),
     write(settings) {
       const checked = settingsSchema.parse(settings);
-      mkdirSync(directory, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      const handle = openSync(temporary, 'w', 0o600);
-      try {
-        writeSync(handle, JSON.stringify(checked, null, 2));
-        fsyncSync(handle);
-      } finally {
-        closeSync(handle);
-      }
-      renameSync(temporary, file);
+      if (!memoryOnly) writeDurably(file, JSON.stringify(checked, null, 2));
       current = checked;
     },
   };
+}
+
+/** The settings could not be saved; nothing on disk or in memory changed. */
+export class SettingsWriteError extends BridgeFailure {
+  constructor(file: string, cause: unknown) {
+    super({
+      code: 'internal',
+      message: `Linkdesk could not save its settings to ${file} (${reason(cause)}). Nothing was changed.`,
+    });
+    this.name = 'SettingsWriteError';
+  }
+}
+
+/** Writes to a temporary name, fsyncs, renames over `file`; on any failure removes the temporary file and throws. */
+function writeDurably(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const handle = openSync(temporary, 'w', 0o600);
+    try {
+      writeSync(handle, text);
+      fsyncSync(handle);
+    } finally {
+      closeSync(handle);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    console.warn(`[settings] could not save ${file}: ${reason(error)}`);
+    throw new SettingsWriteError(file, error);
+  }
+}
+
+/** A short, human reason for a file-system error: "permission denied, EACCES". */
+function reason(error: unknown): string {
+  const failure = error as NodeJS.ErrnoException;
+  if (typeof failure?.code !== 'string') return String(failure?.message ?? error);
+  const text = failure.message.replace(/^[A-Z]+: /, '').split(',')[0] ?? failure.code;
+  return `${text}, ${failure.code}`;
 }
 
 export function createMemorySettingsStore(initial: Settings = defaultSettings()): SettingsStore {

@@ -50,6 +50,10 @@ const host = await startConsoleWebHost({
 
 console.log(`Linkdesk console (browser) is ready. Open: ${host.url}`);
 console.log("The address carries this run's access token; keep it to yourself. Press Ctrl+C to stop.");
+// The console answers only at its own *.localhost name (see server.ts); not every browser resolves those.
+console.log(
+  'If your browser cannot find this address (some Safari versions do not resolve *.localhost names), open it in Chrome, Edge or Firefox.',
+);
 
 const stop = () => void host.close().then(() => process.exit(0));
 process.once('SIGINT', stop);

@@ -1,12 +1,17 @@
 /**
- * The web host: main's services in plain Node, the renderer served to a browser on 127.0.0.1, the contract
- * bridged as `POST /bridge/<op>` plus server-sent events at `/events`. A random per-run token guards it:
- * the printed URL carries it once, the server swaps it for an HttpOnly SameSite=Strict cookie, and every
+ * The web host: main's services in plain Node, the renderer served to a browser on the loopback addresses, the
+ * contract bridged as `POST /bridge/<op>` plus server-sent events at `/events`. A random per-run token guards it:
+ * the printed URL carries it once, the server swaps it for an HttpOnly SameSite=Strict session cookie, and every
  * bridge or event request must present it (cookie, or the `X-Linkdesk-Token` header for scripts).
+ *
+ * Browsers pick cookies by host name and ignore the port, so a cookie set for 127.0.0.1 or localhost would go to
+ * every other program serving there. The console therefore answers only at a random name of its own,
+ * `linkdesk-<random>.localhost` (browsers resolve `*.localhost` to loopback themselves), and its host-only cookie
+ * goes to that name alone. Browsers try ::1 before 127.0.0.1 for such names, so it holds its port on both.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Dispatch } from '../main/bridge/dispatcher';
 import type { EventHub } from '../main/bridge/events';
 import { cachedImageHeaders, cachedImageName, type CachedImageFile } from '../main/branding/serve';
@@ -17,6 +22,8 @@ export const tokenCookie = 'linkdesk_token';
 export const tokenHeader = 'x-linkdesk-token';
 const maxBodyBytes = 1024 * 1024;
 const heartbeatMs = 15_000;
+/** One per open console tab; more than this is a runaway client, not a person. */
+export const maxEventStreams = 16;
 
 export interface WebHostOptions {
   port: number;
@@ -30,40 +37,65 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** The origin, e.g. http://127.0.0.1:5180 */
+  /** The console's own origin, e.g. http://linkdesk-<random>.localhost:5180 */
   origin: string;
   /** The URL to open: carries the token once. */
   url: string;
   token: string;
+  /** The listening sockets' real addresses: 127.0.0.1 and, where the machine has it, ::1, on one port. */
+  listening: AddressInfo[];
   close(): Promise<void>;
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const sockets = new Set<import('node:net').Socket>();
+  // Lower-case hex: a valid DNS label, and what browsers send back in Host.
+  const hostName = `linkdesk-${randomBytes(16).toString('hex')}.localhost`;
+  const sockets = new Set<Socket>();
   let origin = '';
-  let allowedHosts: string[] = [];
+  let ownHosts: string[] = [];
+  let openEventStreams = 0;
 
-  const server = http.createServer((request, response) => {
+  const servers = [http.createServer(onRequest), http.createServer(onRequest)] as const;
+  for (const server of servers) {
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    });
+  }
+
+  function onRequest(request: http.IncomingMessage, response: http.ServerResponse): void {
     handle(request, response).catch((error: unknown) => {
       console.error('[web] request failed:', error);
       if (!response.headersSent) sendJson(response, 500, internalError('The console host failed.'));
       else response.destroy();
     });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
+  }
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    // Refuse other Host names so a DNS-rebinding page cannot talk to us through a name it controls.
-    if (!allowedHosts.includes(request.headers.host ?? '')) {
-      response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
+    // Only the console's own name: 127.0.0.1 and localhost would put its cookie within reach of every other
+    // local port, and any other name may be a DNS-rebinding page. The refusal does not say the name.
+    if (!ownHosts.includes((request.headers.host ?? '').toLowerCase())) {
+      request.resume();
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(
+        "Linkdesk's console does not answer at this address. Open the address that `npm run web` printed " +
+          '(http://linkdesk-….localhost:<port>/?token=…): the console answers at that name only, so that its access ' +
+          'cookie never reaches other programs on this computer.',
+      );
       return;
     }
-    const url = new URL(request.url ?? '/', origin);
-    if (url.pathname.startsWith('/bridge/')) return bridge(request, response, url);
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(request.url ?? '/', origin);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      request.resume();
+      sendJson(response, 400, invalid('The request path is not valid: check its percent-encoding.'));
+      return;
+    }
+    if (url.pathname.startsWith('/bridge/')) return bridge(request, response, pathname.slice('/bridge/'.length));
     if (url.pathname === '/events') return eventStream(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -113,12 +145,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function authorised(request: http.IncomingMessage): boolean {
     const presented = headerToken(request) ?? cookieToken(request.headers.cookie);
     if (presented === undefined || !sameSecret(presented, token)) return false;
-    // A browser always names the page that sent a request; only our own pages may call.
+    // A browser names the page that sent a request; only our own pages may call.
     const from = request.headers.origin;
-    return from === undefined || from === origin;
+    if (from !== undefined && from !== origin) return false;
+    // It also says whether the request came from this very origin: a page on the same name but another port
+    // is same-site, so its requests carry the cookie, yet it is not ours. (`none`: the user opened it.)
+    const site = request.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
   }
 
-  async function bridge(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
+  async function bridge(request: http.IncomingMessage, response: http.ServerResponse, operation: string) {
     if (request.method !== 'POST') {
       response.writeHead(405, { Allow: 'POST' }).end();
       return;
@@ -134,9 +170,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
       return;
     }
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonMediaType(request.headers['content-type'])) {
       request.resume();
-      sendJson(response, 415, invalid('Send the request body as application/json.'));
+      sendJson(response, 415, invalid('Send the request body as application/json (UTF-8).'));
       return;
     }
     let body: string;
@@ -153,7 +189,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendJson(response, 400, invalid('The request body is not valid JSON.'));
       return;
     }
-    const operation = decodeURIComponent(url.pathname.slice('/bridge/'.length));
     const result = await options.dispatch(operation, input, { frameUrl: origin + '/' });
     sendJson(response, 200, result);
   }
@@ -164,6 +199,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.end();
       return;
     }
+    if (openEventStreams >= maxEventStreams) {
+      response.writeHead(429, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(
+        `Too many open console tabs: at most ${maxEventStreams} can follow live updates at once. Close a Linkdesk tab, then reload this one.`,
+      );
+      return;
+    }
+    openEventStreams += 1;
+    response.once('close', () => (openEventStreams -= 1));
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -182,23 +226,66 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const listening = await listenOnLoopback(servers, options.port);
+  const port = listening[0]!.port;
+  origin = `http://${hostName}:${port}`;
+  // Browsers leave the port out of Host when it is the scheme's default.
+  ownHosts = port === 80 ? [hostName, `${hostName}:80`] : [`${hostName}:${port}`];
   return {
     origin,
     url: `${origin}/?token=${token}`,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
+    listening,
+    close: async () => {
+      const closed = servers.filter((server) => server.listening).map((server) => closeServer(server));
+      for (const socket of sockets) socket.destroy();
+      await Promise.all(closed);
+    },
   };
+}
+
+/**
+ * Listens on 127.0.0.1 and on ::1 with the same port, so that no other program can answer for the console's
+ * name on either. A machine without an IPv6 loopback has nothing there for anyone. With port 0, a port that is
+ * free on 127.0.0.1 but taken on ::1 is given up for another.
+ */
+async function listenOnLoopback(
+  [ipv4, ipv6]: readonly [http.Server, http.Server],
+  requestedPort: number,
+): Promise<AddressInfo[]> {
+  for (let attempt = 1; ; attempt++) {
+    await listen(ipv4, requestedPort, '127.0.0.1');
+    const { port } = ipv4.address() as AddressInfo;
+    try {
+      await listen(ipv6, port, '::1');
+      return [ipv4.address() as AddressInfo, ipv6.address() as AddressInfo];
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return [ipv4.address() as AddressInfo];
+      await closeServer(ipv4);
+      if (code !== 'EADDRINUSE' || requestedPort !== 0 || attempt === 5) throw error;
+    }
+  }
+}
+
+function listen(server: http.Server, port: number, address: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, address, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** `application/json`, optionally with `charset=utf-8`: nothing else is parsed as a bridge call. */
+function isJsonMediaType(value: string | undefined): boolean {
+  return /^application\/json[ \t]*(;[ \t]*charset[ \t]*=[ \t]*("utf-8"|utf-8)[ \t]*)?$/i.test(value ?? '');
 }
 
 function headerToken(request: http.IncomingMessage): string | undefined {

@@ -1,5 +1,11 @@
+import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { requestWebHost, resolveLocalhostNamesToLoopback } from '../support/web-host-client';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
+
+// The console answers at a *.localhost name. The browser resolves it itself; Playwright's own requests from
+// Node (route.fetch) need the same.
+resolveLocalhostNamesToLoopback();
 
 /** The shared web host started by global-setup.ts: for tests that only look. */
 export const webHost = {
@@ -25,21 +31,58 @@ async function signIn(page: Page, url: string) {
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Browser console');
 }
 
-export const test = base.extend<{ consolePage: Page; ownConsolePage: Page }, { ownHost: WebHostProcess }>({
+/** One web host per spec file at a time: files expect a fresh console, even when one worker runs them all. */
+interface OwnHosts {
+  forFile(file: string): Promise<WebHostProcess>;
+  stop(): Promise<void>;
+}
+
+function ownHostsOfWorker(workerIndex: number): OwnHosts {
+  let current: { file: string; host: WebHostProcess } | null = null;
+  return {
+    async forFile(file) {
+      if (current?.file === file) return current.host;
+      await current?.host.stop();
+      current = null;
+      const host = await startWebHostProcess(`web-host-worker-${workerIndex}-${path.basename(file, '.spec.ts')}`);
+      current = { file, host };
+      // Start its training sandbox now, as the shared host's has been by earlier tests: a spec should not time
+      // its first steps against the sandbox's start-up on a busy machine. (No quota: an unauthenticated HEAD.)
+      await requestWebHost(`${host.origin}/bridge/codat.checkConnectivity`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-linkdesk-token': host.token },
+        body: '{}',
+      });
+      return host;
+    },
+    async stop() {
+      await current?.host.stop();
+      current = null;
+    },
+  };
+}
+
+export const test = base.extend<
+  { consolePage: Page; ownHost: WebHostProcess; ownConsolePage: Page },
+  { ownHosts: OwnHosts }
+>({
   /** A page signed in to the shared console, waiting until the host has answered. */
   consolePage: async ({ page }, use) => {
     await signIn(page, webHost.url);
     await use(page);
   },
-  /** A web host of this worker's own, for specs that change settings or data. */
-  ownHost: [
+  ownHosts: [
     async ({}, use, workerInfo) => {
-      const host = await startWebHostProcess(`web-host-worker-${workerInfo.workerIndex}`);
-      await use(host);
-      await host.stop();
+      const hosts = ownHostsOfWorker(workerInfo.workerIndex);
+      await use(hosts);
+      await hosts.stop();
     },
     { scope: 'worker' },
   ],
+  /** A web host of this spec file's own, for specs that change settings or data. */
+  ownHost: async ({ ownHosts }, use, testInfo) => {
+    await use(await ownHosts.forFile(testInfo.file));
+  },
   ownConsolePage: async ({ page, ownHost }, use) => {
     await signIn(page, ownHost.url);
     await use(page);

@@ -1,10 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import net from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRecordingOpener } from '../../src/main/platform/node';
 import { startConsoleWebHost } from '../../src/web/host';
+import { openWebHost, requestWebHost, type WebHostRequest } from '../support/web-host-client';
 
 let rendererDir: string;
 let host: Awaited<ReturnType<typeof startConsoleWebHost>>;
@@ -20,8 +22,10 @@ afterAll(async () => {
   await rm(rendererDir, { recursive: true, force: true });
 });
 
+const port = () => Number(new URL(host.origin).port);
+const get = (pathname: string, init: WebHostRequest = {}) => requestWebHost(`${host.origin}${pathname}`, init);
 function call(operation: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${host.origin}/bridge/${operation}`, {
+  return requestWebHost(`${host.origin}/bridge/${operation}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -29,21 +33,109 @@ function call(operation: string, body: unknown, headers: Record<string, string> 
 }
 const withToken = { 'x-linkdesk-token': '' };
 
+/** Whether this machine has an IPv6 loopback at all (containers sometimes do not). */
+async function ipv6LoopbackAvailable(): Promise<boolean> {
+  const probe = net.createServer();
+  return new Promise((resolve) => {
+    probe.once('error', () => resolve(false));
+    probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+  });
+}
+
 describe('web host', () => {
   beforeAll(() => {
     withToken['x-linkdesk-token'] = host.token;
   });
 
-  it('listens on the loopback address only and prints a URL carrying the token', () => {
-    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  it('prints a URL on a random *.localhost name of its own, carrying the token', async () => {
+    expect(host.origin).toMatch(/^http:\/\/linkdesk-[0-9a-f]{32}\.localhost:\d+$/);
     expect(host.url).toBe(`${host.origin}/?token=${host.token}`);
     expect(host.token.length).toBeGreaterThanOrEqual(32);
+    const another = await startConsoleWebHost({ port: 0, rendererDir, version: '1.0.0-test' });
+    await another.close();
+    expect(new URL(another.origin).hostname).not.toBe(new URL(host.origin).hostname);
+  });
+
+  it('listens on the loopback addresses only, both of them, so no other program can answer for its name', async () => {
+    // The sockets' real addresses, not the printed string.
+    const addresses = host.listening.map(({ address }) => address).sort();
+    expect(addresses).toEqual((await ipv6LoopbackAvailable()) ? ['127.0.0.1', '::1'] : ['127.0.0.1']);
+    expect(new Set(host.listening.map((listening) => listening.port))).toEqual(new Set([port()]));
+    // Browsers try ::1 first for *.localhost: nobody else may take the console's port there.
+    if (await ipv6LoopbackAvailable()) {
+      const squatter = net.createServer();
+      const refused = await new Promise<string>((resolve) => {
+        squatter.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+        squatter.listen(port(), '::1', () => squatter.close(() => resolve('listening')));
+      });
+      expect(refused).toBe('EADDRINUSE');
+    }
+    // And it cannot be reached through any other address this machine has.
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .filter((entry) => entry && !entry.internal && !entry.address.startsWith('fe80'))
+      .map((entry) => entry!.address);
+    for (const address of outside) {
+      const reached = await new Promise<boolean>((resolve) => {
+        const socket = net.connect({ host: address, port: port() });
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+      });
+      expect(reached, `reachable on ${address}`).toBe(false);
+    }
+  });
+
+  it('does not start on a port another program already holds on ::1', async (context) => {
+    if (!(await ipv6LoopbackAvailable())) return context.skip('this machine has no IPv6 loopback');
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '::1', resolve));
+    try {
+      const { port: taken } = squatter.address() as net.AddressInfo;
+      await expect(startConsoleWebHost({ port: taken, rendererDir, version: '1.0.0-test' })).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+      });
+      // The port is left free on 127.0.0.1 too: nothing half-started.
+      const probe = net.createServer();
+      await new Promise<void>((resolve, reject) => {
+        probe.once('error', reject);
+        probe.listen(taken, '127.0.0.1', resolve);
+      });
+      await new Promise((resolve) => probe.close(resolve));
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  });
+
+  it('answers at its own name only: 127.0.0.1, localhost and other names are refused without naming it', async () => {
+    for (const name of [`127.0.0.1:${port()}`, `localhost:${port()}`, `evil.example:${port()}`, '[::1]']) {
+      const answer = await get('/', { headers: { host: name } });
+      expect(answer.status, name).toBe(421);
+      expect(answer.text).toContain('Open the address that `npm run web` printed');
+      expect(answer.text).not.toContain(new URL(host.origin).hostname);
+      const bridge = await call('app.info', {}, { ...withToken, host: name });
+      expect(bridge.status, name).toBe(421);
+    }
+    expect((await get('/')).status).toBe(200);
+  });
+
+  it('refuses a call from any other origin, 127.0.0.1 and localhost included, even with the token', async () => {
+    for (const origin of ['https://evil.example', `http://127.0.0.1:${port()}`, `http://localhost:${port()}`]) {
+      const response = await call('app.info', {}, { ...withToken, origin });
+      expect(response.status, origin).toBe(401);
+    }
+    expect((await call('app.info', {}, { ...withToken, origin: host.origin })).status).toBe(200);
+    // A browser names where a request came from; only the console's own pages may call.
+    for (const site of ['same-site', 'cross-site']) {
+      expect((await call('app.info', {}, { ...withToken, 'sec-fetch-site': site })).status, site).toBe(401);
+      expect((await get('/events', { headers: { ...withToken, 'sec-fetch-site': site } })).status, site).toBe(401);
+    }
+    expect((await call('app.info', {}, { ...withToken, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
   });
 
   it('serves the renderer with the strict CSP', async () => {
-    const response = await fetch(`${host.origin}/`);
+    const response = await get('/');
     expect(response.status).toBe(200);
-    const csp = response.headers.get('content-security-policy') ?? '';
+    const csp = String(response.headers['content-security-policy'] ?? '');
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
@@ -51,29 +143,27 @@ describe('web host', () => {
   });
 
   it('serves cached branding images to its own signed-in page only, inert even when opened as a page', async () => {
-    const listed = (await (await call('integrations.list', {}, withToken)).json()) as {
+    const listed = (await call('integrations.list', {}, withToken)).json() as {
       value: { integrations: { logo: string | null }[] };
     };
     const logo = listed.value.integrations.find((item) => item.logo)!.logo!;
     expect(logo).toMatch(/^\/branding-cache\/[0-9a-f]{64}\.svg$/);
-    const image = await fetch(`${host.origin}${logo}`, { headers: withToken });
+    const image = await get(logo, { headers: withToken });
     expect(image.status).toBe(200);
-    expect(image.headers.get('content-type')).toBe('image/svg+xml');
-    expect(image.headers.get('content-security-policy')).toContain('sandbox');
-    expect(image.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(await image.text()).toContain('<svg');
-    expect((await fetch(`${host.origin}${logo}`)).status).toBe(404);
+    expect(image.headers['content-type']).toBe('image/svg+xml');
+    expect(image.headers['content-security-policy']).toContain('sandbox');
+    expect(image.headers['x-content-type-options']).toBe('nosniff');
+    expect(image.text).toContain('<svg');
+    expect((await get(logo)).status).toBe(404);
     const unknown = `/branding-cache/${'0'.repeat(64)}.svg`;
-    expect((await fetch(`${host.origin}${unknown}`, { headers: withToken })).status).toBe(404);
-    expect((await fetch(`${host.origin}/branding-cache/..%2F..%2Fsettings.json`, { headers: withToken })).status).toBe(
-      404,
-    );
+    expect((await get(unknown, { headers: withToken })).status).toBe(404);
+    expect((await get('/branding-cache/..%2F..%2Fsettings.json', { headers: withToken })).status).toBe(404);
   });
 
   it('refuses bridge calls without the token, or with a wrong one', async () => {
     const missing = await call('app.info', {});
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(missing.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const wrong = await call('app.info', {}, { 'x-linkdesk-token': 'x'.repeat(host.token.length) });
     expect(wrong.status).toBe(401);
   });
@@ -81,7 +171,7 @@ describe('web host', () => {
   it('answers a bridge call with the token', async () => {
     const response = await call('app.info', {}, withToken);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect(response.json()).toEqual({
       ok: true,
       value: expect.objectContaining({
         host: 'web',
@@ -91,48 +181,57 @@ describe('web host', () => {
     });
   });
 
-  it('swaps the URL token for an HttpOnly SameSite=Strict cookie that then authorises calls', async () => {
-    const response = await fetch(host.url, { redirect: 'manual' });
+  it('swaps the URL token for a session cookie, HttpOnly, SameSite=Strict, for its own name only', async () => {
+    const response = await requestWebHost(host.url);
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/');
-    const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const answer = await call('app.info', {}, { cookie: cookie.split(';')[0] ?? '' });
+    expect(response.headers.location).toBe('/');
+    const cookie = response.headers['set-cookie']?.[0] ?? '';
+    const [pair, ...attributes] = cookie.split(';').map((part) => part.trim());
+    expect(pair).toBe(`linkdesk_token=${host.token}`);
+    // No Domain (host-only: this exact name), no Max-Age or Expires (gone when the browser closes).
+    expect(attributes.sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict']);
+    const answer = await call('app.info', {}, { cookie: pair! });
     expect(answer.status).toBe(200);
-    const refused = await fetch(`${host.origin}/?token=wrong`, { redirect: 'manual' });
+    const refused = await get('/?token=wrong');
     expect(refused.status).toBe(401);
   });
 
-  it('refuses a call from another origin even when it carries the cookie', async () => {
-    const response = await call('app.info', {}, { ...withToken, origin: 'https://evil.example' });
-    expect(response.status).toBe(401);
+  it('answers a malformed path with 400, never 500', async () => {
+    const bridge = await call('%E0%A4%A', {}, withToken);
+    expect(bridge.status).toBe(400);
+    expect(bridge.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('percent-encoding') },
+    });
+    for (const pathname of ['/%E0%A4%A', '/assets/%C0', '/branding-cache/%', '/events%ZZ']) {
+      expect((await get(pathname, { headers: withToken })).status, pathname).toBe(400);
+    }
   });
 
-  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
-    const status = await new Promise<number>((resolve, reject) => {
-      const request = http.request(
-        `${host.origin}/`,
-        { headers: { host: `evil.example:${new URL(host.origin).port}` } },
-        (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        },
-      );
-      request.once('error', reject);
-      request.end();
-    });
-    expect(status).toBe(421);
+  it('takes exactly application/json, with at most a UTF-8 charset', async () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"']) {
+      expect((await call('app.info', {}, { ...withToken, 'content-type': type })).status, type).toBe(200);
+    }
+    for (const type of [
+      'application/jsonfoo',
+      'application/json-patch+json',
+      'application/json; charset=latin1',
+      'text/plain',
+    ]) {
+      const refused = await call('app.info', {}, { ...withToken, 'content-type': type });
+      expect(refused.status, type).toBe(415);
+      expect(refused.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
   });
 
   it('explains bad requests', async () => {
     expect((await call('app.info', '{not json', withToken)).status).toBe(400);
     expect((await call('app.info', 'x'.repeat(1024 * 1024 + 10), withToken)).status).toBe(413);
-    const plain = await fetch(`${host.origin}/bridge/app.info`, { method: 'POST', headers: withToken, body: '{}' });
+    const plain = await get('/bridge/app.info', { method: 'POST', headers: withToken, body: '{}' });
     expect(plain.status).toBe(415);
-    expect((await fetch(`${host.origin}/bridge/app.info`, { headers: withToken })).status).toBe(405);
+    expect((await get('/bridge/app.info', { headers: withToken })).status).toBe(405);
     const unknown = await call('shell.exec', {}, withToken);
-    expect(await unknown.json()).toMatchObject({
+    expect(unknown.json()).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('Unknown operation') },
     });
@@ -140,9 +239,9 @@ describe('web host', () => {
 
   it('vets openExternal through the same allow-list as the desktop app', async () => {
     const refused = await call('system.openExternal', { url: 'file:///etc/passwd' }, withToken);
-    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const opened = await call('system.openExternal', { url: 'https://docs.codat.io/' }, withToken);
-    expect(await opened.json()).toEqual({
+    expect(opened.json()).toEqual({
       ok: true,
       value: { opened: true, by: 'system', url: 'https://docs.codat.io/' },
     });
@@ -150,23 +249,50 @@ describe('web host', () => {
   });
 
   it('streams contract events to an authorised client only', async () => {
-    expect((await fetch(`${host.origin}/events`)).status).toBe(401);
-    const controller = new AbortController();
-    const response = await fetch(`${host.origin}/events`, { headers: withToken, signal: controller.signal });
-    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
+    expect((await get('/events')).status).toBe(401);
+    const stream = await openWebHost(`${host.origin}/events`, { headers: withToken });
+    expect(stream.headers['content-type']).toMatch(/text\/event-stream/);
+    stream.setEncoding('utf8');
     let text = '';
+    const received = (wanted: string) =>
+      new Promise<void>((resolve) => {
+        const check = () => text.includes(wanted) && (stream.off('data', onData), resolve());
+        const onData = (chunk: string) => ((text += chunk), check());
+        stream.on('data', onData);
+        check();
+      });
     // Wait until the stream is open before emitting, then read until the event arrives.
-    while (!text.includes(': connected')) text += decoder.decode((await reader.read()).value);
+    await received(': connected');
     host.hub.emit('ui.command', { command: 'navigate', page: 'health' });
-    const expected = 'event: ui.command\ndata: {"command":"navigate","page":"health"}\n\n';
-    while (!text.includes(expected)) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      text += decoder.decode(chunk.value);
+    await received('event: ui.command\ndata: {"command":"navigate","page":"health"}\n\n');
+    stream.destroy();
+  });
+
+  it('keeps at most 16 event streams open; the next is refused with a reason until one closes', async () => {
+    const open: http.IncomingMessage[] = [];
+    try {
+      for (let index = 0; index < 16; index++) {
+        const stream = await openWebHost(`${host.origin}/events`, { headers: withToken });
+        open.push(stream);
+        expect(stream.statusCode).toBe(200);
+      }
+      const refused = await openWebHost(`${host.origin}/events`, { headers: withToken });
+      if (refused.statusCode === 200) open.push(refused);
+      expect(refused.statusCode).toBe(429);
+      refused.setEncoding('utf8');
+      let reason = '';
+      for await (const chunk of refused) reason += chunk;
+      expect(reason).toContain('Too many open console tabs');
+      open.pop()!.destroy();
+      // The host sees the closed stream on its own time; ask until it has.
+      await vi.waitFor(async () => {
+        const again = await openWebHost(`${host.origin}/events`, { headers: withToken });
+        if (again.statusCode !== 200) again.destroy();
+        else open.push(again);
+        expect(again.statusCode).toBe(200);
+      });
+    } finally {
+      for (const stream of open) stream.destroy();
     }
-    expect(text).toContain(expected);
-    controller.abort();
   });
 });
