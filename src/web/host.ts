@@ -15,6 +15,9 @@ import type { ExternalOpener, SecretVault, TrainingSandboxStarter } from '../mai
 import type { ProfileServiceOptions } from '../main/services/profiles';
 import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '../main/settings';
 import { startWebHost, type WebHost } from './server';
+import { acquireDataFolderLock } from '../main/data-lock';
+import { createFileLog, type FileLog } from '../main/log';
+import { createRedactor } from '../main/security/redaction';
 
 export interface ConsoleWebHostOptions {
   port: number;
@@ -28,11 +31,32 @@ export interface ConsoleWebHostOptions {
   training?: TrainingSandboxStarter;
   http?: ProfileServiceOptions['http'];
   token?: string;
+  /** Print log lines to the terminal too (the CLI does; tests do not). */
+  echoLog?: boolean;
 }
 
-export type ConsoleWebHost = WebHost & Pick<MainServices, 'hub' | 'redactor' | 'profiles'>;
+export type ConsoleWebHost = WebHost &
+  Pick<MainServices, 'hub' | 'redactor' | 'profiles'> & {
+    /** The support log: `<data dir>/logs/linkdesk.log`, or a private temporary folder without a data folder. */
+    log: FileLog;
+  };
 
 export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promise<ConsoleWebHost> {
+  // Settings are rewritten whole: a second console on the same folder is refused before it reads anything.
+  const dataLock = options.dataDir
+    ? acquireDataFolderLock(options.dataDir, { host: `browser console on port ${options.port || 'chosen at start'}` })
+    : null;
+  const redactor = createRedactor();
+  const log = createFileLog({
+    directory: options.dataDir
+      ? path.join(options.dataDir, 'logs')
+      : mkdtempSync(path.join(tmpdir(), 'linkdesk-logs-')),
+    redact: redactor.redact,
+    echo: options.echoLog ?? false,
+  });
+  log.info(
+    `Linkdesk ${options.version} started (browser console, ${process.platform}); data in ${options.dataDir ?? 'memory only'}`,
+  );
   const services = createMainServices(
     {
       facts: { name: 'Linkdesk', version: options.version, platform: process.platform, host: 'web' },
@@ -50,16 +74,18 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
         ? path.join(options.dataDir, 'branding')
         : mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
       userName: osUserName(),
+      log,
+      logDirectory: log.directory,
     },
-    options.http ? { http: options.http } : {},
+    { redactor, ...(options.http ? { http: options.http } : {}) },
   );
   // The web host checks its token and the request's Origin before dispatching; a call that got this far
   // comes from our own page.
   const dispatch = createDispatcher(services.handlers, {
     isTrustedCaller: () => true,
-    redact: services.redactor.redact,
-    onUnexpectedError: (operation, error) =>
-      console.error(`[bridge] ${operation} failed:`, services.redactor.redact(String(error))),
+    redact: redactor.redact,
+    redactValue: redactor.redactValue,
+    onUnexpectedError: (operation, error) => log.error(`[bridge] ${operation} failed: ${String(error)}`),
   });
   const host = await startWebHost({
     port: options.port,
@@ -68,15 +94,23 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
     hub: services.hub,
     brandingImage: services.brandingImage,
     ...(options.token ? { token: options.token } : {}),
+  }).catch((error: unknown) => {
+    services.dispose();
+    dataLock?.release();
+    throw error;
   });
+  // The run's access token is a secret too: it never reaches a log line.
+  redactor.add(host.token);
   return {
     ...host,
     close: async () => {
       services.dispose();
       await host.close();
+      dataLock?.release();
     },
     hub: services.hub,
-    redactor: services.redactor,
+    redactor,
     profiles: services.profiles,
+    log,
   };
 }

@@ -39,6 +39,7 @@ const host = await startConsoleWebHost({
     ? { training: { start: async () => ({ url: trainingUrl, apiKey: trainingKey }) } }
     : {}),
   version,
+  echoLog: true,
 }).catch((error: NodeJS.ErrnoException) => {
   console.error(
     error.code === 'EADDRINUSE'
@@ -48,6 +49,9 @@ const host = await startConsoleWebHost({
   process.exit(1);
 });
 
+// Warnings and errors from anywhere (ours or a library's) reach the support log, redacted; console.log stays
+// the terminal's, so the address below (it carries the token) is printed but never logged.
+host.log.captureConsole();
 console.log(`Linkdesk console (browser) is ready. Open: ${host.url}`);
 console.log("The address carries this run's access token; keep it to yourself. Press Ctrl+C to stop.");
 // The console answers only at its own *.localhost name (see server.ts); not every browser resolves those.

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -294,5 +294,35 @@ describe('web host', () => {
     } finally {
       for (const stream of open) stream.destroy();
     }
+  });
+});
+
+describe('web host on a data folder', () => {
+  it('keeps a redacted support log there, refuses a second console on the folder, and lets go when closed', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'linkdesk-web-data-'));
+    const first = await startConsoleWebHost({ port: 0, rendererDir, version: '1.0.0-test', dataDir });
+    try {
+      expect(first.log.file).toBe(path.join(dataDir, 'logs', 'linkdesk.log'));
+      await expect(startConsoleWebHost({ port: 0, rendererDir, version: '1.0.0-test', dataDir })).rejects.toThrow(
+        /Another Linkdesk console \(browser console on port chosen at start, process \d+/,
+      );
+      const logsFolder = (
+        await requestWebHost(`${first.origin}/bridge/system.openLogsFolder`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-linkdesk-token': first.token },
+          body: '{}',
+        })
+      ).json();
+      // A page cannot open a folder: it is told where the logs are.
+      expect(logsFolder).toEqual({ ok: true, value: { opened: false, directory: path.join(dataDir, 'logs') } });
+      first.log.warn(`[test] the run's token is ${first.token}`);
+      const text = await readFile(first.log.file, 'utf8');
+      expect(text).toMatch(/Linkdesk 1\.0\.0-test started \(browser console/);
+      expect(text).not.toContain(first.token);
+    } finally {
+      await first.close();
+    }
+    const next = await startConsoleWebHost({ port: 0, rendererDir, version: '1.0.0-test', dataDir });
+    await next.close();
   });
 });
