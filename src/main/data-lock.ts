@@ -58,7 +58,11 @@ export function acquireDataFolderLock(directory: string, options: LockOptions): 
     startedAt: (options.now ?? (() => new Date()))().toISOString(),
     token: randomUUID(),
   };
-  mkdirSync(directory, { recursive: true });
+  try {
+    mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    if (!['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const handle = openSync(lockFile, 'wx', 0o600);
@@ -75,7 +79,11 @@ export function acquireDataFolderLock(directory: string, options: LockOptions): 
       holdLock(release);
       return { lockFile, release };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A folder nobody may write to cannot be corrupted by two consoles: run without the lock (settings then
+      // stay in memory and say so).
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { lockFile, release: () => {} };
+      if (code !== 'EEXIST') throw error;
     }
     const current = readHolder(lockFile);
     // Held by a live process on this machine: refuse. Unreadable, or left by a process that is gone: take it over.

@@ -1,5 +1,6 @@
 /** Profiles in the browser console, against a real sandbox standing in for a Codat client. */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page, Response } from '@playwright/test';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { expect, test } from './fixtures';
@@ -110,6 +111,7 @@ test('a key saved through the UI never reaches the page, its storage, a bridge a
     const cookies = JSON.stringify(await page.context().cookies());
     expect(cookies).not.toContain(form);
     expect(await readFile(ownHost.logFile, 'utf8')).not.toContain(form);
+    expect(await readFile(path.join(ownHost.dataDir, 'logs', 'linkdesk.log'), 'utf8')).not.toContain(form);
   }
   codat.control.clearFaults();
 

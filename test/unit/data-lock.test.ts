@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireDataFolderLock, DataFolderInUse } from '../../src/main/data-lock';
+import { makeFolderReadOnly } from '../support/read-only-folder';
 
 const freshFolder = () => mkdtempSync(path.join(tmpdir(), 'linkdesk-data-'));
 
@@ -37,6 +38,17 @@ describe('one console per data folder', () => {
     lockFile.release();
     writeFileSync(lockFile.lockFile, '{"pid": 12');
     acquireDataFolderLock(directory, { host: 'after a torn lock file' }).release();
+  });
+
+  it('lets a console start in a folder nobody may write to (it cannot be corrupted there)', (context) => {
+    const directory = freshFolder();
+    const undo = makeFolderReadOnly(directory);
+    if (!undo) return context.skip('this machine cannot make a folder read-only for this user');
+    try {
+      expect(() => acquireDataFolderLock(directory, { host: 'read-only console' }).release()).not.toThrow();
+    } finally {
+      undo();
+    }
   });
 
   it(
