@@ -331,8 +331,10 @@ describe('offline', () => {
     const { call, attempt, changed, services } = startConsole(folder, target);
     const offline = await call('integrations.list', {});
     expect(offline.integrations).toEqual(online.integrations);
+    // Every sandbox platform has a logo: each is served from the cache, none missing.
     for (const item of offline.integrations) {
-      if (item.logo) expect(await services.brandingImage(fileOf(item.logo))).not.toBeNull();
+      expect(item.logo, item.key).not.toBeNull();
+      expect(await services.brandingImage(fileOf(item.logo!)), item.key).not.toBeNull();
     }
     const refreshed = await attempt('integrations.refresh', {});
     expect(refreshed).toMatchObject({ ok: false, error: { code: 'network' } });

@@ -85,12 +85,13 @@ describe('sandbox: faults', () => {
   });
 
   it('adds latency: the request is held before it is answered', async () => {
-    sandbox.control.addFault({ path: '/profile', latencyMs: 600, times: 1 });
+    // Long enough that the log is read while it is held, however busy the machine.
+    sandbox.control.addFault({ path: '/profile', latencyMs: 3_000, times: 1 });
     const slow = sandbox.call('GET', '/profile');
     // While delayed, the request is logged with its fault but has no status yet.
     await expect
       .poll(() => sandbox.control.requests().at(-1))
-      .toMatchObject({ path: '/profile', status: 0, fault: expect.stringContaining('latency 600ms') });
+      .toMatchObject({ path: '/profile', status: 0, fault: expect.stringContaining('latency 3000ms') });
     expect((await slow).status).toBe(200);
     expect(sandbox.control.requests().at(-1)?.status).toBe(200);
   });

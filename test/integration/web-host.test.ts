@@ -268,6 +268,19 @@ describe('web host', () => {
     stream.destroy();
   });
 
+  it('refuses the event stream to another origin, even with the token', async () => {
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:1', `http://localhost:${port()}`]) {
+      const refused = await openWebHost(`${host.origin}/events`, { headers: { ...withToken, origin } });
+      expect(refused.statusCode, origin).toBe(401);
+      refused.destroy();
+    }
+    const crossSite = await openWebHost(`${host.origin}/events`, {
+      headers: { ...withToken, 'sec-fetch-site': 'cross-site' },
+    });
+    expect(crossSite.statusCode).toBe(401);
+    crossSite.destroy();
+  });
+
   it('keeps at most 16 event streams open; the next is refused with a reason until one closes', async () => {
     const open: http.IncomingMessage[] = [];
     try {
