@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { aliases } from './aliases.config';
 
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -22,6 +24,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload may only require('electron'): one self-contained CommonJS file.
@@ -37,6 +40,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     plugins: [react()],
+    resolve: { alias: aliases },
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { aliases } from './aliases.config';
 
 /** electron-vite resolves `import x from './file.png?asset'` to a path at build time; do the same in tests. */
 function assetPaths(): Plugin {
@@ -19,6 +20,7 @@ function assetPaths(): Plugin {
 
 export default defineConfig({
   plugins: [assetPaths()],
+  resolve: { alias: aliases },
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],
     environment: 'node',

@@ -9,14 +9,14 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { maxImageBytes, sanitiseSvg, svgShapeProblem, svgSanitiser } from '../src/main/branding/images';
-import { sanitiseSvgHere } from '../src/main/branding/svg-sanitiser';
-import { createMainServices } from '../src/main/bridge/handlers';
-import { createRecordingOpener, sessionOnlyVault } from '../src/main/platform/node';
-import { createMemorySettingsStore } from '../src/main/settings';
-import { lettermarkSvg } from '../src/sandbox/lettermark';
-import { startSandbox } from '../src/sandbox/server';
-import { startConsoleWebHost } from '../src/web/host';
+import { maxImageBytes, sanitiseSvg, svgShapeProblem, svgSanitiser } from '@main/branding/images';
+import { sanitiseSvgHere } from '@main/branding/svg-sanitiser';
+import { createMainServices } from '@main/bridge/handlers';
+import { createRecordingOpener, sessionOnlyVault } from '@main/platform/node';
+import { createMemorySettingsStore } from '@main/settings';
+import { lettermarkSvg } from '@sandbox/lettermark';
+import { startSandbox } from '@sandbox/server';
+import { startConsoleWebHost } from '@web/host';
 import { percentile } from './typing';
 
 export interface BrandingBench {

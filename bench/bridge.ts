@@ -7,9 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startSandbox } from '../src/sandbox/server';
+import { startSandbox } from '@sandbox/server';
 import { percentile, typeAheadWords } from './typing';
-import { startConsoleWebHost } from '../src/web/host';
+import { startConsoleWebHost } from '@web/host';
 import { requestWebHost } from '../test/support/web-host-client';
 
 export interface BridgeBench {

@@ -4,9 +4,9 @@
  */
 import { CodatPlatform } from '@codat/platform';
 import { performance } from 'node:perf_hooks';
-import { createCodatApi } from '../src/main/codat/api';
-import { createCodatHttp } from '../src/main/codat/http';
-import { startSandbox } from '../src/sandbox/server';
+import { createCodatApi } from '@main/codat/api';
+import { createCodatHttp } from '@main/codat/http';
+import { startSandbox } from '@sandbox/server';
 
 export interface ClientRun {
   finished: boolean;

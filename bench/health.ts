@@ -6,12 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCodatApi } from '../src/main/codat/api';
-import { createCodatHttp } from '../src/main/codat/http';
-import { createMainServices } from '../src/main/bridge/handlers';
-import { createRecordingOpener } from '../src/main/platform/node';
-import { createMemorySettingsStore } from '../src/main/settings';
-import { startSandbox } from '../src/sandbox/server';
+import { createCodatApi } from '@main/codat/api';
+import { createCodatHttp } from '@main/codat/http';
+import { createMainServices } from '@main/bridge/handlers';
+import { createRecordingOpener } from '@main/platform/node';
+import { createMemorySettingsStore } from '@main/settings';
+import { startSandbox } from '@sandbox/server';
 
 export interface HealthBench {
   companies: number;

@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startSandbox } from '../src/sandbox/server';
-import { startConsoleWebHost } from '../src/web/host';
+import { startSandbox } from '@sandbox/server';
+import { startConsoleWebHost } from '@web/host';
 
 export interface RendererBench {
   bundleGzipKiB: number;

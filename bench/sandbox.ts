@@ -3,7 +3,7 @@
  * second for a cheap call. Prints a table and returns the figures for bench/results.json.
  */
 import { performance } from 'node:perf_hooks';
-import { startSandbox } from '../src/sandbox/server';
+import { startSandbox } from '@sandbox/server';
 import { percentile, typeAheadWords } from './typing';
 
 export interface SandboxBench {

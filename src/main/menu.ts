@@ -3,8 +3,8 @@
  * console's own shortcuts, which reach the renderer as `ui.command` events.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { EventPayload } from '../shared/contract';
-import { pages } from '../shared/pages';
+import type { EventPayload } from '@shared/contract';
+import { pages } from '@shared/pages';
 
 export function buildMenuTemplate(options: {
   isMac: boolean;

@@ -2,7 +2,7 @@
  * What services need from the platform. Electron adapters live in platform/electron, plain-Node ones
  * (web host, tests) in platform/node. Services never import `electron`.
  */
-import type { AppInfo } from '../shared/contract';
+import type { AppInfo } from '@shared/contract';
 import type { Logger } from './log';
 
 export interface HostFacts {

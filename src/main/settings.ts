@@ -6,9 +6,9 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { brandingSettingsSchema } from '../shared/contract';
-import { healthThresholdsSchema } from '../shared/domain/health';
-import { BridgeFailure } from '../shared/result';
+import { brandingSettingsSchema } from '@shared/contract';
+import { healthThresholdsSchema } from '@shared/domain/health';
+import { BridgeFailure } from '@shared/result';
 
 export const storedProfileSchema = z.object({
   id: z.string().min(1),

@@ -3,8 +3,8 @@
  * Only functions cross into the page; listeners receive payloads, never the IpcRendererEvent.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { createBridgeClient } from '../shared/bridge-client';
-import { eventChannel, invokeChannel } from '../shared/ipc-channels';
+import { createBridgeClient } from '@shared/bridge-client';
+import { eventChannel, invokeChannel } from '@shared/ipc-channels';
 
 const api = createBridgeClient({
   invoke: (operation, input) => ipcRenderer.invoke(invokeChannel(operation), input),

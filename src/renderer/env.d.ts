@@ -1,4 +1,4 @@
-import type { LinkdeskApi } from '../shared/contract';
+import type { LinkdeskApi } from '@shared/contract';
 
 declare global {
   interface Window {

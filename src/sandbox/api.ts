@@ -2,8 +2,8 @@
  * The Codat Platform API routes the sandbox serves. Shapes and status codes follow the official OpenAPI
  * document; where it is silent (API-NOTES §13) the choice is documented in README's sandbox section.
  */
-import { stripCompanyName } from '../shared/codat/names';
-import { dataTypes, type DataType, type PullOperation } from '../shared/codat/schemas';
+import { stripCompanyName } from '@shared/codat/names';
+import { dataTypes, type DataType, type PullOperation } from '@shared/codat/schemas';
 import { platforms, platformsByKey, sourceTypeOfDataType, type PlatformEntry } from './catalog';
 import { badRequest, CodatError, notFound } from './errors';
 import {

@@ -8,7 +8,7 @@ import {
   commerceDataTypes,
   type DataType,
   type SourceType,
-} from '../shared/codat/schemas';
+} from '@shared/codat/schemas';
 import { uuidFromString } from './random';
 
 export interface PlatformEntry {

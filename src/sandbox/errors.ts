@@ -1,6 +1,6 @@
 /** Codat's error body (API-NOTES §6), thrown by handlers and written by the server. */
 import { randomUUID } from 'node:crypto';
-import type { ErrorMessage } from '../shared/codat/schemas';
+import type { ErrorMessage } from '@shared/codat/schemas';
 
 export type ValidationItem = {
   itemId: string;

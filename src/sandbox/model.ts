@@ -12,8 +12,8 @@ import type {
   DataType,
   PullOperation,
   PullStatus,
-} from '../shared/codat/schemas';
-import { isPullErrored } from '../shared/codat/status';
+} from '@shared/codat/schemas';
+import { isPullErrored } from '@shared/codat/status';
 import type { PlatformEntry } from './catalog';
 import { day, iso } from './clock';
 import type { Random } from './random';

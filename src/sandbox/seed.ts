@@ -2,7 +2,7 @@
  * Seeded companies: a handful of named scenarios (one per kind of trouble the console must explain), then a
  * realistic mix. Deterministic for a seed and a start time; 100 000 companies build in well under a second or two.
  */
-import type { DataType, PullStatus } from '../shared/codat/schemas';
+import type { DataType, PullStatus } from '@shared/codat/schemas';
 import { initialSyncTypes, platforms, platformsByKey, type PlatformEntry } from './catalog';
 import { day, hour } from './clock';
 import type { CompanyRecord, ConnectionRecord, PullOutcome } from './model';

@@ -1,5 +1,5 @@
 /** The sandbox's mutable world and every rule that changes it. HTTP lives elsewhere. */
-import type { DataType, PullStatus } from '../shared/codat/schemas';
+import type { DataType, PullStatus } from '@shared/codat/schemas';
 import { initialSyncTypes, platformSupports, sourceTypeOfDataType, type PlatformEntry } from './catalog';
 import type { SandboxClock } from './clock';
 import { isPullRunning, type CompanyRecord, type ConnectionRecord, type PullRecord } from './model';

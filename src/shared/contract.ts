@@ -278,7 +278,7 @@ export const operations = {
       .strict(),
     output: companySchema,
   },
-  'companies.dataStatus': { input: z.object({ companyId: codatId }).strict(), output: dataStatusesSchema },
+  'data.status': { input: z.object({ companyId: codatId }).strict(), output: dataStatusesSchema },
   'connections.create': {
     input: z.object({ companyId: codatId, platformKey: z.string().regex(/^[a-z]{4}$/) }).strict(),
     output: connectionSchema,
@@ -295,7 +295,7 @@ export const operations = {
   'branding.saveSettings': { input: brandingSettingsSchema.strict(), output: brandingSettingsSchema },
   /** Whether the active profile's API answers (any HTTP answer counts), probed now. */
   'codat.checkConnectivity': { input: noInput, output: connectivitySchema },
-  'companies.history': {
+  'data.history': {
     input: z
       .object({
         companyId: codatId,
@@ -313,26 +313,26 @@ export const operations = {
       unreadable: z.number().int(),
     }),
   },
-  'companies.pull': {
+  'data.pull': {
     input: z.object({ companyId: codatId, datasetId: codatId }).strict(),
     output: z.object({ pull: pullOperationSchema, validation: readValidationResultSchema.nullable() }),
   },
-  'companies.refreshAll': {
+  'data.refreshAll': {
     input: z.object({ companyId: codatId }).strict(),
     output: z.object({ queued: z.literal(true) }),
   },
-  'companies.refreshDataType': {
+  'data.refreshDataType': {
     input: z.object({ companyId: codatId, dataType: dataTypeSchema, connectionId: codatId.optional() }).strict(),
     output: pullOperationSchema,
   },
   /** Reads the company closely (fresh company, dataStatus, recent pulls) and classifies it. */
-  'companies.health': {
+  'diagnosis.company': {
     input: z.object({ companyId: codatId }).strict(),
     output: z.object({ issues: z.array(healthIssueSchema), checkedAt: z.string() }),
   },
   /** Plain text/markdown for a support ticket: ids, statuses, errors with correlation ids, our reading. No secret. */
-  'companies.report': { input: z.object({ companyId: codatId }).strict(), output: z.object({ markdown: z.string() }) },
-  'connections.timeline': {
+  'diagnosis.report': { input: z.object({ companyId: codatId }).strict(), output: z.object({ markdown: z.string() }) },
+  'diagnosis.timeline': {
     input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
     output: z.object({ events: z.array(timelineEventSchema) }),
   },

@@ -1,23 +1,17 @@
 /** Assembles the web host: main's services with plain-Node adapters, behind the HTTP bridge. */
-import { createDispatcher } from '../main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '../main/bridge/handlers';
-import {
-  browserOpener,
-  inProcessTrainingSandbox,
-  noNotifier,
-  osUserName,
-  sessionOnlyVault,
-} from '../main/platform/node';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { browserOpener, inProcessTrainingSandbox, noNotifier, osUserName, sessionOnlyVault } from '@main/platform/node';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ExternalOpener, SecretVault, TrainingSandboxStarter } from '../main/ports';
-import type { ProfileServiceOptions } from '../main/services/profiles';
-import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '../main/settings';
+import type { ExternalOpener, SecretVault, TrainingSandboxStarter } from '@main/ports';
+import type { ProfileServiceOptions } from '@main/services/profiles';
+import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '@main/settings';
 import { startWebHost, type WebHost } from './server';
-import { acquireDataFolderLock } from '../main/data-lock';
-import { createFileLog, type FileLog } from '../main/log';
-import { createRedactor } from '../main/security/redaction';
+import { acquireDataFolderLock } from '@main/data-lock';
+import { createFileLog, type FileLog } from '@main/log';
+import { createRedactor } from '@main/security/redaction';
 
 export interface ConsoleWebHostOptions {
   port: number;

@@ -12,11 +12,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { Dispatch } from '../main/bridge/dispatcher';
-import type { EventHub } from '../main/bridge/events';
-import { cachedImageHeaders, cachedImageName, type CachedImageFile } from '../main/branding/serve';
-import { rendererSecurityHeaders } from '../main/security/csp';
-import { readStaticFile } from '../main/static-files';
+import type { Dispatch } from '@main/bridge/dispatcher';
+import type { EventHub } from '@main/bridge/events';
+import { cachedImageHeaders, cachedImageName, type CachedImageFile } from '@main/branding/serve';
+import { rendererSecurityHeaders } from '@main/security/csp';
+import { readStaticFile } from '@main/static-files';
 
 export const tokenCookie = 'linkdesk_token';
 export const tokenHeader = 'x-linkdesk-token';

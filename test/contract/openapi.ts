@@ -2,8 +2,8 @@
  * Contract-test harness: checks an HTTP response (method, concrete path, status, parsed JSON body) against the official
  * Codat Platform OpenAPI document, so tests can prove that the Linkdesk sandbox answers only what the spec allows.
  *
- * The spec is data and is read from beside the repository (`<repo root>/../shared/codat/Codat-Platform.openapi.json`);
- * it is never edited or copied.
+ * The spec is data kept in the repository (`spec/codat-platform.openapi.json`, with its origin in `spec/README.md`);
+ * it is never edited here.
  *
  * ## How the spec is normalised before validation (and why)
  *
@@ -62,7 +62,7 @@ type JsonObject = { [key: string]: Json };
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Location of the official spec: beside the repository, never inside it. */
-export const SPEC_PATH = path.resolve(REPO_ROOT, '../shared/codat/Codat-Platform.openapi.json');
+export const SPEC_PATH = path.resolve(REPO_ROOT, 'spec/codat-platform.openapi.json');
 /** The `$id` under which the normalised document is registered with Ajv. */
 export const SPEC_ID = 'https://linkdesk.invalid/contract/codat-platform.openapi.json';
 

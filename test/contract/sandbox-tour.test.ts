@@ -6,7 +6,7 @@
  */
 import { CodatPlatform } from '@codat/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scenarioNames } from '../../src/sandbox/seed';
+import { scenarioNames } from '@sandbox/seed';
 import { actAsCustomer } from '../support/customer';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { checkAgainstSchema, checkResponse, operationsInSpec } from './openapi';

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '../../src/main/bridge/handlers';
-import type { EventName } from '../../src/shared/contract';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import type { EventName } from '@shared/contract';
 import { testPorts } from '../support/ports';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 

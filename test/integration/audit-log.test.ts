@@ -3,8 +3,8 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../src/main/services/audit';
-import type { AuditRecord } from '../../src/shared/domain/audit';
+import { createAuditLog } from '@main/services/audit';
+import type { AuditRecord } from '@shared/domain/audit';
 
 const profile = { name: 'Production', environment: 'production', host: 'api.codat.io' };
 const entry = (n: number): Omit<AuditRecord, 'id' | 'at' | 'user'> => ({

@@ -8,18 +8,18 @@ import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '../../src/main/bridge/handlers';
-import { createBrandingStore } from '../../src/main/branding/store';
-import { createMemorySettingsStore } from '../../src/main/settings';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { createBrandingStore } from '@main/branding/store';
+import { createMemorySettingsStore } from '@main/settings';
 import type {
   BrandingCacheState,
   IntegrationCatalog,
   OperationInput,
   OperationName,
   OperationOutput,
-} from '../../src/shared/contract';
-import type { Result } from '../../src/shared/result';
+} from '@shared/contract';
+import type { Result } from '@shared/result';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { testPorts } from '../support/ports';
 

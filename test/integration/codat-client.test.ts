@@ -1,6 +1,6 @@
 /** The Codat client against the real sandbox over HTTP, with each fault. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCodatApi, creationTagKey } from '../../src/main/codat/api';
+import { createCodatApi, creationTagKey } from '@main/codat/api';
 import {
   authorizationHeader,
   backoffDelay,
@@ -8,9 +8,9 @@ import {
   defaultRetryPolicy,
   parseRetryAfter,
   type CodatHttpOptions,
-} from '../../src/main/codat/http';
-import { q } from '../../src/shared/codat/query';
-import { companySchema } from '../../src/shared/codat/schemas';
+} from '@main/codat/http';
+import { q } from '@shared/codat/query';
+import { companySchema } from '@shared/codat/schemas';
 import { failureOf } from '../support/failure';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 

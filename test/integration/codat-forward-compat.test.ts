@@ -3,12 +3,12 @@
  * sandbox's answer carry such a value with its rewrite fault, then goes through the real services and the bridge.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '../../src/main/bridge/handlers';
-import { platforms } from '../../src/sandbox/catalog';
-import { hour } from '../../src/sandbox/clock';
-import { scenarioNames } from '../../src/sandbox/seed';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { platforms } from '@sandbox/catalog';
+import { hour } from '@sandbox/clock';
+import { scenarioNames } from '@sandbox/seed';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { testPorts } from '../support/ports';
 
@@ -78,17 +78,17 @@ describe('a value Codat added to an enum', () => {
     const xero = company.dataConnections?.find((connection) => connection.integrationKey === 'gbol');
     expect(xero?.status).toBe('Suspended');
 
-    const { issues } = await call('companies.health', { companyId });
+    const { issues } = await call('diagnosis.company', { companyId });
     const unknown = issues.find((issue) => issue.connectionId === xero?.id);
     expect(unknown).toMatchObject({ category: 'unknown_status', severity: 'warning' });
     expect(unknown?.summary).toContain('Suspended');
     expect(unknown?.evidence).toContainEqual({ label: 'Status', value: 'Suspended (not known to Linkdesk)' });
 
-    const { markdown } = await call('companies.report', { companyId });
+    const { markdown } = await call('diagnosis.report', { companyId });
     expect(markdown).toContain('| Suspended |');
     expect(markdown).toMatch(/Status Linkdesk does not know.*Suspended/);
 
-    const { events } = await call('connections.timeline', { companyId, connectionId: xero!.id });
+    const { events } = await call('diagnosis.timeline', { companyId, connectionId: xero!.id });
     const observed = events.filter((event) => event.kind === 'status_observed');
     expect(observed.map((event) => event.title)).toEqual(['Seen Suspended (not known to Linkdesk)']);
     expect(codatWarnings()).toEqual([expect.stringMatching(/connection.*status.*Suspended/)]);
@@ -96,7 +96,7 @@ describe('a value Codat added to an enum', () => {
 
   it('an unknown pull status (and a data type Linkdesk does not know): health, history and the report show them as such', async () => {
     const companyId = sandbox.companyId(scenarioNames.healthy);
-    const normal = await call('companies.dataStatus', { companyId });
+    const normal = await call('data.status', { companyId });
     expect(normal['invoices']?.currentStatus).toBe('Complete');
     sandbox.control.addFault({
       path: `/companies/${companyId}/dataStatus`,
@@ -112,23 +112,23 @@ describe('a value Codat added to an enum', () => {
       rewrite: [{ at: 'results[dataType=invoices].status', value: 'Throttled' }],
     });
 
-    const status = await call('companies.dataStatus', { companyId });
+    const status = await call('data.status', { companyId });
     expect(status['invoices']?.currentStatus).toBe('Throttled');
     expect(status['payroll-employees']?.dataType).toBe('payroll-employees');
 
-    const history = await call('companies.history', { companyId });
+    const history = await call('data.history', { companyId });
     expect(history.results.filter((pull) => pull.dataType === 'invoices').map((pull) => pull.status)).toContain(
       'Throttled',
     );
 
-    const { issues } = await call('companies.health', { companyId });
+    const { issues } = await call('diagnosis.company', { companyId });
     const unknown = issues.find((issue) => issue.category === 'unknown_status');
     expect(unknown?.summary).toMatch(/invoices.*Throttled/);
     expect(unknown?.action.dataType).toBe('invoices');
     expect(unknown?.evidence).toContainEqual({ label: 'Pull status', value: 'Throttled (not known to Linkdesk)' });
     expect(issues.filter((issue) => issue.category === 'sync_failing')).toEqual([]);
 
-    const { markdown } = await call('companies.report', { companyId });
+    const { markdown } = await call('diagnosis.report', { companyId });
     expect(markdown).toContain('| invoices | Throttled |');
     expect(markdown).toContain('| payroll-employees | Complete |');
     expect(markdown).toMatch(/Status Linkdesk does not know.*Throttled/);
@@ -207,7 +207,7 @@ describe('a record of a list in an unexpected shape', () => {
     const company = await call('companies.get', { companyId, fresh: true });
     expect(company.dataConnections?.map((connection) => connection.integrationKey)).toEqual(['gbol']);
     const normal = (await sandbox.call('GET', `/companies/${companyId}/data/history?pageSize=50`)).body;
-    const history = await call('companies.history', { companyId, pageSize: 50 });
+    const history = await call('data.history', { companyId, pageSize: 50 });
     expect(history.results).toHaveLength(normal.results.length - 1);
     expect(history.unreadable).toBe(1);
     expect(codatWarnings()).toHaveLength(2);

@@ -1,11 +1,11 @@
 /** The portfolio scan and the company reading against the sandbox's seeded scenarios. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '../../src/main/bridge/handlers';
-import { hour } from '../../src/sandbox/clock';
-import { scenarioNames } from '../../src/sandbox/seed';
-import type { OperationInput, OperationName, OperationOutput, ScanState } from '../../src/shared/contract';
-import type { IssueCategory } from '../../src/shared/domain/health';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { hour } from '@sandbox/clock';
+import { scenarioNames } from '@sandbox/seed';
+import type { OperationInput, OperationName, OperationOutput, ScanState } from '@shared/contract';
+import type { IssueCategory } from '@shared/domain/health';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { testPorts } from '../support/ports';
 
@@ -114,7 +114,7 @@ describe('health scan', () => {
 describe('one company', () => {
   it('explains a failing sync with Codat’s message and the next step', async () => {
     const id = sandbox.companyId(scenarioNames.syncFailing);
-    const { issues } = await call('companies.health', { companyId: id });
+    const { issues } = await call('diagnosis.company', { companyId: id });
     const failing = issues.find((issue) => issue.category === 'sync_failing');
     expect(failing).toMatchObject({ severity: 'warning', action: { kind: 'refresh_data_type', dataType: 'invoices' } });
     expect(failing!.summary).toContain('FetchError');
@@ -123,7 +123,7 @@ describe('one company', () => {
 
   it('writes a diagnostic report with ids, statuses and our reading, and no secret', async () => {
     const id = sandbox.companyId(scenarioNames.validationError);
-    const { markdown } = await call('companies.report', { companyId: id });
+    const { markdown } = await call('diagnosis.report', { companyId: id });
     expect(markdown).toContain(`Company ID: ${id}`);
     expect(markdown).toContain('ValidationError');
     expect(markdown).toContain('## Linkdesk’s reading');
@@ -134,27 +134,27 @@ describe('one company', () => {
 
   it('lists history newest first with an errors-only filter, and opens validation results', async () => {
     const id = sandbox.companyId(scenarioNames.validationError);
-    const all = await call('companies.history', { companyId: id });
+    const all = await call('data.history', { companyId: id });
     expect(all.results.length).toBeGreaterThan(1);
-    const errors = await call('companies.history', { companyId: id, errorsOnly: true });
+    const errors = await call('data.history', { companyId: id, errorsOnly: true });
     expect(errors.results.map((pull) => pull.status)).toEqual(['ValidationError']);
-    const detail = await call('companies.pull', { companyId: id, datasetId: errors.results[0]!.id });
+    const detail = await call('data.pull', { companyId: id, datasetId: errors.results[0]!.id });
     expect(detail.validation?.errors?.length).toBeGreaterThan(0);
   });
 
   it('a refresh queues a pull that reaches Complete as sandbox time advances', async () => {
     const id = sandbox.companyId(scenarioNames.healthy);
-    const pull = await call('companies.refreshDataType', { companyId: id, dataType: 'invoices' });
+    const pull = await call('data.refreshDataType', { companyId: id, dataType: 'invoices' });
     expect(pull.status).toBe('Queued');
     sandbox.control.advanceClock(20_000);
-    expect((await call('companies.pull', { companyId: id, datasetId: pull.id })).pull.status).toBe('Complete');
-    expect(await call('companies.refreshAll', { companyId: id })).toEqual({ queued: true });
+    expect((await call('data.pull', { companyId: id, datasetId: pull.id })).pull.status).toBe('Complete');
+    expect(await call('data.refreshAll', { companyId: id })).toEqual({ queued: true });
   });
 
   it('tells one connection’s story newest first', async () => {
     const id = sandbox.companyId(scenarioNames.authCancelled);
     const company = await call('companies.get', { companyId: id, fresh: true });
-    const { events } = await call('connections.timeline', {
+    const { events } = await call('diagnosis.timeline', {
       companyId: id,
       connectionId: company.dataConnections![0]!.id,
     });

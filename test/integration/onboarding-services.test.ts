@@ -3,11 +3,11 @@
  * requests (counted in the sandbox's log), and the rules checked before any call.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices } from '../../src/main/bridge/handlers';
-import { scenarioNames } from '../../src/sandbox/seed';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
-import type { BridgeError } from '../../src/shared/result';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices } from '@main/bridge/handlers';
+import { scenarioNames } from '@sandbox/seed';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
+import type { BridgeError } from '@shared/result';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { testPorts } from '../support/ports';
 

@@ -1,10 +1,10 @@
 /** Unlink and delete through main's handlers against the sandbox, each recorded in the audit trail with its result. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices } from '../../src/main/bridge/handlers';
-import { scenarioNames } from '../../src/sandbox/seed';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
-import type { BridgeError } from '../../src/shared/result';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices } from '@main/bridge/handlers';
+import { scenarioNames } from '@sandbox/seed';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
+import type { BridgeError } from '@shared/result';
 import { actAsCustomer } from '../support/customer';
 import { testPorts } from '../support/ports';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
@@ -86,11 +86,11 @@ describe('revoke, delete and the audit trail', () => {
     await call('invites.composed', { companyId: company.id, connectionId: connection.id, how: 'email_app' });
     await actAsCustomer(connection.linkUrl, 'authorise');
     sandbox.control.addFault({ path: `/companies/${company.id}/data/all`, method: 'POST', status: 500, times: 1 });
-    const failedRefresh = await attempt('companies.refreshAll', { companyId: company.id });
+    const failedRefresh = await attempt('data.refreshAll', { companyId: company.id });
     expect(failedRefresh).toMatchObject({ ok: false, error: { status: 500 } });
-    await call('companies.refreshAll', { companyId: company.id });
+    await call('data.refreshAll', { companyId: company.id });
     sandbox.control.advanceClock(6 * 60 * 60_000); // the syncs it queued finish
-    await call('companies.refreshDataType', { companyId: company.id, dataType: 'invoices' });
+    await call('data.refreshDataType', { companyId: company.id, dataType: 'invoices' });
     const mine = await call('audit.list', { company: 'audit trail' });
     expect(mine.records.map((record) => record.action)).toEqual([
       'data.refreshType',
@@ -121,7 +121,7 @@ describe('timeline', () => {
     const company = await call('companies.create', { customerId: 'Timeline Audit Ltd' });
     const connection = await call('connections.create', { companyId: company.id, platformKey: 'gbol' });
     await call('invites.composed', { companyId: company.id, connectionId: connection.id, how: 'copied' });
-    const { events } = await call('connections.timeline', { companyId: company.id, connectionId: connection.id });
+    const { events } = await call('diagnosis.timeline', { companyId: company.id, connectionId: connection.id });
     const ours = events.filter((event) => event.kind === 'audit').map((event) => event.title);
     expect(ours.sort()).toEqual(['Connection created in Linkdesk by tester', 'Invite composed in Linkdesk by tester']);
   });

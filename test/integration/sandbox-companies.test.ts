@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scenarioNames } from '../../src/sandbox/seed';
+import { scenarioNames } from '@sandbox/seed';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 
 let sandbox: TestSandbox;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hour } from '../../src/sandbox/clock';
-import { scenarioNames } from '../../src/sandbox/seed';
+import { hour } from '@sandbox/clock';
+import { scenarioNames } from '@sandbox/seed';
 import { actAsCustomer, openLink } from '../support/customer';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 

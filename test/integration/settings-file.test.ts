@@ -7,8 +7,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileSettingsStore, type Settings } from '../../src/main/settings';
-import { BridgeFailure } from '../../src/shared/result';
+import { createFileSettingsStore, type Settings } from '@main/settings';
+import { BridgeFailure } from '@shared/result';
 import { makeFolderReadOnly } from '../support/read-only-folder';
 
 const corrupt = '{"version": 1, "profiles": [ {"id": ';

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '../../src/main/bridge/handlers';
-import { createFileLog, type FileLog } from '../../src/main/log';
-import { createRecordingOpener } from '../../src/main/platform/node';
-import { createRedactor } from '../../src/main/security/redaction';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { createFileLog, type FileLog } from '@main/log';
+import { createRecordingOpener } from '@main/platform/node';
+import { createRedactor } from '@main/security/redaction';
 import { testPorts } from '../support/ports';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 

@@ -4,8 +4,8 @@ import net from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRecordingOpener } from '../../src/main/platform/node';
-import { startConsoleWebHost } from '../../src/web/host';
+import { createRecordingOpener } from '@main/platform/node';
+import { startConsoleWebHost } from '@web/host';
 import { openWebHost, requestWebHost, type WebHostRequest } from '../support/web-host-client';
 
 let rendererDir: string;

@@ -1,4 +1,4 @@
-import { BridgeFailure } from '../../src/shared/result';
+import { BridgeFailure } from '@shared/result';
 
 /** Awaits a promise that must fail with a BridgeFailure, and returns that failure. */
 export async function failureOf(promise: Promise<unknown>): Promise<BridgeFailure> {

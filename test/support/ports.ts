@@ -2,9 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRecordingOpener } from '../../src/main/platform/node';
-import type { PlatformPorts } from '../../src/main/ports';
-import { createMemorySettingsStore } from '../../src/main/settings';
+import { createRecordingOpener } from '@main/platform/node';
+import type { PlatformPorts } from '@main/ports';
+import { createMemorySettingsStore } from '@main/settings';
 import { createTestVault } from './vault';
 
 export function testPorts(

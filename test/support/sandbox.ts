@@ -1,5 +1,5 @@
 /** Starts an in-process sandbox on a manual clock, with a small fetch helper for tests. */
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src/sandbox/server';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '@sandbox/server';
 
 export const sandboxEpoch = '2026-06-01T09:00:00.000Z';
 

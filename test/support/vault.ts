@@ -1,5 +1,5 @@
 /** A stand-in for Electron's safeStorage: reversible, visibly not the plain key, with a chosen protection level. */
-import type { SecretVault } from '../../src/main/ports';
+import type { SecretVault } from '@main/ports';
 
 export function createTestVault(level: 'os_keychain' | 'weak' | 'session_only' = 'os_keychain') {
   const broken = new Set<string>();

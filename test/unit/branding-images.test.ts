@@ -6,8 +6,8 @@
  */
 import { JSDOM } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices } from '../../src/main/bridge/handlers';
+import { createDispatcher } from '@main/bridge/dispatcher';
+import { createMainServices } from '@main/bridge/handlers';
 import {
   checkImage,
   createSvgSanitiser,
@@ -18,8 +18,8 @@ import {
   sniffImageKind,
   svgShapeProblem,
   type SvgSanitiser,
-} from '../../src/main/branding/images';
-import { lettermarkSvg } from '../../src/sandbox/lettermark';
+} from '@main/branding/images';
+import { lettermarkSvg } from '@sandbox/lettermark';
 import { testPorts } from '../support/ports';
 
 const png = Buffer.from(

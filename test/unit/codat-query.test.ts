@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeQuery, neutraliseQueryText, q } from '../../src/shared/codat/query';
-import { parseQuery, type QuerySchema } from '../../src/sandbox/query';
+import { encodeQuery, neutraliseQueryText, q } from '@shared/codat/query';
+import { parseQuery, type QuerySchema } from '@sandbox/query';
 
 const schema: QuerySchema = {
   resource: 'Company',

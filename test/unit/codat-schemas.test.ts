@@ -1,6 +1,6 @@
 /** The Codat schemas accept what Codat may add later, leave out what they cannot read, and log each problem once. */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { resetReportedAnomalies } from '../../src/shared/codat/anomalies';
+import { resetReportedAnomalies } from '@shared/codat/anomalies';
 import {
   companySchema,
   connectionSchema,
@@ -11,8 +11,8 @@ import {
   isKnownSourceType,
   pageSchema,
   pullOperationSchema,
-} from '../../src/shared/codat/schemas';
-import { operations } from '../../src/shared/contract';
+} from '@shared/codat/schemas';
+import { operations } from '@shared/contract';
 
 let warn: MockInstance<typeof console.warn>;
 beforeEach(() => {

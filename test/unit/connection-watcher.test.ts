@@ -4,9 +4,9 @@ import {
   createConnectionWatcher,
   type ConnectionWatcherOptions,
   type WatchSnapshot,
-} from '../../src/renderer/features/company/connection-watcher';
-import type { Connection, DataStatuses } from '../../src/shared/codat/schemas';
-import type { BridgeError, Result } from '../../src/shared/result';
+} from '@renderer/features/company/connection-watcher';
+import type { Connection, DataStatuses } from '@shared/codat/schemas';
+import type { BridgeError, Result } from '@shared/result';
 
 const pending: Connection = {
   id: '11111111-1111-4111-8111-111111111111',

@@ -1,6 +1,6 @@
 /** Knowing whether Codat answers: reports from requests, probes when nothing was asked lately, polling while down. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConnectivityMonitor } from '../../src/main/services/connectivity';
+import { createConnectivityMonitor } from '@main/services/connectivity';
 
 afterEach(() => vi.useRealTimers());
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireDataFolderLock, DataFolderInUse } from '../../src/main/data-lock';
+import { acquireDataFolderLock, DataFolderInUse } from '@main/data-lock';
 import { makeFolderReadOnly } from '../support/read-only-folder';
 
 const freshFolder = () => mkdtempSync(path.join(tmpdir(), 'linkdesk-data-'));

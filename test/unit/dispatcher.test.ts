@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, isAppUrl, type Handlers } from '../../src/main/bridge/dispatcher';
-import { operationNames } from '../../src/shared/contract';
-import { BridgeFailure } from '../../src/shared/result';
+import { createDispatcher, isAppUrl, type Handlers } from '@main/bridge/dispatcher';
+import { operationNames } from '@shared/contract';
+import { BridgeFailure } from '@shared/result';
 
 const appOrigin = 'linkdesk://app';
 const trusted = { frameUrl: `${appOrigin}/index.html` };

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { previewCompanyName, stripCompanyName } from '../../src/shared/codat/names';
-import type { Connection } from '../../src/shared/codat/schemas';
-import { checkCanConnect, linkMayBeStale } from '../../src/shared/domain/connections';
+import { previewCompanyName, stripCompanyName } from '@shared/codat/names';
+import type { Connection } from '@shared/codat/schemas';
+import { checkCanConnect, linkMayBeStale } from '@shared/domain/connections';
 import {
   defaultInviteTemplate,
   emailProblem,
   mailtoUrl,
   missingPlaceholders,
   renderInvite,
-} from '../../src/shared/domain/invite';
-import { errorBaseline, newErrors, syncProgress } from '../../src/shared/domain/watch';
+} from '@shared/domain/invite';
+import { errorBaseline, newErrors, syncProgress } from '@shared/domain/watch';
 
 const connection = (overrides: Partial<Connection> = {}): Connection => ({
   id: '11111111-1111-4111-8111-111111111111',

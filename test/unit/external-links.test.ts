@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRecordingOpener } from '../../src/main/platform/node';
-import { createExternalLinkPolicy } from '../../src/main/security/external-links';
-import { createSystemService } from '../../src/main/services/system';
+import { createRecordingOpener } from '@main/platform/node';
+import { createExternalLinkPolicy } from '@main/security/external-links';
+import { createSystemService } from '@main/services/system';
 
 describe('external link policy', () => {
   const policy = createExternalLinkPolicy();

@@ -8,15 +8,15 @@ import {
   type Extensible,
   type PullOperation,
   type PullStatus,
-} from '../../src/shared/codat/schemas';
-import { isPullErrored, isPullInProgress } from '../../src/shared/codat/status';
+} from '@shared/codat/schemas';
+import { isPullErrored, isPullInProgress } from '@shared/codat/status';
 import {
   classifyCompany,
   defaultThresholds,
   needsCloserLook,
   sortIssues,
   type IssueCategory,
-} from '../../src/shared/domain/health';
+} from '@shared/domain/health';
 
 const now = Date.parse('2026-06-10T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();

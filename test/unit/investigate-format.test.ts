@@ -8,15 +8,15 @@ import {
   pullState,
   pullStatusExplanation,
   pullStatusLabel,
-} from '../../src/renderer/features/company/investigate-format';
-import { sourceTypeLabel } from '../../src/renderer/features/company/company-format';
+} from '@renderer/features/company/investigate-format';
+import { sourceTypeLabel } from '@renderer/features/company/company-format';
 import {
   connectionStatusExplanation,
   connectionStatusLabel,
   connectionStatusLook,
-} from '../../src/renderer/components/connection-status';
-import { sourceTypeOf } from '../../src/renderer/features/integrations/integrations-format';
-import { syncProgress, isSyncSettled } from '../../src/shared/domain/watch';
+} from '@renderer/components/connection-status';
+import { sourceTypeOf } from '@renderer/features/integrations/integrations-format';
+import { syncProgress, isSyncSettled } from '@shared/domain/watch';
 
 describe('investigation words', () => {
   it('says durations in words, down to the second and up to days', () => {

@@ -39,12 +39,12 @@ vi.mock('electron', () => ({
   },
 }));
 
-import { createDispatcher, isAppUrl } from '../../src/main/bridge/dispatcher';
-import { createMainServices } from '../../src/main/bridge/handlers';
-import { bindIpc, forwardEvents } from '../../src/main/bridge/ipc';
-import { createRecordingOpener, sessionOnlyVault } from '../../src/main/platform/node';
-import { createMemorySettingsStore } from '../../src/main/settings';
-import { operationNames, type LinkdeskApi } from '../../src/shared/contract';
+import { createDispatcher, isAppUrl } from '@main/bridge/dispatcher';
+import { createMainServices } from '@main/bridge/handlers';
+import { bindIpc, forwardEvents } from '@main/bridge/ipc';
+import { createRecordingOpener, sessionOnlyVault } from '@main/platform/node';
+import { createMemorySettingsStore } from '@main/settings';
+import { operationNames, type LinkdeskApi } from '@shared/contract';
 
 async function setUp() {
   bus.handlers.clear();
@@ -78,7 +78,7 @@ async function setUp() {
       bus.rendererListeners.get(channel)?.forEach((listener) => listener({ sender: 'ipc-event' }, ...args)),
   });
   vi.resetModules();
-  await import('../../src/preload/index');
+  await import('@preload/index');
   return { api: bus.exposed.get('linkdesk') as LinkdeskApi, hub, opener };
 }
 

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { operationNames } from '../../src/shared/contract';
+import { operationNames } from '@shared/contract';
 
 type Handler = (...args: unknown[]) => unknown;
 const electronState = vi.hoisted(() => {
@@ -157,7 +157,7 @@ vi.mock('electron-store', () => ({
 
 async function startApp() {
   vi.resetModules();
-  await import('../../src/main/index');
+  await import('@main/index');
   await electronState.ready;
   await new Promise((resolve) => setImmediate(resolve));
 }
@@ -177,7 +177,7 @@ describe('main process start-up', () => {
   });
 
   it('a console already using the data folder (a browser console pointed at it) stops the app, saying why', async () => {
-    const { acquireDataFolderLock } = await import('../../src/main/data-lock');
+    const { acquireDataFolderLock } = await import('@main/data-lock');
     const held = acquireDataFolderLock(electronState.userData, { host: 'browser console on port 5180' });
     try {
       await startApp();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEventHub } from '../../src/main/bridge/events';
-import { createRedactor, redactedMark } from '../../src/main/security/redaction';
+import { createEventHub } from '@main/bridge/events';
+import { createRedactor, redactedMark } from '@main/security/redaction';
 
 /** Every way a key can appear in text that leaves main. */
 function encodings(key: string): Record<string, string> {

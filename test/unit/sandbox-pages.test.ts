@@ -5,8 +5,8 @@ import {
   sandboxPageHeaders,
   type ConsentPageInput,
   type PlatformPickerInput,
-} from '../../src/sandbox/pages';
-import { initialsOf, lettermarkSvg, type LettermarkVariant } from '../../src/sandbox/lettermark';
+} from '@sandbox/pages';
+import { initialsOf, lettermarkSvg, type LettermarkVariant } from '@sandbox/lettermark';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Tiny helpers: a tag scanner (no DOM in node, and we install nothing).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseOrderBy, parseQuery, parseTagsFilter, QueryError, type QuerySchema } from '../../src/sandbox/query';
+import { parseOrderBy, parseQuery, parseTagsFilter, QueryError, type QuerySchema } from '@sandbox/query';
 
 interface Connection {
   status: string;

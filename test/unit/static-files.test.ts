@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStaticFile } from '../../src/main/static-files';
+import { readStaticFile } from '@main/static-files';
 
 let root: string;
 let outside: string;

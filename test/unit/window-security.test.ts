@@ -20,10 +20,10 @@ vi.mock('electron', () => {
   };
 });
 
-import { createMainWindow, mainWindowOptions } from '../../src/main/window';
-import { guardSession, guardWebContents } from '../../src/main/security/guards';
-import { createExternalLinkPolicy } from '../../src/main/security/external-links';
-import { createRecordingOpener } from '../../src/main/platform/node';
+import { createMainWindow, mainWindowOptions } from '@main/window';
+import { guardSession, guardWebContents } from '@main/security/guards';
+import { createExternalLinkPolicy } from '@main/security/external-links';
+import { createRecordingOpener } from '@main/platform/node';
 
 const memoryState = (saved?: {
   bounds: { x: number; y: number; width: number; height: number };

@@ -14,8 +14,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { sourceTypeSchema } from '../../shared/codat/schemas';
-import { brandingSlotsOf } from '../../shared/contract';
+import { sourceTypeSchema } from '@shared/codat/schemas';
+import { brandingSlotsOf } from '@shared/contract';
 import { imageContentTypes, imageKinds, type ImageKind } from './images';
 
 const imageFileName = new RegExp(`^[0-9a-f]{64}\\.(${imageKinds.join('|')})$`);

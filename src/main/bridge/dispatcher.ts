@@ -9,8 +9,8 @@ import {
   type OperationName,
   type OperationOutput,
   type ParsedInput,
-} from '../../shared/contract';
-import { BridgeFailure, type BridgeError, type Result } from '../../shared/result';
+} from '@shared/contract';
+import { BridgeFailure, type BridgeError, type Result } from '@shared/result';
 import { redactDeep } from '../security/redaction';
 
 /** Who is calling: for IPC the URL of the sending frame (null when Electron no longer knows it). */

@@ -1,5 +1,5 @@
 /** Main's side of contract events: services emit, bindings (IPC, SSE) deliver. */
-import { events, type EventName, type EventPayload } from '../../shared/contract';
+import { events, type EventName, type EventPayload } from '@shared/contract';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 

@@ -1,6 +1,6 @@
 /** Wires the contract's operations to services. Shared by the Electron app and the web host. */
-import { defaultThresholds } from '../../shared/domain/health';
-import { defaultInviteTemplate } from '../../shared/domain/invite';
+import { defaultThresholds } from '@shared/domain/health';
+import { defaultInviteTemplate } from '@shared/domain/invite';
 import type { RateLimitInfo } from '../codat/http';
 import { silentLog } from '../log';
 import type { PlatformPorts } from '../ports';
@@ -16,9 +16,9 @@ import { createIntegrationService } from '../services/integrations';
 import { createInvestigateService } from '../services/investigate';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from '../services/profiles';
 import { createSystemService } from '../services/system';
-import { auditActionLabels, type AuditAction, type AuditRecord } from '../../shared/domain/audit';
-import { BridgeFailure } from '../../shared/result';
-import { defaultBrandingSettings, type ProfileSummary } from '../../shared/contract';
+import { auditActionLabels, type AuditAction, type AuditRecord } from '@shared/domain/audit';
+import { BridgeFailure } from '@shared/result';
+import { defaultBrandingSettings, type ProfileSummary } from '@shared/contract';
 import type { Handlers } from './dispatcher';
 import { createEventHub, type EventHub } from './events';
 
@@ -273,7 +273,7 @@ export function createMainServices(
           companyName: company.name,
         }),
       ),
-    'companies.dataStatus': ({ companyId }) => companies.dataStatus(companyId),
+    'data.status': ({ companyId }) => companies.dataStatus(companyId),
     'connections.create': async ({ companyId, platformKey }) => {
       const { integrations: cards } = await integrations.list();
       const card = cards.find((candidate) => candidate.key === platformKey);
@@ -334,18 +334,18 @@ export function createMainServices(
     },
     // The page asks only at moments that matter (load, profile change, the picker opening): always probe.
     'codat.checkConnectivity': () => connectivity.check(true),
-    'companies.history': ({ companyId, page, pageSize, errorsOnly }) =>
+    'data.history': ({ companyId, page, pageSize, errorsOnly }) =>
       investigate.history(companyId, page, pageSize, errorsOnly),
-    'companies.pull': ({ companyId, datasetId }) => investigate.pull(companyId, datasetId),
-    'companies.refreshAll': async ({ companyId }) =>
+    'data.pull': ({ companyId, datasetId }) => investigate.pull(companyId, datasetId),
+    'data.refreshAll': async ({ companyId }) =>
       audited('data.refreshAll', await companyTarget(companyId), () => investigate.refreshAll(companyId)),
-    'companies.refreshDataType': async ({ companyId, dataType, connectionId }) =>
+    'data.refreshDataType': async ({ companyId, dataType, connectionId }) =>
       audited('data.refreshType', { ...(await companyTarget(companyId, connectionId)), dataType }, () =>
         investigate.refreshDataType(companyId, dataType, connectionId),
       ),
-    'companies.health': ({ companyId }) => investigate.health(companyId),
-    'companies.report': ({ companyId }) => investigate.report(companyId),
-    'connections.timeline': ({ companyId, connectionId }) => investigate.timeline(companyId, connectionId),
+    'diagnosis.company': ({ companyId }) => investigate.health(companyId),
+    'diagnosis.report': ({ companyId }) => investigate.report(companyId),
+    'diagnosis.timeline': ({ companyId, connectionId }) => investigate.timeline(companyId, connectionId),
     'health.startScan': () => scans.start(),
     'health.cancelScan': ({ scanId }) => scans.cancel(scanId),
     'health.results': () => scans.results(),

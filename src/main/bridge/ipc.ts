@@ -2,8 +2,8 @@
  * Binds the dispatcher to Electron IPC. Typed against the small slice of Electron it needs so it can be
  * tested without Electron; `index.ts` passes the real `ipcMain`.
  */
-import { operationNames } from '../../shared/contract';
-import { eventChannel, invokeChannel } from '../../shared/ipc-channels';
+import { operationNames } from '@shared/contract';
+import { eventChannel, invokeChannel } from '@shared/ipc-channels';
 import type { Dispatch } from './dispatcher';
 import type { EventHub } from './events';
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { encodeQuery, q, type QueryExpression } from '../../shared/codat/query';
+import { encodeQuery, q, type QueryExpression } from '@shared/codat/query';
 import {
   brandingSchema,
   companyAccessTokenSchema,
@@ -21,8 +21,8 @@ import {
   type Connection,
   type DataType,
   type Page,
-} from '../../shared/codat/schemas';
-import { BridgeFailure } from '../../shared/result';
+} from '@shared/codat/schemas';
+import { BridgeFailure } from '@shared/result';
 import type { CodatHttp } from './http';
 
 export interface ListOptions {

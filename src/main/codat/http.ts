@@ -7,8 +7,8 @@
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
-import { errorMessageSchema } from '../../shared/codat/schemas';
-import { BridgeFailure } from '../../shared/result';
+import { errorMessageSchema } from '@shared/codat/schemas';
+import { BridgeFailure } from '@shared/result';
 import type { Logger } from '../log';
 
 export interface RetryPolicy {

@@ -3,7 +3,7 @@
  * so a compromised renderer cannot make the OS open `file:`, `javascript:` or an arbitrary site, and a `mailto:` is
  * rebuilt from one checked address, a subject and a body, so it cannot attach a file or add a recipient.
  */
-import { addressProblem, mailtoUrl } from '../../shared/domain/invite';
+import { addressProblem, mailtoUrl } from '@shared/domain/invite';
 
 /** Codat's hosted-link hosts (current and older forms, API-NOTES §7) and documentation/Portal. */
 export const codatHttpsHosts: readonly string[] = [

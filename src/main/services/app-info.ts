@@ -1,4 +1,4 @@
-import type { AppInfo, AuditStatus } from '../../shared/contract';
+import type { AppInfo, AuditStatus } from '@shared/contract';
 import type { HostFacts, SecretVault } from '../ports';
 import type { ProfileService } from './profiles';
 

@@ -17,7 +17,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { auditRecordSchema, type AuditRecord } from '../../shared/domain/audit';
+import { auditRecordSchema, type AuditRecord } from '@shared/domain/audit';
 import type { Logger } from '../log';
 
 export interface AuditLogOptions {

@@ -2,11 +2,11 @@
  * Finding, creating and connecting companies for onboarding, frugally: what a search or a create has just
  * returned is reused for a short while, so "find, open, connect" costs as few Codat requests as it can.
  */
-import { q } from '../../shared/codat/query';
-import { previewCompanyName } from '../../shared/codat/names';
-import type { Company, Connection } from '../../shared/codat/schemas';
-import { checkCanConnect } from '../../shared/domain/connections';
-import { BridgeFailure } from '../../shared/result';
+import { q } from '@shared/codat/query';
+import { previewCompanyName } from '@shared/codat/names';
+import type { Company, Connection } from '@shared/codat/schemas';
+import { checkCanConnect } from '@shared/domain/connections';
+import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,11 +5,11 @@
  * It stops by itself before it eats into the day's quota, and can be cancelled.
  */
 import { randomUUID } from 'node:crypto';
-import type { ScanState } from '../../shared/contract';
-import type { Company, DataStatuses, PullOperation } from '../../shared/codat/schemas';
+import type { ScanState } from '@shared/contract';
+import type { Company, DataStatuses, PullOperation } from '@shared/codat/schemas';
 
-import { classifyCompany, needsCloserLook, type HealthIssue, type HealthThresholds } from '../../shared/domain/health';
-import { BridgeFailure } from '../../shared/result';
+import { classifyCompany, needsCloserLook, type HealthIssue, type HealthThresholds } from '@shared/domain/health';
+import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
 

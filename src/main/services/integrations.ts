@@ -11,9 +11,9 @@ import type {
   CachedImage,
   IntegrationCard,
   IntegrationCatalog,
-} from '../../shared/contract';
-import type { Branding, Integration } from '../../shared/codat/schemas';
-import { BridgeFailure, type BridgeError } from '../../shared/result';
+} from '@shared/contract';
+import type { Branding, Integration } from '@shared/codat/schemas';
+import { BridgeFailure, type BridgeError } from '@shared/result';
 import { checkImage, maxImageBytes } from '../branding/images';
 import type { BrandingRefs, BrandingStore, ImageRef, IndexFile, PlatformFile } from '../branding/store';
 import type { CodatApi } from '../codat/api';

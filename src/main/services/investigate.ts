@@ -1,10 +1,10 @@
 /** Customer success's view of one company: sync status, pull history, refreshes, our reading, a report, a timeline. */
-import { q } from '../../shared/codat/query';
-import { pullStatuses, type DataType, type PullOperation } from '../../shared/codat/schemas';
-import { isPullErrored } from '../../shared/codat/status';
-import { classifyCompany, type HealthThresholds } from '../../shared/domain/health';
-import { buildDiagnosticReport } from '../../shared/domain/report';
-import { buildTimeline, type AuditEntry } from '../../shared/domain/timeline';
+import { q } from '@shared/codat/query';
+import { pullStatuses, type DataType, type PullOperation } from '@shared/codat/schemas';
+import { isPullErrored } from '@shared/codat/status';
+import { classifyCompany, type HealthThresholds } from '@shared/domain/health';
+import { buildDiagnosticReport } from '@shared/domain/report';
+import { buildTimeline, type AuditEntry } from '@shared/domain/timeline';
 import type { CodatApi } from '../codat/api';
 import type { CompanyService } from './companies';
 

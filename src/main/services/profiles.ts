@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { KeyStorage, ProfileInput, ProfileSummary } from '../../shared/contract';
-import { addressNeedsNewKey, originOf } from '../../shared/domain/profiles';
-import { BridgeFailure } from '../../shared/result';
+import type { KeyStorage, ProfileInput, ProfileSummary } from '@shared/contract';
+import { addressNeedsNewKey, originOf } from '@shared/domain/profiles';
+import { BridgeFailure } from '@shared/result';
 import { createCodatApi, type CodatApi } from '../codat/api';
 import { createCodatHttp, type CodatHttpOptions, type RateLimitInfo } from '../codat/http';
 import type { Logger } from '../log';

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { BridgeFailure } from '../../shared/result';
+import { BridgeFailure } from '@shared/result';
 import type { ExternalOpener, Notifier } from '../ports';
 import type { ExternalLinkPolicy } from '../security/external-links';
 

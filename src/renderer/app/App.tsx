@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { pages, type PageId } from '../../shared/pages';
+import { pages, type PageId } from '@shared/pages';
 import { linkdesk } from '../api';
 import { routeFromHash, useAppStore } from '../stores/app-store';
 import { Navigation } from './Navigation';

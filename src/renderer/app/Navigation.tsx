@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { pages, type PageId } from '../../shared/pages';
+import { pages, type PageId } from '@shared/pages';
 import { isMac } from '../platform';
 
 const icons: Record<PageId, string> = {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { pages, type PageId } from '../../shared/pages';
+import { pages, type PageId } from '@shared/pages';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CompaniesPage } from '../features/companies/CompaniesPage';
 import { CompanyView } from '../features/company/CompanyView';

@@ -1,5 +1,5 @@
 /** The web host's transport: `POST /bridge/<op>` for calls, one shared EventSource for events. */
-import type { BridgeTransport } from '../../shared/bridge-client';
+import type { BridgeTransport } from '@shared/bridge-client';
 
 export function createHttpTransport(base = ''): BridgeTransport {
   let source: EventSource | null = null;

@@ -1,4 +1,4 @@
-import type { BridgeError } from '../../shared/result';
+import type { BridgeError } from '@shared/result';
 import { CopyButton } from './CopyButton';
 
 /** What went wrong, in Codat's or our words, with the correlationId support will ask for. */

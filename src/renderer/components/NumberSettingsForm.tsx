@@ -3,7 +3,7 @@
  * each wrong field before anything is sent, focus the first one, save, and say what happened.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { BridgeError, Result } from '../../shared/result';
+import type { BridgeError, Result } from '@shared/result';
 import { ErrorNotice } from './ErrorNotice';
 
 export interface NumberField<F extends string> {

@@ -1,6 +1,6 @@
 import { CircleCheck, CircleHelp, Clock, ShieldOff, Unlink, type LucideIcon } from 'lucide-react';
-import { isKnownConnectionStatus, type ConnectionStatus, type Extensible } from '../../shared/codat/schemas';
-import { statusExplanation, statusWords } from '../../shared/domain/connections';
+import { isKnownConnectionStatus, type ConnectionStatus, type Extensible } from '@shared/codat/schemas';
+import { statusExplanation, statusWords } from '@shared/domain/connections';
 
 type StatusLook = { Icon: LucideIcon; tone: 'linked' | 'pending' | 'neutral' };
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { AppInfo, EventPayload } from '../../shared/contract';
-import { pageIds, type PageId } from '../../shared/pages';
-import type { BridgeError } from '../../shared/result';
+import type { AppInfo, EventPayload } from '@shared/contract';
+import { pageIds, type PageId } from '@shared/pages';
+import type { BridgeError } from '@shared/result';
 import { linkdesk } from '../api';
 
 type RateLimit = EventPayload<'codat.rateLimit'>;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { OperationOutput, ProfileInput, ProfileSummary } from '../../shared/contract';
-import type { BridgeError, Result } from '../../shared/result';
+import type { OperationOutput, ProfileInput, ProfileSummary } from '@shared/contract';
+import type { BridgeError, Result } from '@shared/result';
 import { linkdesk } from '../api';
 import { useAppStore } from './app-store';
 

@@ -1,6 +1,6 @@
 /** Electron adapters for the ports. One of the few files allowed to import `electron`. */
 import { Notification, safeStorage, shell } from 'electron';
-import type { ExternalOpener, Notifier, SecretVault } from '../../ports';
+import type { ExternalOpener, Notifier, SecretVault } from '@main/ports';
 
 export const safeStorageVault: SecretVault = {
   describe() {

@@ -1,6 +1,6 @@
 /** Plain-Node adapters: used by the web host and by tests. */
 import os from 'node:os';
-import type { ExternalOpener, Notifier, SecretVault, TrainingSandboxStarter } from '../../ports';
+import type { ExternalOpener, Notifier, SecretVault, TrainingSandboxStarter } from '@main/ports';
 
 /** Without an OS keychain the web host keeps keys in memory only, and says so. */
 export const sessionOnlyVault: SecretVault = {
@@ -20,7 +20,7 @@ export const sessionOnlyVault: SecretVault = {
 /** Starts the built-in training sandbox in this process (imported lazily: it is only needed when used). */
 export const inProcessTrainingSandbox: TrainingSandboxStarter = {
   async start() {
-    const { startSandbox } = await import('../../../sandbox/server');
+    const { startSandbox } = await import('@sandbox/server');
     const sandbox = await startSandbox({ port: 0, companies: 200, seed: 7, clock: { speed: 1 } });
     return { url: sandbox.url, apiKey: sandbox.apiKey };
   },

@@ -1,13 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { auditActionLabels, auditActions, type AuditAction, type AuditRecord } from '../../../shared/domain/audit';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { datedFileName, toCsv, type CsvColumns } from '../../csv';
-import { downloadCsv } from '../../download';
-import { formatDateTime, formatRelative } from '../../format';
-import { useAppStore } from '../../stores/app-store';
+import { auditActionLabels, auditActions, type AuditAction, type AuditRecord } from '@shared/domain/audit';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { datedFileName, toCsv, type CsvColumns } from '@renderer/csv';
+import { downloadCsv } from '@renderer/download';
+import { formatDateTime, formatRelative } from '@renderer/format';
+import { useAppStore } from '@renderer/stores/app-store';
 import './audit.css';
 
 const columns: CsvColumns<AuditRecord> = [

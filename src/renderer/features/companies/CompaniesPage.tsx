@@ -15,9 +15,9 @@ import {
   type CSSProperties,
   type KeyboardEvent,
 } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { isMac } from '../../platform';
-import { useAppStore } from '../../stores/app-store';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { isMac } from '@renderer/platform';
+import { useAppStore } from '@renderer/stores/app-store';
 import { CompanyResults } from './CompanyResults';
 import { NewCompanyForm } from './NewCompanyForm';
 import { RecentCompanies } from './RecentCompanies';

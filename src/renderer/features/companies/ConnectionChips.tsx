@@ -1,9 +1,9 @@
-import type { Company } from '../../../shared/codat/schemas';
+import type { Company } from '@shared/codat/schemas';
 import {
   connectionStatusExplanation,
   connectionStatusLabel,
   connectionStatusLook,
-} from '../../components/connection-status';
+} from '@renderer/components/connection-status';
 
 /** One chip per connection: platform name and Codat's status word, explained on hover. */
 export function ConnectionChips({ company }: { company: Company }) {

@@ -13,13 +13,13 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import { previewCompanyName } from '../../../shared/codat/names';
-import { neutraliseQueryText } from '../../../shared/codat/query';
-import type { Company } from '../../../shared/codat/schemas';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime, formatRelative } from '../../format';
+import { previewCompanyName } from '@shared/codat/names';
+import { neutraliseQueryText } from '@shared/codat/query';
+import type { Company } from '@shared/codat/schemas';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { formatDateTime, formatRelative } from '@renderer/format';
 import { ConnectionChips } from './ConnectionChips';
 import { maxTagKeyLength, maxTagValueLength, maxTags, parseTags } from './tags';
 import type { SearchAnswer } from './useCompanySearch';

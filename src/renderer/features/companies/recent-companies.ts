@@ -4,7 +4,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { useAppStore } from '../../stores/app-store';
+import { useAppStore } from '@renderer/stores/app-store';
 
 export const maxRecentCompanies = 8;
 

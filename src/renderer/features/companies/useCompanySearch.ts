@@ -3,10 +3,10 @@
  * answer is ever shown, so a slow answer for "har" can never replace the answer for "harbour".
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Company } from '../../../shared/codat/schemas';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { useAppStore } from '../../stores/app-store';
+import type { Company } from '@shared/codat/schemas';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { useAppStore } from '@renderer/stores/app-store';
 
 export const searchPageSize = 100;
 export const searchDebounceMs = 250;

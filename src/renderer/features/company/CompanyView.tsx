@@ -5,15 +5,15 @@
  */
 import { ArrowLeft, Plus } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Company, Connection } from '../../../shared/codat/schemas';
-import { errorBaseline } from '../../../shared/domain/watch';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { CopyButton } from '../../components/CopyButton';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
+import type { Company, Connection } from '@shared/codat/schemas';
+import { errorBaseline } from '@shared/domain/watch';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { CopyButton } from '@renderer/components/CopyButton';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { formatDateTime } from '@renderer/format';
 import { ageInWords, useNow } from './company-format';
-import { useAppStore } from '../../stores/app-store';
+import { useAppStore } from '@renderer/stores/app-store';
 import { CompanyMenu, ConnectionDangerActions } from '../revoke/DangerActions';
 import { ConnectionCard } from './ConnectionCard';
 import { DiagnosticReportActions } from './DiagnosticReport';

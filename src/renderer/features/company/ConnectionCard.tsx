@@ -1,9 +1,9 @@
 import { Send, TriangleAlert } from 'lucide-react';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import type { Connection } from '../../../shared/codat/schemas';
-import type { BridgeError } from '../../../shared/result';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime, formatRelative } from '../../format';
+import type { Connection } from '@shared/codat/schemas';
+import type { BridgeError } from '@shared/result';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { formatDateTime, formatRelative } from '@renderer/format';
 import { connectionErrorDetail, connectionErrorSummary, sourceTypeLabel } from './company-format';
 import { PlatformLogo } from './PlatformLogo';
 import { StatusChip } from './StatusChip';

@@ -1,22 +1,22 @@
 /**
- * "What's wrong": Linkdesk's reading of this company (companies.health) in plain words, each problem with
+ * "What's wrong": Linkdesk's reading of this company (diagnosis.company) in plain words, each problem with
  * its severity, the next step, and the evidence (ids to quote, Codat's own messages).
  */
 import { CircleCheck, RotateCw } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Connection } from '../../../shared/codat/schemas';
-import type { OperationOutput } from '../../../shared/contract';
-import { categoryLabels, sortIssues, type HealthIssue } from '../../../shared/domain/health';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { CopyButton } from '../../components/CopyButton';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Connection } from '@shared/codat/schemas';
+import type { OperationOutput } from '@shared/contract';
+import { categoryLabels, sortIssues, type HealthIssue } from '@shared/domain/health';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { CopyButton } from '@renderer/components/CopyButton';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from './company-format';
 import { exactTime, isCodatId, relativeTime, severityLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
 import { SkeletonRows } from './SyncStatusPanel';
 
-type Health = OperationOutput<'companies.health'>;
+type Health = OperationOutput<'diagnosis.company'>;
 
 const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const embeddedId = /\bdataset ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/gi;
@@ -33,7 +33,7 @@ export function DiagnosisPanel(props: { companyId: string; connections: readonly
   const check = useCallback(async () => {
     setLoading(true);
     setError(null);
-    const result = await linkdesk.companies.health({ companyId });
+    const result = await linkdesk.diagnosis.company({ companyId });
     setLoading(false);
     if (result.ok) setHealth(result.value);
     else setError(result.error);

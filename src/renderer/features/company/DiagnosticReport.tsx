@@ -1,12 +1,12 @@
 /**
- * The diagnostic report for a support ticket (companies.report): copied straight to the clipboard, or shown
+ * The diagnostic report for a support ticket (diagnosis.report): copied straight to the clipboard, or shown
  * in a dialog to copy by hand when the clipboard is refused. Read only on request: it costs Codat requests.
  */
 import { ClipboardCopy, FileText, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Modal } from './Modal';
 
 interface Report {
@@ -26,7 +26,7 @@ export function DiagnosticReportActions({ companyId }: { companyId: string }) {
   const read = async (): Promise<Report | null> => {
     setError(null);
     setMessage('');
-    const result = await linkdesk.companies.report({ companyId });
+    const result = await linkdesk.diagnosis.report({ companyId });
     if (!result.ok) {
       setError(result.error);
       return null;

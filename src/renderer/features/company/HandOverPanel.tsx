@@ -1,13 +1,13 @@
 import { CircleCheck, Copy, ExternalLink, Mail, RefreshCw, TriangleAlert, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Connection } from '../../../shared/codat/schemas';
-import type { OperationOutput } from '../../../shared/contract';
-import { linkMayBeStale } from '../../../shared/domain/connections';
-import type { SyncProgress } from '../../../shared/domain/watch';
-import type { BridgeError, Result } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
+import type { Connection } from '@shared/codat/schemas';
+import type { OperationOutput } from '@shared/contract';
+import { linkMayBeStale } from '@shared/domain/connections';
+import type { SyncProgress } from '@shared/domain/watch';
+import type { BridgeError, Result } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { formatDateTime } from '@renderer/format';
 import {
   ageInWords,
   connectionErrorDetail,

@@ -1,10 +1,10 @@
 /** History: the company's pull operations, newest first, 50 at a time, optionally only the failed ones. */
 import { RotateCw } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
-import type { Connection, PullOperation } from '../../../shared/codat/schemas';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Connection, PullOperation } from '@shared/codat/schemas';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from './company-format';
 import { exactTime, pullDuration } from './investigate-format';
 import { PullStatusBadge, When } from './PullStatusBadge';
@@ -39,7 +39,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
       const request = ++requestCount.current;
       setLoading(page === 1 ? 'first' : 'more');
       setError(null);
-      const result = await linkdesk.companies.history({ companyId, page, pageSize, errorsOnly: onlyErrors });
+      const result = await linkdesk.data.history({ companyId, page, pageSize, errorsOnly: onlyErrors });
       if (request !== requestCount.current) return;
       setLoading(null);
       if (!result.ok) {

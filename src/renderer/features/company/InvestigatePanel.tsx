@@ -5,8 +5,8 @@
  */
 import { Activity, History, ListTree, Stethoscope, X, type LucideIcon } from 'lucide-react';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Connection } from '../../../shared/codat/schemas';
-import { tabKeyTarget } from '../../components/tabs';
+import type { Connection } from '@shared/codat/schemas';
+import { tabKeyTarget } from '@renderer/components/tabs';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';

@@ -1,11 +1,11 @@
 import { Copy, Mail, RefreshCw, X } from 'lucide-react';
 import { useId, useRef, useState, type RefObject } from 'react';
-import type { OperationOutput } from '../../../shared/contract';
-import { linkMayBeStale } from '../../../shared/domain/connections';
-import { emailProblem, mailtoUrl, renderInvite } from '../../../shared/domain/invite';
-import type { BridgeError, Result } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { OperationOutput } from '@shared/contract';
+import { linkMayBeStale } from '@shared/domain/connections';
+import { emailProblem, mailtoUrl, renderInvite } from '@shared/domain/invite';
+import type { BridgeError, Result } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from './company-format';
 import type { HandOverLink } from './HandOverPanel';
 import { Modal } from './Modal';

@@ -4,18 +4,18 @@
  */
 import { X } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { Connection, PullOperation } from '../../../shared/codat/schemas';
-import type { OperationOutput } from '../../../shared/contract';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { CopyButton } from '../../components/CopyButton';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Connection, PullOperation } from '@shared/codat/schemas';
+import type { OperationOutput } from '@shared/contract';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { CopyButton } from '@renderer/components/CopyButton';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from './company-format';
 import { exactTime, pullDuration, pullStatusExplanation, relativeTime } from './investigate-format';
 import { Modal } from './Modal';
 import { PullStatusBadge } from './PullStatusBadge';
 
-type PullDetail = OperationOutput<'companies.pull'>;
+type PullDetail = OperationOutput<'data.pull'>;
 type ValidationItem = NonNullable<NonNullable<PullDetail['validation']>['errors']>[number];
 
 interface OpenPull {
@@ -68,7 +68,7 @@ function PullOperationDialog(props: PullOperationDialogProps) {
     let current = true;
     setLoad({ status: 'loading' });
     // Always read it fresh: a row may be minutes old, and only this call brings the validation results.
-    void linkdesk.companies.pull({ companyId, datasetId }).then((result) => {
+    void linkdesk.data.pull({ companyId, datasetId }).then((result) => {
       if (!current) return;
       setLoad(result.ok ? { status: 'ready', detail: result.value } : { status: 'failed', error: result.error });
     });

@@ -1,4 +1,4 @@
-import type { Extensible, PullStatus } from '../../../shared/codat/schemas';
+import type { Extensible, PullStatus } from '@shared/codat/schemas';
 import {
   exactTime,
   pullState,

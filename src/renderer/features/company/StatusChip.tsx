@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import type { ConnectionStatus, Extensible } from '../../../shared/codat/schemas';
+import type { ConnectionStatus, Extensible } from '@shared/codat/schemas';
 import {
   connectionStatusExplanation,
   connectionStatusLabel,
   connectionStatusLook,
-} from '../../components/connection-status';
+} from '@renderer/components/connection-status';
 
 /** Codat's status word with an icon (never colour alone) and its one-line explanation on hover or focus. */
 export function StatusChip({ status }: { status: Extensible<ConnectionStatus> }) {

@@ -1,10 +1,10 @@
 /** Sync status: per data type, where it stands now, when it last worked, its latest pull, and refreshes. */
 import { RefreshCw, RotateCw } from 'lucide-react';
 import { useState } from 'react';
-import type { Connection, DataStatus } from '../../../shared/codat/schemas';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Connection, DataStatus } from '@shared/codat/schemas';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { dataTypeLabel, useNow } from './company-format';
 import { isDataType, pullState, type PullState } from './investigate-format';
 import { PullStatusBadge, When } from './PullStatusBadge';
@@ -51,7 +51,7 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
     setRefreshingAll(true);
     setFailure(null);
     setMessage('');
-    const result = await linkdesk.companies.refreshAll({ companyId });
+    const result = await linkdesk.data.refreshAll({ companyId });
     setRefreshingAll(false);
     if (!result.ok) {
       setFailure({ title: 'Could not refresh the data.', error: result.error });
@@ -67,7 +67,7 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
     setQueuing((current) => new Set(current).add(dataType));
     setFailure(null);
     setMessage('');
-    const result = await linkdesk.companies.refreshDataType({ companyId, dataType });
+    const result = await linkdesk.data.refreshDataType({ companyId, dataType });
     setQueuing((current) => {
       const next = new Set(current);
       next.delete(dataType);

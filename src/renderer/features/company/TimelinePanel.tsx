@@ -1,11 +1,11 @@
 /** Timeline: one connection's story, newest first: created, statuses seen, Codat's errors, pulls, our actions. */
 import { RotateCw } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Connection } from '../../../shared/codat/schemas';
-import type { TimelineEvent } from '../../../shared/contract';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Connection } from '@shared/codat/schemas';
+import type { TimelineEvent } from '@shared/contract';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from './company-format';
 import { exactTime, parseCodatTime, relativeTime, timelineToneLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
@@ -38,7 +38,7 @@ export function TimelinePanel(props: { companyId: string; connections: readonly 
     async (id: string) => {
       const request = ++requestCount.current;
       setLoad({ status: 'loading', connectionId: id });
-      const result = await linkdesk.connections.timeline({ companyId, connectionId: id });
+      const result = await linkdesk.diagnosis.timeline({ companyId, connectionId: id });
       if (request !== requestCount.current) return;
       setLoad(
         result.ok

@@ -4,16 +4,9 @@
  * an interval), paused while the page is hidden, stopped after `maxWatchMs`, and slowed down when Codat
  * says so. Plain TypeScript so the rules can be read (and tested) without React.
  */
-import type { Connection, DataConnectionError, DataStatuses } from '../../../shared/codat/schemas';
-import {
-  errorKey,
-  isSyncSettled,
-  newErrors,
-  syncProgress,
-  watchLimits,
-  type SyncProgress,
-} from '../../../shared/domain/watch';
-import type { BridgeError, Result } from '../../../shared/result';
+import type { Connection, DataConnectionError, DataStatuses } from '@shared/codat/schemas';
+import { errorKey, isSyncSettled, newErrors, syncProgress, watchLimits, type SyncProgress } from '@shared/domain/watch';
+import type { BridgeError, Result } from '@shared/result';
 
 export type WatchPhase = 'authorising' | 'syncing' | 'synced';
 

@@ -19,11 +19,11 @@ import {
   type DataType,
   type Extensible,
   type PullStatus,
-} from '../../../shared/codat/schemas';
-import { isPullErrored, isPullInProgress } from '../../../shared/codat/status';
-import type { TimelineEvent } from '../../../shared/contract';
-import type { Severity } from '../../../shared/domain/health';
-import { formatDateTime } from '../../format';
+} from '@shared/codat/schemas';
+import { isPullErrored, isPullInProgress } from '@shared/codat/status';
+import type { TimelineEvent } from '@shared/contract';
+import type { Severity } from '@shared/domain/health';
+import { formatDateTime } from '@renderer/format';
 import { ageInWords } from './company-format';
 
 /** The same four tones the connection chips use, so a colour means the same thing everywhere. */

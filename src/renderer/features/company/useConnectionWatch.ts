@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Connection, DataConnectionError } from '../../../shared/codat/schemas';
-import type { SyncProgress } from '../../../shared/domain/watch';
-import { linkdesk } from '../../api';
+import type { Connection, DataConnectionError } from '@shared/codat/schemas';
+import type { SyncProgress } from '@shared/domain/watch';
+import { linkdesk } from '@renderer/api';
 import { createConnectionWatcher, type ConnectionWatcher, type WatchSnapshot } from './connection-watcher';
 
 export interface WatchTarget {
@@ -36,7 +36,7 @@ export function useConnectionWatch(target: WatchTarget, handlers: WatchHandlers)
     const { errorBaseline, needsSyncBaseline } = targetRef.current;
     const watcher = createConnectionWatcher({
       getConnection: () => linkdesk.connections.get({ companyId, connectionId }),
-      dataStatus: () => linkdesk.companies.dataStatus({ companyId }),
+      dataStatus: () => linkdesk.data.status({ companyId }),
       errorBaseline,
       needsSyncBaseline,
       checkedAt: startedAt,

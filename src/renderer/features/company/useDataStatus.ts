@@ -3,10 +3,10 @@
  * progress, the Sync status tab is showing and the window is visible (a timeout chain, stopped on unmount).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DataStatuses } from '../../../shared/codat/schemas';
-import { isPullInProgress } from '../../../shared/codat/status';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
+import type { DataStatuses } from '@shared/codat/schemas';
+import { isPullInProgress } from '@shared/codat/status';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
 
 export const dataStatusPollMs = 5_000;
 
@@ -54,7 +54,7 @@ export function useDataStatus(companyId: string, active: boolean) {
     stopPolling();
     const readNumber = ++readCount.current;
     setState((current) => ({ ...current, loading: true }));
-    const result = await linkdesk.companies.dataStatus({ companyId });
+    const result = await linkdesk.data.status({ companyId });
     if (!mounted.current || readNumber !== readCount.current) return;
     if (!result.ok) {
       // Keep what was shown; polling stops until the analyst reloads (a failing Codat is not hammered).

@@ -4,14 +4,14 @@
  */
 import { Download } from 'lucide-react';
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '../../../shared/domain/health';
-import type { BridgeError } from '../../../shared/result';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
-import { useAppStore } from '../../stores/app-store';
-import { datedFileName } from '../../csv';
-import { downloadCsv } from '../../download';
+import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '@shared/domain/health';
+import type { BridgeError } from '@shared/result';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { formatDateTime } from '@renderer/format';
+import { useAppStore } from '@renderer/stores/app-store';
+import { datedFileName } from '@renderer/csv';
+import { downloadCsv } from '@renderer/download';
 import { issuesToCsv } from './csv';
 import { countOf, numberFormat, scanTime } from './health-format';
 import { IssueList } from './IssueList';

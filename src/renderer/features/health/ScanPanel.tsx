@@ -1,9 +1,9 @@
 /** Scan controls and what the scan is doing: the buttons, a progress bar while it runs, and how it ended. */
 import { CircleCheck, CircleSlash, Hourglass, ScanSearch, type LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { ScanState } from '../../../shared/contract';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
+import type { ScanState } from '@shared/contract';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { formatDateTime } from '@renderer/format';
 import { countOf, numberFormat, scanTime } from './health-format';
 import type { HealthScan } from './useHealthScan';
 

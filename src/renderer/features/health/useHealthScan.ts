@@ -4,10 +4,10 @@
  * more when it ends).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ScanState } from '../../../shared/contract';
-import type { HealthIssue } from '../../../shared/domain/health';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
+import type { ScanState } from '@shared/contract';
+import type { HealthIssue } from '@shared/domain/health';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
 
 /** How often, at most, a running scan's issue list is read again (each read carries every issue so far). */
 export const refreshEveryMs = 2000;

@@ -4,7 +4,7 @@
  * Presentational: the tiles do nothing, but hover and focus show each button's hover image.
  */
 import { useId } from 'react';
-import type { CachedImage, IntegrationCard } from '../../../shared/contract';
+import type { CachedImage, IntegrationCard } from '@shared/contract';
 import { CachedImg } from './IntegrationTile';
 import { groupBySourceType, previewHeading } from './integrations-format';
 

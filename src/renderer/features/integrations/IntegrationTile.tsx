@@ -1,7 +1,7 @@
 /** One platform in the catalogue: every piece of its cached branding, its key and what Codat says about it. */
 import { CircleCheck, CircleSlash, FlaskConical, ImageOff, Info, MonitorDown } from 'lucide-react';
 import { memo, useId } from 'react';
-import type { CachedImage, IntegrationCard } from '../../../shared/contract';
+import type { CachedImage, IntegrationCard } from '@shared/contract';
 import { isIntuit, sourceTypeOf } from './integrations-format';
 
 /** A cached image at a fixed size (so nothing jumps as it loads), or a neutral placeholder saying what is missing. */

@@ -4,12 +4,12 @@
  */
 import { LayoutGrid, MonitorSmartphone, RefreshCw, Search, WifiOff, type LucideIcon } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
-import { useAppStore } from '../../stores/app-store';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { formatDateTime } from '@renderer/format';
+import { useAppStore } from '@renderer/stores/app-store';
 import { CustomerPreview } from './CustomerPreview';
 import { IntegrationTile, SkeletonTile } from './IntegrationTile';
 import {
@@ -24,7 +24,7 @@ import {
   type ShowFilter,
 } from './integrations-format';
 import { useIntegrationCatalog } from './useIntegrationCatalog';
-import { tabKeyTarget } from '../../components/tabs';
+import { tabKeyTarget } from '@renderer/components/tabs';
 import { useNow } from '../company/company-format';
 import './integrations.css';
 

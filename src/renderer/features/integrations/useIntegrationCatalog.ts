@@ -3,9 +3,9 @@
  * `integrations.changed` as a background refresh starts and moves on, and the list again when it ends.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BrandingCacheState, CachedImage, IntegrationCard, IntegrationCatalog } from '../../../shared/contract';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
+import type { BrandingCacheState, CachedImage, IntegrationCard, IntegrationCatalog } from '@shared/contract';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
 
 export interface CatalogView {
   /** null until the first list has answered. */

@@ -3,11 +3,11 @@
  * what Codat really answered (no optimistic success). A failure reloads the state and shows Codat's error.
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
-import type { Company, Connection } from '../../../shared/codat/schemas';
-import { statusInWords } from '../../../shared/domain/connections';
-import type { BridgeError, Result } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Company, Connection } from '@shared/codat/schemas';
+import { statusInWords } from '@shared/domain/connections';
+import type { BridgeError, Result } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Modal } from '../company/Modal';
 import './revoke.css';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { linkdesk } from '../../api';
-import { CopyButton } from '../../components/CopyButton';
-import { useAppStore } from '../../stores/app-store';
+import { linkdesk } from '@renderer/api';
+import { CopyButton } from '@renderer/components/CopyButton';
+import { useAppStore } from '@renderer/stores/app-store';
 
 const hostLabel = { electron: 'Desktop app (Electron)', web: 'Browser console (npm run web)' } as const;
 

@@ -1,8 +1,8 @@
 /** How long the cached logos and buttons are trusted, and how much disk they may take. */
 import { useId } from 'react';
-import { brandingSettingsSchema, defaultBrandingSettings, type BrandingSettings } from '../../../shared/contract';
-import { linkdesk } from '../../api';
-import { NumberSettingsForm, rangeOf } from '../../components/NumberSettingsForm';
+import { brandingSettingsSchema, defaultBrandingSettings, type BrandingSettings } from '@shared/contract';
+import { linkdesk } from '@renderer/api';
+import { NumberSettingsForm, rangeOf } from '@renderer/components/NumberSettingsForm';
 
 type Field = keyof BrandingSettings;
 

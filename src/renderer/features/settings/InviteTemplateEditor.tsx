@@ -1,8 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { defaultInviteTemplate, missingPlaceholders } from '../../../shared/domain/invite';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { defaultInviteTemplate, missingPlaceholders } from '@shared/domain/invite';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
 
 /** The invite email template, with {customer}, {platform}, {link} and {sender}; kept in settings by main. */
 export function InviteTemplateEditor() {

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { profileInputSchema, type ProfileSummary } from '../../../shared/contract';
-import { addressNeedsNewKey } from '../../../shared/domain/profiles';
-import type { BridgeError } from '../../../shared/result';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useProfilesStore } from '../../stores/profiles-store';
+import { profileInputSchema, type ProfileSummary } from '@shared/contract';
+import { addressNeedsNewKey } from '@shared/domain/profiles';
+import type { BridgeError } from '@shared/result';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { useProfilesStore } from '@renderer/stores/profiles-store';
 
 type Field = 'name' | 'baseUrl' | 'apiKey' | 'storage';
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { OperationOutput, ProfileSummary } from '../../../shared/contract';
-import type { BridgeError } from '../../../shared/result';
-import { linkdesk } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
-import { useProfilesStore } from '../../stores/profiles-store';
+import type { OperationOutput, ProfileSummary } from '@shared/contract';
+import type { BridgeError } from '@shared/result';
+import { linkdesk } from '@renderer/api';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { formatDateTime } from '@renderer/format';
+import { useProfilesStore } from '@renderer/stores/profiles-store';
 import { AboutConsole } from './AboutConsole';
 import { BrandingCacheSettings } from './BrandingCacheSettings';
 import { InviteTemplateEditor } from './InviteTemplateEditor';
