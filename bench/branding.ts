@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { maxImageBytes, sanitiseSvg, svgShapeProblem, svgSanitiser } from '@main/branding/images';
 import { sanitiseSvgHere } from '@main/branding/svg-sanitiser';
-import { createMainServices } from '@main/bridge/handlers';
+import { createMainServices } from '@main/composition';
 import { createRecordingOpener, sessionOnlyVault } from '@main/platform/node';
 import { createMemorySettingsStore } from '@main/settings';
 import { lettermarkSvg } from '@sandbox/lettermark';

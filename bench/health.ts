@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCodatApi } from '@main/codat/api';
 import { createCodatHttp } from '@main/codat/http';
-import { createMainServices } from '@main/bridge/handlers';
+import { createMainServices } from '@main/composition';
 import { createRecordingOpener } from '@main/platform/node';
 import { createMemorySettingsStore } from '@main/settings';
 import { startSandbox } from '@sandbox/server';

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import Store from 'electron-store';
-import { createDispatcher, isAppUrl } from './bridge/dispatcher';
+import { isAppUrl } from './bridge/dispatcher';
 import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from './data-lock';
-import { createMainServices } from './bridge/handlers';
+import { createMainServices } from './composition';
 import { bindIpc, forwardEvents } from './bridge/ipc';
 import { buildMenuTemplate } from './menu';
 import { desktopNotifier, safeStorageVault, shellOpener } from './platform/electron';
@@ -57,13 +57,7 @@ if (!dataLock) {
     guardWebContents(contents, { policy: services.linkPolicy, opener: shellOpener, onRefused: logRefusal });
   });
   const trustedOrigins = [appOrigin, ...(devRendererUrl ? [new URL(devRendererUrl).origin] : [])];
-  const dispatch = createDispatcher(services.handlers, {
-    isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, trustedOrigins),
-    redact: redactor.redact,
-    redactValue: redactor.redactValue,
-    onUnexpectedError: (operation, error) =>
-      console.error(`[bridge] ${operation} failed:`, redactor.redact(String(error))),
-  });
+  const dispatch = services.dispatcher({ isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, trustedOrigins) });
   const windowState = new Store<{ window?: SavedWindowState }>({ name: 'window-state' });
   let mainWindow: BrowserWindow | null = null;
 

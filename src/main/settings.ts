@@ -149,3 +149,22 @@ export function createMemorySettingsStore(initial: Settings = defaultSettings())
     },
   };
 }
+
+type SectionKey = 'invite' | 'thresholds' | 'branding';
+
+/** One optional part of the settings (invite template, health thresholds, branding cache), with its default. */
+export function settingsSection<K extends SectionKey>(
+  store: SettingsStore,
+  key: K,
+  fallback: () => NonNullable<Settings[K]>,
+) {
+  return {
+    read: (): NonNullable<Settings[K]> => (store.read()[key] ?? fallback()) as NonNullable<Settings[K]>,
+    save(next: NonNullable<Settings[K]>): NonNullable<Settings[K]> {
+      store.write({ ...store.read(), [key]: next });
+      return next;
+    },
+  };
+}
+
+export type SettingsSection<K extends SectionKey> = ReturnType<typeof settingsSection<K>>;

@@ -15,7 +15,7 @@ import {
   readValidationResultSchema,
   sourceTypeSchema,
 } from './codat/schemas';
-import { auditActions, auditRecordSchema } from './domain/audit';
+import { auditActions, auditRecordSchema, type AuditAction } from './domain/audit';
 import { healthIssueSchema, healthThresholdsSchema } from './domain/health';
 
 // The renderer's CSP forbids eval; tell zod not to probe for it.
@@ -221,35 +221,61 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/**
+ * What an operation does to the world, declared where it is defined:
+ * - `read`: changes nothing;
+ * - `local`: changes only this console's own settings;
+ * - `write`: changes Codat or the profiles, and is recorded in the audit trail under `audit` by the dispatcher
+ *   (exactly one record, success or failure), so no handler can forget to.
+ */
+export type OperationSpec =
+  | { input: z.ZodType; output: z.ZodType; effect: 'read' | 'local' }
+  | { input: z.ZodType; output: z.ZodType; effect: 'write'; audit: AuditAction | ((input: never) => AuditAction) };
+
+const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
+  ({ input, output, effect: 'read' }) as const;
+const local = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =>
+  ({ input, output, effect: 'local' }) as const;
+const write = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  audit: AuditAction | ((input: z.output<I>) => AuditAction),
+) => ({ input, output, effect: 'write', audit }) as const;
+
+const companyRef = z.object({ companyId: codatId }).strict();
+const connectionRef = z.object({ companyId: codatId, connectionId: codatId }).strict();
+const profileRef = z.object({ id: z.string().min(1) }).strict();
+
+/** Every operation, by area; each area is served by one service in main (src/main/operations/<area>.ts). */
 export const operations = {
-  'app.info': { input: noInput, output: appInfoSchema },
-  'profiles.list': {
-    input: noInput,
-    output: z.object({
-      profiles: z.array(profileSummarySchema),
-      activeId: z.string(),
-      secretStorage: secretStorageSchema,
-    }),
-  },
-  'profiles.save': { input: profileInputSchema, output: profileSummarySchema },
-  'profiles.remove': {
-    input: z.object({ id: z.string().min(1) }).strict(),
-    output: z.object({ removed: z.literal(true) }),
-  },
-  'profiles.activate': { input: z.object({ id: z.string().min(1) }).strict(), output: profileSummarySchema },
-  'profiles.test': {
-    input: z.object({ id: z.string().min(1) }).strict(),
-    output: z.object({ clientName: z.string(), redirectUrl: z.string(), baseUrl: z.string(), checkedAt: z.string() }),
-  },
-  'companies.search': {
-    input: z
+  // app: what main says about itself
+  'app.info': read(noInput, appInfoSchema),
+
+  // profiles: named Codat profiles and their keys
+  'profiles.list': read(
+    noInput,
+    z.object({ profiles: z.array(profileSummarySchema), activeId: z.string(), secretStorage: secretStorageSchema }),
+  ),
+  'profiles.save': write(profileInputSchema, profileSummarySchema, (input) =>
+    input.id ? 'profile.edit' : 'profile.add',
+  ),
+  'profiles.remove': write(profileRef, z.object({ removed: z.literal(true) }), 'profile.remove'),
+  'profiles.activate': local(profileRef, profileSummarySchema),
+  'profiles.test': read(
+    profileRef,
+    z.object({ clientName: z.string(), redirectUrl: z.string(), baseUrl: z.string(), checkedAt: z.string() }),
+  ),
+
+  // companies: find, open, create, delete
+  'companies.search': read(
+    z
       .object({
         text: z.string().max(200),
         page: z.number().int().min(1).default(1),
         pageSize: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
-    output: z.object({
+    z.object({
       results: z.array(companySchema),
       totalResults: z.number().int(),
       page: z.number().int(),
@@ -259,44 +285,42 @@ export const operations = {
       /** Companies of this page that Linkdesk could not read, left out of `results`. */
       unreadable: z.number().int(),
     }),
-  },
-  'companies.get': {
-    input: z.object({ companyId: codatId, fresh: z.boolean().default(false) }).strict(),
-    output: companySchema,
-  },
-  'companies.findByName': {
-    input: z.object({ name: z.string().trim().min(1).max(200) }).strict(),
-    output: z.object({ matches: z.array(companySchema) }),
-  },
-  'companies.create': {
-    input: z
+  ),
+  'companies.get': read(z.object({ companyId: codatId, fresh: z.boolean().default(false) }).strict(), companySchema),
+  'companies.findByName': read(
+    z.object({ name: z.string().trim().min(1).max(200) }).strict(),
+    z.object({ matches: z.array(companySchema) }),
+  ),
+  'companies.create': write(
+    z
       .object({
         customerId: z.string().trim().min(1, 'Enter the customer ID.').max(200),
         description: z.string().max(1000).optional(),
         tags: z.record(z.string().min(1).max(27), z.string().max(100)).optional(),
       })
       .strict(),
-    output: companySchema,
-  },
-  'data.status': { input: z.object({ companyId: codatId }).strict(), output: dataStatusesSchema },
-  'connections.create': {
-    input: z.object({ companyId: codatId, platformKey: z.string().regex(/^[a-z]{4}$/) }).strict(),
-    output: connectionSchema,
-  },
-  'connections.get': {
-    input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
-    output: connectionSchema,
-  },
-  /** Every integration from the branding cache (stale-while-revalidate; fetched on a miss). */
-  'integrations.list': { input: noInput, output: integrationCatalogSchema },
-  /** Fetches the list and every platform's branding again, now. */
-  'integrations.refresh': { input: noInput, output: integrationCatalogSchema },
-  'branding.settings': { input: noInput, output: brandingSettingsSchema },
-  'branding.saveSettings': { input: brandingSettingsSchema.strict(), output: brandingSettingsSchema },
-  /** Whether the active profile's API answers (any HTTP answer counts), probed now. */
-  'codat.checkConnectivity': { input: noInput, output: connectivitySchema },
-  'data.history': {
-    input: z
+    companySchema,
+    'company.create',
+  ),
+  /** Irreversible: the company, its connections and its cached data. */
+  'companies.delete': write(companyRef, z.object({ deleted: z.literal(true) }), 'company.delete'),
+
+  // connections: a company's link to one platform
+  'connections.create': write(
+    z.object({ companyId: codatId, platformKey: z.string().regex(/^[a-z]{4}$/) }).strict(),
+    connectionSchema,
+    'connection.create',
+  ),
+  'connections.get': read(connectionRef, connectionSchema),
+  /** Revokes access (PATCH status Unlinked): no new syncs; data already synced stays; the customer can re-link. */
+  'connections.unlink': write(connectionRef, connectionSchema, 'connection.unlink'),
+  /** Irreversible: revokes and ends access to data already synced. */
+  'connections.delete': write(connectionRef, z.object({ deleted: z.literal(true) }), 'connection.delete'),
+
+  // data: what Codat has synced, and asking it to sync again
+  'data.status': read(companyRef, dataStatusesSchema),
+  'data.history': read(
+    z
       .object({
         companyId: codatId,
         page: z.number().int().min(1).default(1),
@@ -304,7 +328,7 @@ export const operations = {
         errorsOnly: z.boolean().default(false),
       })
       .strict(),
-    output: z.object({
+    z.object({
       results: z.array(pullOperationSchema),
       totalResults: z.number().int(),
       page: z.number().int(),
@@ -312,61 +336,60 @@ export const operations = {
       /** Pulls of this page that Linkdesk could not read, left out of `results`. */
       unreadable: z.number().int(),
     }),
-  },
-  'data.pull': {
-    input: z.object({ companyId: codatId, datasetId: codatId }).strict(),
-    output: z.object({ pull: pullOperationSchema, validation: readValidationResultSchema.nullable() }),
-  },
-  'data.refreshAll': {
-    input: z.object({ companyId: codatId }).strict(),
-    output: z.object({ queued: z.literal(true) }),
-  },
-  'data.refreshDataType': {
-    input: z.object({ companyId: codatId, dataType: dataTypeSchema, connectionId: codatId.optional() }).strict(),
-    output: pullOperationSchema,
-  },
+  ),
+  'data.pull': read(
+    z.object({ companyId: codatId, datasetId: codatId }).strict(),
+    z.object({ pull: pullOperationSchema, validation: readValidationResultSchema.nullable() }),
+  ),
+  'data.refreshAll': write(companyRef, z.object({ queued: z.literal(true) }), 'data.refreshAll'),
+  'data.refreshDataType': write(
+    z.object({ companyId: codatId, dataType: dataTypeSchema, connectionId: codatId.optional() }).strict(),
+    pullOperationSchema,
+    'data.refreshType',
+  ),
+
+  // diagnosis: one company read closely, in plain words
   /** Reads the company closely (fresh company, dataStatus, recent pulls) and classifies it. */
-  'diagnosis.company': {
-    input: z.object({ companyId: codatId }).strict(),
-    output: z.object({ issues: z.array(healthIssueSchema), checkedAt: z.string() }),
-  },
+  'diagnosis.company': read(
+    companyRef,
+    z.object({ issues: z.array(healthIssueSchema), checkedAt: z.string() }),
+  ),
   /** Plain text/markdown for a support ticket: ids, statuses, errors with correlation ids, our reading. No secret. */
-  'diagnosis.report': { input: z.object({ companyId: codatId }).strict(), output: z.object({ markdown: z.string() }) },
-  'diagnosis.timeline': {
-    input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
-    output: z.object({ events: z.array(timelineEventSchema) }),
-  },
-  'health.startScan': { input: noInput, output: scanStateSchema },
-  'health.cancelScan': { input: z.object({ scanId: z.string() }).strict(), output: scanStateSchema },
+  'diagnosis.report': read(companyRef, z.object({ markdown: z.string() })),
+  'diagnosis.timeline': read(connectionRef, z.object({ events: z.array(timelineEventSchema) })),
+
+  // health: the portfolio scan
+  'health.startScan': read(noInput, scanStateSchema),
+  'health.cancelScan': read(z.object({ scanId: z.string() }).strict(), scanStateSchema),
   /** The latest scan of the active profile, with its issues; null before the first scan. */
-  'health.results': {
-    input: noInput,
-    output: z.object({ scan: scanStateSchema, issues: z.array(healthIssueSchema) }).nullable(),
-  },
-  'health.thresholds': { input: noInput, output: healthThresholdsSchema },
-  'health.saveThresholds': { input: healthThresholdsSchema.strict(), output: healthThresholdsSchema },
-  /** Revokes access (PATCH status Unlinked): no new syncs; data already synced stays; the customer can re-link. */
-  'connections.unlink': {
-    input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
-    output: connectionSchema,
-  },
-  /** Irreversible: revokes and ends access to data already synced. */
-  'connections.delete': {
-    input: z.object({ companyId: codatId, connectionId: codatId }).strict(),
-    output: z.object({ deleted: z.literal(true) }),
-  },
-  /** Irreversible: the company, its connections and its cached data. */
-  'companies.delete': {
-    input: z.object({ companyId: codatId }).strict(),
-    output: z.object({ deleted: z.literal(true) }),
-  },
+  'health.results': read(
+    noInput,
+    z.object({ scan: scanStateSchema, issues: z.array(healthIssueSchema) }).nullable(),
+  ),
+  'health.thresholds': read(noInput, healthThresholdsSchema),
+  'health.saveThresholds': local(healthThresholdsSchema.strict(), healthThresholdsSchema),
+
+  // integrations: the platforms Codat offers, and their branding cache
+  /** Every integration from the branding cache (stale-while-revalidate; fetched on a miss). */
+  'integrations.list': read(noInput, integrationCatalogSchema),
+  /** Fetches the list and every platform's branding again, now. */
+  'integrations.refresh': local(noInput, integrationCatalogSchema),
+  'integrations.cacheSettings': read(noInput, brandingSettingsSchema),
+  'integrations.saveCacheSettings': local(brandingSettingsSchema.strict(), brandingSettingsSchema),
+
+  // invites: the email that hands a link over
+  'invites.settings': read(noInput, inviteSettingsSchema),
+  'invites.saveSettings': local(inviteSettingsSchema.strict(), inviteSettingsSchema),
   /** Records that an invite was composed (opened in the mail app or copied). */
-  'invites.composed': {
-    input: z.object({ companyId: codatId, connectionId: codatId, how: z.enum(['email_app', 'copied']) }).strict(),
-    output: z.object({ recorded: z.literal(true) }),
-  },
-  'audit.list': {
-    input: z
+  'invites.composed': write(
+    z.object({ companyId: codatId, connectionId: codatId, how: z.enum(['email_app', 'copied']) }).strict(),
+    z.object({ recorded: z.literal(true) }),
+    'invite.compose',
+  ),
+
+  // audit: the trail of writes
+  'audit.list': read(
+    z
       .object({
         action: z.enum(auditActions).optional(),
         /** Matches company id or name. */
@@ -375,25 +398,26 @@ export const operations = {
         to: z.string().optional(),
       })
       .strict(),
-    output: z.object({ records: z.array(auditRecordSchema), warnings: z.array(z.string()) }),
-  },
-  'invites.settings': { input: noInput, output: inviteSettingsSchema },
-  'invites.saveSettings': { input: inviteSettingsSchema.strict(), output: inviteSettingsSchema },
-  'system.openExternal': {
-    input: z.object({ url: z.string().min(1).max(8192) }).strict(),
+    z.object({ records: z.array(auditRecordSchema), warnings: z.array(z.string()) }),
+  ),
+
+  // codat: reaching Codat at all
+  /** Whether the active profile's API answers (any HTTP answer counts), probed now. */
+  'codat.checkConnectivity': read(noInput, connectivitySchema),
+
+  // system: the desktop around the console
+  'system.openExternal': read(
+    z.object({ url: z.string().min(1).max(8192) }).strict(),
     /** `browser`: the web host's page should open it itself (its browser is the user's desktop). */
-    output: z.object({ opened: z.literal(true), by: z.enum(['system', 'browser']), url: z.string() }),
-  },
-  'system.notify': {
-    input: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict(),
-    output: z.object({ shown: z.boolean() }),
-  },
+    z.object({ opened: z.literal(true), by: z.enum(['system', 'browser']), url: z.string() }),
+  ),
+  'system.notify': read(
+    z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict(),
+    z.object({ shown: z.boolean() }),
+  ),
   /** Shows the support log's folder in the file manager where the host can; either way, says where it is. */
-  'system.openLogsFolder': {
-    input: noInput,
-    output: z.object({ opened: z.boolean(), directory: z.string().nullable() }),
-  },
-} as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
+  'system.openLogsFolder': read(noInput, z.object({ opened: z.boolean(), directory: z.string().nullable() })),
+} as const satisfies Record<`${string}.${string}`, OperationSpec>;
 
 export const events = {
   /** A menu item or global shortcut asks the renderer to do something. */
@@ -428,6 +452,13 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export const operationNames = Object.keys(operations) as OperationName[];
 export const eventNames = Object.keys(events) as EventName[];
+
+/** The audit action a write records for this (already parsed) input; null for reads. */
+export function auditActionOf<N extends OperationName>(name: N, input: ParsedInput<N>): AuditAction | null {
+  const spec: OperationSpec = operations[name];
+  if (spec.effect !== 'write') return null;
+  return typeof spec.audit === 'function' ? (spec.audit as (input: ParsedInput<N>) => AuditAction)(input) : spec.audit;
+}
 
 export function isOperationName(name: string): name is OperationName {
   return Object.hasOwn(operations, name);

@@ -1,6 +1,5 @@
 /** Assembles the web host: main's services with plain-Node adapters, behind the HTTP bridge. */
-import { createDispatcher } from '@main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { createMainServices, type MainServices } from '@main/composition';
 import { browserOpener, inProcessTrainingSandbox, noNotifier, osUserName, sessionOnlyVault } from '@main/platform/node';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,12 +74,7 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
   );
   // The web host checks its token and the request's Origin before dispatching; a call that got this far
   // comes from our own page.
-  const dispatch = createDispatcher(services.handlers, {
-    isTrustedCaller: () => true,
-    redact: redactor.redact,
-    redactValue: redactor.redactValue,
-    onUnexpectedError: (operation, error) => log.error(`[bridge] ${operation} failed: ${String(error)}`),
-  });
+  const dispatch = services.dispatcher({ isTrustedCaller: () => true });
   const host = await startWebHost({
     port: options.port,
     rendererDir: options.rendererDir,

@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '@main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { createMainServices, type MainServices } from '@main/composition';
 import type { EventName } from '@shared/contract';
 import { testPorts } from '../support/ports';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
@@ -14,7 +13,7 @@ let services: MainServices;
 let auditDirectory: string;
 const events: Array<{ event: EventName; payload: unknown }> = [];
 const call = (operation: string, input: unknown) =>
-  createDispatcher(services.handlers, { isTrustedCaller: () => true })(operation, input, { frameUrl: null });
+  services.dispatcher({ isTrustedCaller: () => true })(operation, input, { frameUrl: null });
 
 beforeAll(async () => {
   sandbox = await startTestSandbox({ companies: 5 });

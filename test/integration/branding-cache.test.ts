@@ -8,8 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '@main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { createMainServices, type MainServices } from '@main/composition';
 import { createBrandingStore } from '@main/branding/store';
 import { createMemorySettingsStore } from '@main/settings';
 import type {
@@ -45,7 +44,7 @@ function startConsole(brandingDirectory: string, target: { url: string; apiKey: 
     http: { retry: { retries: 0 }, timeoutMs: 3_000 },
   });
   consoles.push(services);
-  const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+  const dispatch = services.dispatcher({ isTrustedCaller: () => true });
   const attempt = <N extends OperationName>(operation: N, input: OperationInput<N>) =>
     dispatch(operation, input, { frameUrl: null }) as Promise<Result<OperationOutput<N>>>;
   const call = async <N extends OperationName>(operation: N, input: OperationInput<N>) => {
@@ -137,7 +136,7 @@ describe('stale-while-revalidate', () => {
   it('follows the time-to-live setting', async () => {
     const { call, changed } = startConsole(freshFolder());
     await call('integrations.list', {});
-    expect(await call('branding.saveSettings', { ttlDays: 1, maxMegabytes: 50 })).toEqual({
+    expect(await call('integrations.saveCacheSettings', { ttlDays: 1, maxMegabytes: 50 })).toEqual({
       ttlDays: 1,
       maxMegabytes: 50,
     });
@@ -145,7 +144,7 @@ describe('stale-while-revalidate', () => {
     const done = changed((state) => !state.refreshing);
     expect(await call('integrations.list', {})).toMatchObject({ stale: true, refreshing: true });
     await done;
-    const invalid = await startConsole(freshFolder()).attempt('branding.saveSettings', {
+    const invalid = await startConsole(freshFolder()).attempt('integrations.saveCacheSettings', {
       ttlDays: 0,
       maxMegabytes: 50,
     });
@@ -220,7 +219,7 @@ describe('eviction', () => {
     utimesSync(path.join(imagesDir, old), new Date(clock - 30 * day), new Date(clock - 30 * day));
 
     const second = startConsole(folder);
-    await second.call('branding.saveSettings', { ttlDays: 7, maxMegabytes: 5 });
+    await second.call('integrations.saveCacheSettings', { ttlDays: 7, maxMegabytes: 5 });
     await second.call('integrations.refresh', {});
     expect(readdirSync(imagesDir)).not.toContain(old);
     expect(readdirSync(imagesDir)).toHaveLength(count);

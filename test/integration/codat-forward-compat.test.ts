@@ -3,8 +3,7 @@
  * sandbox's answer carry such a value with its rewrite fault, then goes through the real services and the bridge.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { createDispatcher } from '@main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { createMainServices, type MainServices } from '@main/composition';
 import { platforms } from '@sandbox/catalog';
 import { hour } from '@sandbox/clock';
 import { scenarioNames } from '@sandbox/seed';
@@ -23,7 +22,7 @@ beforeAll(async () => {
   services = createMainServices(
     testPorts(sandbox, { notifier: { notify: () => false }, now: () => Date.parse(sandbox.control.now()) }),
   );
-  const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+  const dispatch = services.dispatcher({ isTrustedCaller: () => true });
   call = async (operation, input) => {
     const result = await dispatch(operation, input, { frameUrl: null });
     if (!result.ok) throw new Error(`${operation} failed: ${result.error.message}`);

@@ -1,7 +1,6 @@
 /** The portfolio scan and the company reading against the sandbox's seeded scenarios. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '@main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { createMainServices, type MainServices } from '@main/composition';
 import { hour } from '@sandbox/clock';
 import { scenarioNames } from '@sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput, ScanState } from '@shared/contract';
@@ -25,7 +24,7 @@ beforeAll(async () => {
   services.hub.subscribe((event, payload) => {
     if (event === 'health.progress') progress.push(payload as ScanState);
   });
-  const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+  const dispatch = services.dispatcher({ isTrustedCaller: () => true });
   call = async (operation, input) => {
     const result = await dispatch(operation, input, { frameUrl: null });
     if (!result.ok) throw new Error(`${operation} failed: ${result.error.message}`);

@@ -3,8 +3,7 @@
  * requests (counted in the sandbox's log), and the rules checked before any call.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '@main/bridge/dispatcher';
-import { createMainServices } from '@main/bridge/handlers';
+import { createMainServices } from '@main/composition';
 import { scenarioNames } from '@sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import type { BridgeError } from '@shared/result';
@@ -25,7 +24,7 @@ beforeAll(async () => {
   const services = createMainServices(
     testPorts(sandbox, { notifier: { notify: (title) => (notified.push(title), true) } }),
   );
-  const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+  const dispatch = services.dispatcher({ isTrustedCaller: () => true });
   attempt = (operation, input) => dispatch(operation, input, { frameUrl: null }) as never;
   call = async (operation, input) => {
     const result = await attempt(operation, input);

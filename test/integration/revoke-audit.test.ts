@@ -1,7 +1,6 @@
 /** Unlink and delete through main's handlers against the sandbox, each recorded in the audit trail with its result. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '@main/bridge/dispatcher';
-import { createMainServices } from '@main/bridge/handlers';
+import { createMainServices } from '@main/composition';
 import { scenarioNames } from '@sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import type { BridgeError } from '@shared/result';
@@ -23,7 +22,7 @@ const call = async <N extends OperationName>(operation: N, input: OperationInput
 beforeAll(async () => {
   sandbox = await startTestSandbox({ companies: 20 });
   const services = createMainServices(testPorts(sandbox), { http: { retry: { retries: 1, initialDelayMs: 10 } } });
-  const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+  const dispatch = services.dispatcher({ isTrustedCaller: () => true });
   attempt = (operation, input) => dispatch(operation, input, { frameUrl: null }) as never;
 });
 afterAll(() => sandbox.close());

@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '@main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '@main/bridge/handlers';
+import { createMainServices, type MainServices } from '@main/composition';
 import { createFileLog, type FileLog } from '@main/log';
 import { createRecordingOpener } from '@main/platform/node';
 import { createRedactor } from '@main/security/redaction';
@@ -18,7 +17,7 @@ let services: MainServices;
 let log: FileLog;
 const opener = createRecordingOpener();
 const call = async (operation: string, input: unknown) => {
-  const result = await createDispatcher(services.handlers, { isTrustedCaller: () => true })(operation, input, {
+  const result = await services.dispatcher({ isTrustedCaller: () => true })(operation, input, {
     frameUrl: null,
   });
   return result as { ok: boolean; value?: any; error?: any };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, isAppUrl, type Handlers } from '@main/bridge/dispatcher';
+import { createDispatcher, isAppUrl, type Auditor, type Handlers } from '@main/bridge/dispatcher';
 import { operationNames } from '@shared/contract';
 import { BridgeFailure } from '@shared/result';
 
@@ -33,12 +33,14 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 
 function dispatcherWith(overrides: Partial<Handlers> = {}, options: { redact?: (s: string) => string } = {}) {
   const onUnexpectedError = vi.fn();
+  const recorded: Array<Parameters<Auditor['record']>[0]> = [];
   const dispatch = createDispatcher(handlers(overrides), {
     isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, [appOrigin]),
+    auditor: { record: (entry) => recorded.push(entry) },
     onUnexpectedError,
     ...options,
   });
-  return { dispatch, onUnexpectedError };
+  return { dispatch, onUnexpectedError, recorded };
 }
 
 describe('dispatcher', () => {
@@ -138,6 +140,90 @@ describe('dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { message: 'key [redacted] refused', details: ['[redacted]'] } });
   });
 });
+
+describe('writes', () => {
+  const companyId = '11111111-1111-4111-8111-111111111111';
+  const connectionId = '22222222-2222-4222-8222-222222222222';
+
+  it('records a write that worked once, with its note and what the answer adds', async () => {
+    const { dispatch, recorded } = dispatcherWith({
+      'connections.unlink': {
+        audit: () => ({
+          target: { companyId, companyName: 'Acme' },
+          after: (connection) => ({ target: { platformName: connection.platformName }, detail: 'done' }),
+        }),
+        run: () => ({ ...connection(), status: 'Unlinked' }),
+      },
+    });
+    const result = await dispatch('connections.unlink', { companyId, connectionId }, trusted);
+    expect(result).toMatchObject({ ok: true });
+    expect(recorded).toEqual([
+      {
+        action: 'connection.unlink',
+        target: { companyId, companyName: 'Acme', platformName: 'Xero' },
+        detail: 'done',
+        result: { ok: true },
+      },
+    ]);
+  });
+
+  it('records a write that failed once, with Codat’s status and correlation ID, and still answers the failure', async () => {
+    const { dispatch, recorded } = dispatcherWith({
+      'connections.delete': {
+        audit: () => ({ target: { companyId } }),
+        run: () => {
+          throw new BridgeFailure({ code: 'codat', status: 500, message: 'boom', correlationId: 'abc' });
+        },
+      },
+    });
+    const result = await dispatch('connections.delete', { companyId, connectionId }, trusted);
+    expect(result).toMatchObject({ ok: false, error: { status: 500, correlationId: 'abc' } });
+    expect(recorded).toEqual([
+      {
+        action: 'connection.delete',
+        target: { companyId },
+        result: { ok: false, code: 'codat', message: 'boom', status: 500, correlationId: 'abc' },
+      },
+    ]);
+  });
+
+  it('goes ahead with a write whose note could not be made, and records it with what it has', async () => {
+    const run = vi.fn(() => ({ deleted: true as const }));
+    const { dispatch, recorded } = dispatcherWith({
+      'companies.delete': {
+        audit: () => {
+          throw new Error('no names today');
+        },
+        run,
+      },
+    });
+    expect(await dispatch('companies.delete', { companyId }, trusted)).toMatchObject({ ok: true });
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(recorded).toEqual([{ action: 'company.delete', target: {}, result: { ok: true } }]);
+  });
+
+  it('records no read, and no write that the input refused before it ran', async () => {
+    const run = vi.fn();
+    const { dispatch, recorded } = dispatcherWith({ 'companies.delete': { audit: () => ({ target: {} }), run } });
+    await dispatch('app.info', {}, trusted);
+    await dispatch('companies.delete', { companyId: 'not an id' }, trusted);
+    expect(run).not.toHaveBeenCalled();
+    expect(recorded).toEqual([]);
+  });
+});
+
+function connection() {
+  return {
+    id: '22222222-2222-4222-8222-222222222222',
+    integrationId: 'i',
+    sourceId: 's',
+    sourceType: 'Accounting',
+    platformName: 'Xero',
+    linkUrl: 'https://link.codat.io/x',
+    status: 'Linked',
+    created: '2026-01-01T00:00:00Z',
+  };
+}
 
 describe('dispatcher answers', () => {
   it('are redacted too: a key that slipped into a successful answer never reaches the renderer', async () => {

@@ -39,8 +39,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-import { createDispatcher, isAppUrl } from '@main/bridge/dispatcher';
-import { createMainServices } from '@main/bridge/handlers';
+import { isAppUrl } from '@main/bridge/dispatcher';
+import { createMainServices } from '@main/composition';
 import { bindIpc, forwardEvents } from '@main/bridge/ipc';
 import { createRecordingOpener, sessionOnlyVault } from '@main/platform/node';
 import { createMemorySettingsStore } from '@main/settings';
@@ -64,7 +64,7 @@ async function setUp() {
     brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
     userName: 'tester',
   });
-  const dispatch = createDispatcher(services.handlers, {
+  const dispatch = services.dispatcher({
     isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, ['linkdesk://app']),
   });
   bindIpc(

@@ -28,7 +28,7 @@ describe('the repository stands alone', () => {
         continue; // a file removed in the working tree
       }
       text.split('\n').forEach((line, index) => {
-        // Source imports from src/shared are inside the repository (`../shared/contract` from src/renderer, …).
+        // Source imports of src/shared (from src/renderer, …) are inside the repository.
         const sourceImport = /from '(\.\.\/)+shared\/|import\('(\.\.\/)+shared\//.test(line) && file.startsWith('src/');
         if ((outsideReference.test(line) && !sourceImport) || line.includes(besideTheCheckout))
           offenders.push(`${file}:${index + 1}: ${line.trim().slice(0, 120)}`);

@@ -1,15 +1,18 @@
 /**
- * The single gate between an untrusted renderer and main's services:
- * check the caller, validate the input, run the handler, validate the output, and always answer a Result.
+ * The single gate between an untrusted renderer and main's services: check the caller, validate the input, run the
+ * handler, validate the output, redact the answer, and always answer a Result. Writes (operations the contract
+ * declares `effect: 'write'`) are recorded in the audit trail here, exactly once, whether they worked or not.
  */
 import type { z } from 'zod';
 import {
+  auditActionOf,
   isOperationName,
   operations,
   type OperationName,
   type OperationOutput,
   type ParsedInput,
 } from '@shared/contract';
+import type { AuditAction, AuditRecord } from '@shared/domain/audit';
 import { BridgeFailure, type BridgeError, type Result } from '@shared/result';
 import { redactDeep } from '../security/redaction';
 
@@ -18,12 +21,44 @@ export interface Caller {
   frameUrl: string | null;
 }
 
+export type Handler<N extends OperationName> = (
+  input: ParsedInput<N>,
+) => Promise<OperationOutput<N>> | OperationOutput<N>;
+
+export type AuditTarget = AuditRecord['target'];
+
+/** What the audit record of a write says beyond its action and result. */
+export interface AuditNote<O> {
+  /** Names and ids, from what main knows before the write (asking Codat nothing). */
+  target: AuditTarget;
+  /** What the answer adds once the write worked: an id Codat assigned, a few words of detail. */
+  after?(output: O): { target?: AuditTarget; detail?: string };
+}
+
+export interface WriteHandler<N extends OperationName> {
+  /** Read before the write runs; a failure here never stops the write (the record then carries the ids only). */
+  audit(input: ParsedInput<N>): Promise<AuditNote<OperationOutput<N>>> | AuditNote<OperationOutput<N>>;
+  run: Handler<N>;
+}
+
+/** The operations the contract declares as writes. */
+export type WriteOperation = {
+  [N in OperationName]: (typeof operations)[N]['effect'] extends 'write' ? N : never;
+}[OperationName];
+
 export type Handlers = {
-  [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N>;
+  [N in OperationName]: N extends WriteOperation ? WriteHandler<N> : Handler<N>;
 };
+
+/** Where the dispatcher records writes (the audit log, with the profile and user filled in). */
+export interface Auditor {
+  record(entry: { action: AuditAction; target: AuditTarget; detail?: string; result: AuditRecord['result'] }): void;
+}
 
 export interface DispatcherOptions {
   isTrustedCaller(caller: Caller): boolean;
+  /** Records every write; required, so that no host can forget the audit trail. */
+  auditor: Auditor;
   /** Scrubs secrets from any text that leaves main: every error message, and every string of every answer. */
   redact?(text: string): string;
   /** The same over a whole answer; derived from `redact` when absent (a redactor can skip the walk when it knows no secret). */
@@ -34,7 +69,51 @@ export interface DispatcherOptions {
 
 export type Dispatch = (operation: string, rawInput: unknown, caller: Caller) => Promise<Result<unknown>>;
 
+const unexpected = (operation: string): BridgeError => ({
+  code: 'internal',
+  message: `Linkdesk hit an unexpected problem while running ${operation}.`,
+});
+
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
+  /** Runs a read as it is; runs a write between its audit note and its record. */
+  async function run(operation: OperationName, input: unknown): Promise<unknown> {
+    const entry = handlers[operation] as Handler<OperationName> | WriteHandler<OperationName>;
+    const action = auditActionOf(operation, input as ParsedInput<OperationName>);
+    if (typeof entry === 'function' || action === null) return (entry as Handler<OperationName>)(input as never);
+    let note: AuditNote<unknown> = { target: {} };
+    try {
+      note = await entry.audit(input as never);
+    } catch {
+      // Names are a courtesy: the write goes ahead, its record carries what the input says.
+    }
+    let value: unknown;
+    try {
+      value = await entry.run(input as never);
+    } catch (error) {
+      const failed = error instanceof BridgeFailure ? error.error : unexpected(operation);
+      options.auditor.record({
+        action,
+        target: note.target,
+        result: {
+          ok: false,
+          code: failed.code,
+          message: failed.message,
+          ...(failed.status !== undefined ? { status: failed.status } : {}),
+          ...(failed.correlationId ? { correlationId: failed.correlationId } : {}),
+        },
+      });
+      throw error;
+    }
+    const after = note.after?.(value) ?? {};
+    options.auditor.record({
+      action,
+      target: { ...note.target, ...after.target },
+      ...(after.detail ? { detail: after.detail } : {}),
+      result: { ok: true },
+    });
+    return value;
+  }
+
   const redact = options.redact ?? ((text: string) => text);
   const redactValue = options.redactValue ?? (<T>(value: T) => redactDeep(value, redact));
   const failure = (error: BridgeError): Result<never> => ({
@@ -70,15 +149,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     }
     let value: unknown;
     try {
-      const handler = handlers[operation] as (input: unknown) => unknown;
-      value = await handler(input.data);
+      value = await run(operation, input.data);
     } catch (error) {
       if (error instanceof BridgeFailure) return failure(error.error);
       options.onUnexpectedError?.(operation, error);
-      return failure({
-        code: 'internal',
-        message: `Linkdesk hit an unexpected problem while running ${operation}.`,
-      });
+      return failure(unexpected(operation));
     }
     const output = (spec.output as z.ZodType).safeParse(value);
     if (!output.success) {

@@ -22,3 +22,5 @@ export function createAppInfoService(
     },
   };
 }
+
+export type AppInfoService = ReturnType<typeof createAppInfoService>;

@@ -38,6 +38,14 @@ export interface AuditLogOptions {
 
 export type AuditEntry = Omit<AuditRecord, 'id' | 'at' | 'user'>;
 
+export interface AuditFilter {
+  action?: AuditRecord['action'] | undefined;
+  /** A company's id, or part of its name. */
+  company?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
 const currentFile = 'audit.jsonl';
 const defaultRetryDelaysMs = [5_000, 15_000, 30_000, 60_000];
 
@@ -158,6 +166,24 @@ export function createAuditLog(options: AuditLogOptions) {
     dispose() {
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
+    },
+
+    /** Records matching a filter (action, a company's id or part of its name, a time range), newest first. */
+    list(filter: AuditFilter = {}): { records: AuditRecord[]; warnings: string[] } {
+      const { records, warnings } = this.read();
+      const text = filter.company?.trim().toLowerCase();
+      return {
+        records: records.filter(
+          (record) =>
+            (!filter.action || record.action === filter.action) &&
+            (!text ||
+              record.target.companyId?.toLowerCase() === text ||
+              (record.target.companyName ?? '').toLowerCase().includes(text)) &&
+            (!filter.from || record.at >= filter.from) &&
+            (!filter.to || record.at <= filter.to),
+        ),
+        warnings,
+      };
     },
 
     /** Every record, newest first, and a warning for each line that could not be read. */

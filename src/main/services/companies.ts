@@ -1,50 +1,25 @@
 /**
- * Finding, creating and connecting companies for onboarding, frugally: what a search or a create has just
- * returned is reused for a short while, so "find, open, connect" costs as few Codat requests as it can.
+ * Finding, opening, creating and deleting companies, frugally: what a search or a create has just returned is kept
+ * in the company cache, so "find, open, connect" costs as few Codat requests as it can.
  */
 import { q } from '@shared/codat/query';
 import { previewCompanyName } from '@shared/codat/names';
-import type { Company, Connection } from '@shared/codat/schemas';
-import { checkCanConnect } from '@shared/domain/connections';
+import type { Company } from '@shared/codat/schemas';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
+import { explainGone } from './codat-errors';
+import type { CompanyCache } from './company-cache';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** How long a company just fetched counts as fresh enough to open without asking again. */
-export const companyFreshMs = 60_000;
-
 export interface CompanyServiceOptions {
   api(): Promise<CodatApi>;
-  now?: () => number;
+  cache: CompanyCache;
 }
 
 export function createCompanyService(options: CompanyServiceOptions) {
-  const now = options.now ?? Date.now;
-  const recent = new Map<string, { company: Company; at: number }>();
-  /** Connection statuses as this console saw them, for the timeline. */
-  const observations = new Map<string, Array<{ at: string; status: Connection['status'] }>>();
+  const { cache } = options;
+  const remember = (company: Company) => cache.remember(company);
   let searchInFlight: AbortController | null = null;
-
-  const observe = (connection: Connection) => {
-    const seen = observations.get(connection.id) ?? [];
-    if (seen.at(-1)?.status !== connection.status) {
-      seen.push({ at: new Date(now()).toISOString(), status: connection.status });
-      observations.set(connection.id, seen.slice(-50));
-    }
-  };
-  const remember = (company: Company) => {
-    (company.dataConnections ?? []).forEach(observe);
-    recent.set(company.id, { company, at: now() });
-    if (recent.size > 2000) recent.delete(recent.keys().next().value as string);
-    return company;
-  };
-  const rememberConnection = (companyId: string, connection: Connection) => {
-    observe(connection);
-    const known = recent.get(companyId);
-    if (!known) return;
-    const others = (known.company.dataConnections ?? []).filter((candidate) => candidate.id !== connection.id);
-    known.company = { ...known.company, dataConnections: [...others, connection] };
-  };
 
   const service = {
     /** Type-ahead: each new search cancels the one still in flight (its caller gets `cancelled`). */
@@ -93,9 +68,8 @@ export function createCompanyService(options: CompanyServiceOptions) {
     },
 
     async get(companyId: string, fresh: boolean): Promise<Company> {
-      const known = recent.get(companyId);
-      if (!fresh && known && now() - known.at < companyFreshMs) return known.company;
-      return remember(await (await options.api()).getCompany(companyId));
+      const known = fresh ? null : cache.fresh(companyId);
+      return known ?? remember(await (await options.api()).getCompany(companyId));
     },
 
     /** Companies whose name is exactly what Codat would store for this customer ID. */
@@ -134,62 +108,15 @@ export function createCompanyService(options: CompanyServiceOptions) {
       );
     },
 
-    async dataStatus(companyId: string) {
-      return (await options.api()).dataStatus(companyId);
-    },
-
-    /** Checks the one-accounting-connection rule before any call, using what is known of the company. */
-    async createConnection(companyId: string, platformKey: string, sourceType: Parameters<typeof checkCanConnect>[1]) {
-      const company = await service.get(companyId, false);
-      const check = checkCanConnect(company, sourceType);
-      if (!check.allowed) {
-        throw new BridgeFailure({ code: 'conflict', message: check.reason, details: [check.existing.id] });
-      }
-      const known = (company.dataConnections ?? []).map((connection) => connection.id);
-      const connection = await (await options.api()).createConnection(companyId, platformKey, known);
-      rememberConnection(companyId, connection);
-      return connection;
-    },
-
-    /** Always fresh: a one-time link must be read right before it is handed over. */
-    async getConnection(companyId: string, connectionId: string) {
-      const connection = await (await options.api()).getConnection(companyId, connectionId);
-      rememberConnection(companyId, connection);
-      return connection;
-    },
-
-    /** Revoke: the connection stays, Unlinked. What Codat answered replaces what we knew. */
-    async unlinkConnection(companyId: string, connectionId: string) {
-      const connection = await (await options.api()).unlinkConnection(companyId, connectionId).catch(explainGone);
-      rememberConnection(companyId, connection);
-      return connection;
-    },
-
-    async deleteConnection(companyId: string, connectionId: string) {
-      await (await options.api()).deleteConnection(companyId, connectionId).catch(explainGone);
-      const known = recent.get(companyId);
-      if (known) {
-        known.company = {
-          ...known.company,
-          dataConnections: (known.company.dataConnections ?? []).filter((c) => c.id !== connectionId),
-        };
-      }
-      return { deleted: true as const };
-    },
-
     async deleteCompany(companyId: string) {
       await (await options.api()).deleteCompany(companyId).catch(explainGone);
-      recent.delete(companyId);
+      cache.forgetCompany(companyId);
       return { deleted: true as const };
     },
 
-    observed(connectionId: string) {
-      return observations.get(connectionId) ?? [];
-    },
-
+    /** A new profile: nothing known of the old one's companies may answer for it. */
     clear() {
-      recent.clear();
-      observations.clear();
+      cache.clear();
       searchInFlight?.abort();
     },
   };
@@ -197,14 +124,3 @@ export function createCompanyService(options: CompanyServiceOptions) {
 }
 
 export type CompanyService = ReturnType<typeof createCompanyService>;
-
-/** A target that changed meanwhile (deleted elsewhere: 404) is explained rather than reported as a failure of ours. */
-function explainGone(error: unknown): never {
-  if (error instanceof BridgeFailure && error.error.status === 404) {
-    throw new BridgeFailure({
-      ...error.error,
-      message: `It no longer exists in Codat (deleted elsewhere, or by another tab). Codat said: ${error.error.message}`,
-    });
-  }
-  throw error;
-}

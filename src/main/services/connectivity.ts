@@ -90,3 +90,5 @@ export function createConnectivityMonitor(options: ConnectivityOptions) {
   };
   return monitor;
 }
+
+export type ConnectivityMonitor = ReturnType<typeof createConnectivityMonitor>;

@@ -213,3 +213,5 @@ async function closerLook(api: CodatApi, company: Company, print: string, signal
     : [];
   return { fingerprint: print, dataStatus, pulls };
 }
+
+export type HealthScanService = ReturnType<typeof createHealthScanService>;

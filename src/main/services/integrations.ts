@@ -464,3 +464,5 @@ async function mapLimited<T>(items: readonly T[], limit: number, work: (item: T)
     }),
   );
 }
+
+export type IntegrationService = ReturnType<typeof createIntegrationService>;

@@ -30,3 +30,5 @@ export function createSystemService(
     },
   };
 }
+
+export type SystemService = ReturnType<typeof createSystemService>;

@@ -336,7 +336,7 @@ function useTtlDays(): number | null {
   const [ttlDays, setTtlDays] = useState<number | null>(null);
   useEffect(() => {
     let current = true;
-    void linkdesk.branding.settings().then((result) => {
+    void linkdesk.integrations.cacheSettings().then((result) => {
       if (current && result.ok) setTtlDays(result.value.ttlDays);
     });
     return () => {

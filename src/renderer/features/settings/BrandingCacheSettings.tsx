@@ -50,8 +50,8 @@ export function BrandingCacheSettings() {
       <NumberSettingsForm
         fields={formFields}
         whole
-        load={() => linkdesk.branding.settings()}
-        save={(values: BrandingSettings) => linkdesk.branding.saveSettings(values)}
+        load={() => linkdesk.integrations.cacheSettings()}
+        save={(values: BrandingSettings) => linkdesk.integrations.saveCacheSettings(values)}
         problemWith={problemWith}
         words={{
           loading: 'Reading the branding cache settings…',

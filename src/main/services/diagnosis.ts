@@ -1,16 +1,16 @@
-/** Customer success's view of one company: sync status, pull history, refreshes, our reading, a report, a timeline. */
-import { q } from '@shared/codat/query';
-import { pullStatuses, type DataType, type PullOperation } from '@shared/codat/schemas';
-import { isPullErrored } from '@shared/codat/status';
+/** Customer success's reading of one company: what is wrong in plain words, a report for a ticket, a timeline. */
+import type { PullOperation } from '@shared/codat/schemas';
 import { classifyCompany, type HealthThresholds } from '@shared/domain/health';
 import { buildDiagnosticReport } from '@shared/domain/report';
 import { buildTimeline, type AuditEntry } from '@shared/domain/timeline';
 import type { CodatApi } from '../codat/api';
 import type { CompanyService } from './companies';
+import type { ConnectionService } from './connections';
 
-export interface InvestigateOptions {
+export interface DiagnosisOptions {
   api(): Promise<CodatApi>;
-  companies: CompanyService;
+  companies: Pick<CompanyService, 'get'>;
+  connections: Pick<ConnectionService, 'get' | 'observed'>;
   offlineConnectors(): Promise<ReadonlySet<string>>;
   thresholds(): HealthThresholds;
   source(): { profile: string; host: string };
@@ -19,9 +19,7 @@ export interface InvestigateOptions {
   now?: () => number;
 }
 
-const erroredStatuses = pullStatuses.filter((status) => isPullErrored(status));
-
-export function createInvestigateService(options: InvestigateOptions) {
+export function createDiagnosisService(options: DiagnosisOptions) {
   const now = options.now ?? Date.now;
 
   async function recentPulls(companyId: string, pageSize = 100): Promise<PullOperation[]> {
@@ -49,36 +47,7 @@ export function createInvestigateService(options: InvestigateOptions) {
   }
 
   return {
-    async history(companyId: string, page: number, pageSize: number, errorsOnly: boolean) {
-      const api = await options.api();
-      const query = errorsOnly ? q.or(...erroredStatuses.map((status) => q.eq('status', status))) : null;
-      const found = await api.pullHistory(companyId, { page, pageSize, query, orderBy: '-requested' });
-      return {
-        results: found.results,
-        totalResults: found.totalResults,
-        page: found.pageNumber,
-        pageSize: found.pageSize,
-        unreadable: found.unreadable,
-      };
-    },
-
-    async pull(companyId: string, datasetId: string) {
-      const api = await options.api();
-      const pull = await api.pullOperation(companyId, datasetId);
-      const validation = pull.status === 'ValidationError' ? await api.validationResults(companyId, datasetId) : null;
-      return { pull, validation };
-    },
-
-    async refreshAll(companyId: string) {
-      await (await options.api()).refreshAll(companyId);
-      return { queued: true as const };
-    },
-
-    async refreshDataType(companyId: string, dataType: DataType, connectionId?: string) {
-      return (await options.api()).refreshDataType(companyId, dataType, connectionId);
-    },
-
-    async health(companyId: string) {
+    async company(companyId: string) {
       const { issues } = await closeLook(companyId);
       return { issues, checkedAt: new Date(now()).toISOString() };
     },
@@ -99,17 +68,19 @@ export function createInvestigateService(options: InvestigateOptions) {
 
     async timeline(companyId: string, connectionId: string) {
       const [connection, pulls] = await Promise.all([
-        options.companies.getConnection(companyId, connectionId),
+        options.connections.get(companyId, connectionId),
         recentPulls(companyId),
       ]);
       return {
         events: buildTimeline(
           connection,
           pulls,
-          options.companies.observed(connectionId),
+          options.connections.observed(connectionId),
           options.auditFor(connectionId),
         ),
       };
     },
   };
 }
+
+export type DiagnosisService = ReturnType<typeof createDiagnosisService>;
