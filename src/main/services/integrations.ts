@@ -14,7 +14,8 @@ import type {
 } from '@shared/contract';
 import type { Branding, Integration } from '@shared/codat/schemas';
 import { BridgeFailure, type BridgeError } from '@shared/result';
-import { checkImage, maxImageBytes } from '../branding/images';
+import { createImageDownload, createRefreshDownloads, type RefreshDownloads } from '../branding/download';
+import { backgroundRefresh, isStale } from '../branding/refresh-policy';
 import type { BrandingRefs, BrandingStore, ImageRef, IndexFile, PlatformFile } from '../branding/store';
 import type { CodatApi } from '../codat/api';
 
@@ -43,9 +44,6 @@ const slotWords: Record<Slot, string> = {
   buttonDefault: 'button',
   buttonHover: 'hover button',
 };
-/** A background repair (lost files) runs at most this often, so a cache bound smaller than one catalogue cannot loop. */
-const repairIntervalMs = 10 * 60_000;
-const dayMs = 24 * 60 * 60_000;
 
 interface ProfileCache {
   index: IndexFile | null;
@@ -67,6 +65,11 @@ interface ProfileCache {
 
 export function createIntegrationService(options: IntegrationServiceOptions) {
   const caches = new Map<string, Promise<ProfileCache>>();
+  const download = createImageDownload({
+    store: options.store,
+    trustedImageOrigins: options.trustedImageOrigins,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 
   function loaded(profileId: string): Promise<ProfileCache> {
     let cache = caches.get(profileId);
@@ -125,7 +128,7 @@ export function createIntegrationService(options: IntegrationServiceOptions) {
     const cachedAt = cache.index?.cachedAt ?? null;
     return {
       cachedAt,
-      stale: cachedAt !== null && options.now() - Date.parse(cachedAt) > options.settings().ttlDays * dayMs,
+      stale: isStale(cachedAt, options.now(), options.settings().ttlDays),
       offline: cache.offline || (options.knownOffline?.() ?? false),
       refreshing: cache.refreshing !== null,
       progress: cache.progress,
@@ -207,7 +210,7 @@ export function createIntegrationService(options: IntegrationServiceOptions) {
     const fetchedAt = new Date(options.now()).toISOString();
     cache.progress = { done: 1, total: integrations.length + 1 };
     announce(cache);
-    const downloads = createDownloader(cache);
+    const downloads = createRefreshDownloads(download, cache.lostImages);
     let lastAnnounced = options.now();
 
     await mapLimited(integrations, 4, async (integration) => {
@@ -258,7 +261,7 @@ export function createIntegrationService(options: IntegrationServiceOptions) {
     api: CodatApi,
     integration: Integration,
     previous: PlatformFile | undefined,
-    downloads: Downloader,
+    downloads: RefreshDownloads,
     fetchedAt: string,
   ): Promise<PlatformFile> {
     const problems: string[] = [];
@@ -307,63 +310,21 @@ export function createIntegrationService(options: IntegrationServiceOptions) {
     };
   }
 
-  type Downloader = ReturnType<typeof createDownloader>;
-  /** Downloads each address once per refresh; a failed download falls back to what was cached from it. */
-  function createDownloader(cache: ProfileCache) {
-    const seen = new Map<string, Promise<{ file: string } | { problem: string }>>();
-    return (
-      source: string,
-      alt: string,
-      previous: ImageRef | null,
-    ): Promise<{ ref: ImageRef } | { problem: string }> => {
-      let pending = seen.get(source);
-      if (!pending) {
-        pending = download(source);
-        seen.set(source, pending);
-      }
-      return pending.then((result) => {
-        if ('file' in result) return { ref: { file: result.file, alt, source } };
-        const reusable = previous && previous.source === source && !cache.lostImages.has(previous.file);
-        return reusable ? { ref: { ...previous, alt } } : result;
-      });
-    };
-  }
-
-  async function download(source: string): Promise<{ file: string } | { problem: string }> {
-    let url: URL;
-    try {
-      url = new URL(source);
-    } catch {
-      return { problem: 'its address is not a URL' };
-    }
-    if (url.protocol !== 'https:' && !options.trustedImageOrigins().includes(url.origin)) {
-      return { problem: `it is not served over https (${url.protocol})` };
-    }
-    try {
-      // No API key: branding lives on Codat's CDN, and a redirect could lead anywhere.
-      const response = await (options.fetch ?? fetch)(url, {
-        redirect: 'error',
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!response.ok) return { problem: `the server answered HTTP ${response.status}` };
-      const bytes = await readAtMost(response, maxImageBytes);
-      if (!bytes) return { problem: `the image is over the ${maxImageBytes / 1024} KB limit` };
-      const checked = await checkImage(bytes, response.headers.get('content-type'));
-      if (!checked.ok) return { problem: checked.problem };
-      return { file: await options.store.putImage(checked.bytes, checked.kind) };
-    } catch (error) {
-      return { problem: `it could not be downloaded (${error instanceof Error ? error.message : String(error)})` };
-    }
-  }
-
   function revalidateInBackground(profileId: string, cache: ProfileCache, force = false) {
     const state = stateOf(cache);
-    const repairDue = cache.damaged.size > 0 && options.now() - cache.lastRepairAt >= repairIntervalMs;
-    if (cache.refreshing || !(force || state.stale || repairDue)) return;
-    // Offline, the reconnection starts the refresh; after another failure, a while passes before the next try.
-    const resting = state.offline || options.now() - cache.lastFailureAt < repairIntervalMs;
-    if (!force && resting) return;
-    refresh(profileId, cache, state.stale || force ? 'all' : 'repair').catch(() => undefined);
+    const mode = backgroundRefresh(
+      {
+        stale: state.stale,
+        offline: state.offline,
+        refreshing: cache.refreshing !== null,
+        damaged: cache.damaged.size,
+        lastRepairAt: cache.lastRepairAt,
+        lastFailureAt: cache.lastFailureAt,
+      },
+      options.now(),
+      force,
+    );
+    if (mode) refresh(profileId, cache, mode).catch(() => undefined);
   }
 
   return {
@@ -425,26 +386,6 @@ function metadataOf(integration: Integration): PlatformFile['integration'] {
     isBeta: integration.isBeta ?? false,
     logoUrl: integration.logoUrl,
   };
-}
-
-/** The body, or null as soon as it proves longer than `limit` (a hostile server cannot fill main's memory). */
-async function readAtMost(response: Response, limit: number): Promise<Buffer | null> {
-  if (Number(response.headers.get('content-length') ?? 0) > limit) {
-    await response.body?.cancel();
-    return null;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) {
-    size += next.value.length;
-    if (size > limit) {
-      await reader?.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(next.value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Runs `work` over the items, `limit` at a time; after a failure no new item starts. */
