@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 
 export const aliasedFolders = ['shared', 'main', 'renderer', 'sandbox', 'web', 'preload'] as const;
 
-export const aliases = Object.fromEntries(
-  aliasedFolders.map((folder) => [`@${folder}`, resolve(import.meta.dirname, 'src', folder)]),
-);
+export const aliases = {
+  ...Object.fromEntries(aliasedFolders.map((folder) => [`@${folder}`, resolve(import.meta.dirname, 'src', folder)])),
+  /** Test helpers (a sandbox, ports, a vault…), for tests only. */
+  '@support': resolve(import.meta.dirname, 'test', 'support'),
+};

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { aliases } from './aliases.config';
+import { aliases } from './aliases.config.ts';
 
 /** electron-vite resolves `import x from './file.png?asset'` to a path at build time; do the same in tests. */
 function assetPaths(): Plugin {

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { startSandbox } from '@sandbox/server';
 import { percentile, typeAheadWords } from './typing';
 import { startConsoleWebHost } from '@web/host';
-import { requestWebHost } from '../test/support/web-host-client';
+import { requestWebHost } from '@support/web-host-client';
 
 export interface BridgeBench {
   newCustomerRequests: number;

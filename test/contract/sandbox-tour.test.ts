@@ -7,8 +7,8 @@
 import { CodatPlatform } from '@codat/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioNames } from '@sandbox/seed';
-import { actAsCustomer } from '../support/customer';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { actAsCustomer } from '@support/customer';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { checkAgainstSchema, checkResponse, operationsInSpec } from './openapi';
 import { parseWithSdk } from './sdk';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFileSettingsStore, type Settings } from '@main/settings';
 import { BridgeFailure } from '@shared/result';
-import { makeFolderReadOnly } from '../support/read-only-folder';
+import { makeFolderReadOnly } from '@support/read-only-folder';
 
 const corrupt = '{"version": 1, "profiles": [ {"id": ';
 const changed: Settings = {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRecordingOpener } from '@main/platform/node';
 import { startConsoleWebHost } from '@web/host';
-import { openWebHost, requestWebHost, type WebHostRequest } from '../support/web-host-client';
+import { openWebHost, requestWebHost, type WebHostRequest } from '@support/web-host-client';
 
 let rendererDir: string;
 let host: Awaited<ReturnType<typeof startConsoleWebHost>>;

@@ -7,8 +7,8 @@ import { createMainServices } from '@main/composition';
 import { scenarioNames } from '@sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import type { BridgeError } from '@shared/result';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { testPorts } from '../support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+import { testPorts } from '@support/ports';
 
 let sandbox: TestSandbox;
 let call: <N extends OperationName>(operation: N, input: OperationInput<N>) => Promise<OperationOutput<N>>;

@@ -19,8 +19,8 @@ import type {
   OperationOutput,
 } from '@shared/contract';
 import type { Result } from '@shared/result';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { testPorts } from '../support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+import { testPorts } from '@support/ports';
 
 const day = 24 * 60 * 60_000;
 let sandbox: TestSandbox;

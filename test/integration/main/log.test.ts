@@ -7,8 +7,8 @@ import { createMainServices, type MainServices } from '@main/composition';
 import { createFileLog, type FileLog } from '@main/log';
 import { createRecordingOpener } from '@main/platform/node';
 import { createRedactor } from '@main/security/redaction';
-import { testPorts } from '../support/ports';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { testPorts } from '@support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 
 const apiKey = 'support-log-live-key-7f3a9c1d';
 let training: TestSandbox;

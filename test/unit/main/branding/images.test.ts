@@ -19,7 +19,7 @@ import {
   type SvgSanitiser,
 } from '@main/branding/images';
 import { lettermarkSvg } from '@sandbox/lettermark';
-import { testPorts } from '../support/ports';
+import { testPorts } from '@support/ports';
 
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',

@@ -6,9 +6,9 @@ import { createExternalLinkPolicy } from '@main/security/external-links';
 import { createRedactor } from '@main/security/redaction';
 import { createProfileService } from '@main/services/profiles';
 import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '@main/settings';
-import { failureOf } from '../support/failure';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { createTestVault } from '../support/vault';
+import { failureOf } from '@support/failure';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+import { createTestVault } from '@support/vault';
 
 let codat: TestSandbox;
 let training: TestSandbox;

@@ -8,8 +8,8 @@ import { platforms } from '@sandbox/catalog';
 import { hour } from '@sandbox/clock';
 import { scenarioNames } from '@sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { testPorts } from '../support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+import { testPorts } from '@support/ports';
 
 let sandbox: TestSandbox;
 let services: MainServices;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireDataFolderLock, DataFolderInUse } from '@main/data-lock';
-import { makeFolderReadOnly } from '../support/read-only-folder';
+import { makeFolderReadOnly } from '@support/read-only-folder';
 
 const freshFolder = () => mkdtempSync(path.join(tmpdir(), 'linkdesk-data-'));
 

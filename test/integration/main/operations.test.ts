@@ -4,9 +4,9 @@ import { createMainServices } from '@main/composition';
 import { scenarioNames } from '@sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import type { BridgeError } from '@shared/result';
-import { actAsCustomer } from '../support/customer';
-import { testPorts } from '../support/ports';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { actAsCustomer } from '@support/customer';
+import { testPorts } from '@support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 
 let sandbox: TestSandbox;
 let attempt: <N extends OperationName>(

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
 import { scenarioNames } from '@sandbox/seed';
 import { auditActionOf, operationNames, operations, type OperationName, type ParsedInput } from '@shared/contract';
-import { actAsCustomer } from '../support/customer';
-import { testPorts } from '../support/ports';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { actAsCustomer } from '@support/customer';
+import { testPorts } from '@support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 
 let sandbox: TestSandbox;
 let services: MainServices;

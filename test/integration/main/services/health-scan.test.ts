@@ -5,8 +5,8 @@ import { hour } from '@sandbox/clock';
 import { scenarioNames } from '@sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput, ScanState } from '@shared/contract';
 import type { IssueCategory } from '@shared/domain/health';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { testPorts } from '../support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+import { testPorts } from '@support/ports';
 
 let sandbox: TestSandbox;
 let services: MainServices;

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
 import type { EventName } from '@shared/contract';
-import { testPorts } from '../support/ports';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { testPorts } from '@support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 
 let sandbox: TestSandbox;
 let services: MainServices;

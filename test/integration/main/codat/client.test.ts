@@ -11,8 +11,8 @@ import {
 } from '@main/codat/http';
 import { q } from '@shared/codat/query';
 import { companySchema } from '@shared/codat/schemas';
-import { failureOf } from '../support/failure';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { failureOf } from '@support/failure';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
