@@ -16,7 +16,7 @@ import {
   needsCloserLook,
   sortIssues,
   type IssueCategory,
-} from '@shared/domain/health';
+} from '@shared/domain/health/rules';
 
 const now = Date.parse('2026-06-10T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();

@@ -12,9 +12,9 @@ import {
   type DataStatuses,
   type PullOperation,
   type PullStatus,
-} from '../codat/schemas';
-import { isPullErrored, isPullInProgress } from '../codat/status';
-import { unknownValueInWords } from './connections';
+} from '../../codat/schemas';
+import { isPullErrored, isPullInProgress } from '../../codat/status';
+import { unknownValueInWords } from '../connections';
 
 export const issueCategories = [
   'awaiting_authorisation',
