@@ -16,7 +16,7 @@ import {
   sourceTypeSchema,
 } from './codat/schemas';
 import { auditActions, auditRecordSchema } from './domain/audit';
-import { healthIssueSchema, healthThresholdsSchema } from './domain/health/rules';
+import { healthIssueSchema, healthThresholdsSchema } from './domain/health/model';
 
 // The renderer's CSP forbids eval; tell zod not to probe for it.
 z.config({ jitless: true });

@@ -11,7 +11,7 @@ import {
   issueCategories,
   type HealthIssue,
   type IssueCategory,
-} from '../../src/shared/domain/health/rules';
+} from '../../src/shared/domain/health/model';
 import { scenarioNames } from '../../src/sandbox/seed';
 import { exportCsv, parseCsv } from './csv';
 import { expect, test } from './fixtures';

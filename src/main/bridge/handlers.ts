@@ -1,5 +1,5 @@
 /** Wires the contract's operations to services. Shared by the Electron app and the web host. */
-import { defaultThresholds } from '@shared/domain/health/rules';
+import { defaultThresholds } from '@shared/domain/health/model';
 import { defaultInviteTemplate } from '@shared/domain/invite';
 import type { RateLimitInfo } from '../codat/http';
 import { silentLog } from '../log';

@@ -2,7 +2,8 @@
 import { q } from '@shared/codat/query';
 import { pullStatuses, type DataType, type PullOperation } from '@shared/codat/schemas';
 import { isPullErrored } from '@shared/codat/status';
-import { classifyCompany, type HealthThresholds } from '@shared/domain/health/rules';
+import type { HealthThresholds } from '@shared/domain/health/model';
+import { classifyCompany } from '@shared/domain/health/rules';
 import { buildDiagnosticReport } from '@shared/domain/report';
 import { buildTimeline, type AuditEntry } from '@shared/domain/timeline';
 import type { CodatApi } from '../codat/api';

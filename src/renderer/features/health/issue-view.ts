@@ -8,7 +8,7 @@ import {
   sortIssues,
   type HealthIssue,
   type IssueCategory,
-} from '@shared/domain/health/rules';
+} from '@shared/domain/health/model';
 
 export type SortKey = 'severity' | 'age';
 
