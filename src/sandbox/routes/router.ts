@@ -4,8 +4,8 @@
  */
 import { stripCompanyName } from '@shared/codat/names';
 import { dataTypes, type DataType, type PullOperation } from '@shared/codat/schemas';
-import { platforms, platformsByKey, sourceTypeOfDataType, type PlatformEntry } from './catalog';
-import { badRequest, CodatError, notFound } from './errors';
+import { platforms, platformsByKey, sourceTypeOfDataType, type PlatformEntry } from '../catalog';
+import { badRequest, CodatError, notFound } from '../errors';
 import {
   companyLastSync,
   companyView,
@@ -16,10 +16,10 @@ import {
   type CompanyRecord,
   type ConnectionRecord,
   type ViewContext,
-} from './model';
-import { parseOrderBy, parseQuery, parseTagsFilter, QueryError, type QuerySchema } from './query';
-import type { SandboxState } from './state';
-import { iso } from './clock';
+} from '../model';
+import { parseOrderBy, parseQuery, parseTagsFilter, QueryError, type QuerySchema } from '../query';
+import type { SandboxState } from '../state';
+import { iso } from '../clock';
 
 export interface ApiRequest {
   method: string;
