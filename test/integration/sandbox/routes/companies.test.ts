@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioNames } from '@sandbox/seed';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hour } from '@sandbox/clock';
 import { scenarioNames } from '@sandbox/seed';
-import { actAsCustomer, openLink } from '../support/customer';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { actAsCustomer, openLink } from '../../../support/customer';
+import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
