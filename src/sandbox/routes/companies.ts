@@ -103,6 +103,15 @@ function readDescription(value: unknown): string | null | undefined {
   return value;
 }
 
+/** A whole company (POST, PUT), every field read before anything is created or replaced. */
+function readWholeCompany(body: Record<string, unknown>) {
+  return {
+    name: readName(body['name'], true) as string,
+    description: readDescription(body['description']) ?? null,
+    tags: readTags(body['tags']),
+  };
+}
+
 export const companyRoutes: Route[] = [
   {
     method: 'GET',
@@ -123,16 +132,13 @@ export const companyRoutes: Route[] = [
     method: 'POST',
     pattern: /^\/companies$/,
     handler: (_params, request, context) => {
-      const body = objectBody(request);
-      const name = readName(body['name'], true) as string;
-      const description = readDescription(body['description']) ?? null;
-      const tags = readTags(body['tags']);
+      const fields = readWholeCompany(objectBody(request));
       if (context.state.companies.size >= context.companyLimit) {
         throw new CodatError(402, 'CompanyValidationException: Company limit exceeded', [
           { itemId: 'Company', message: 'Company limit exceeded', validatorName: 'CreateCompany' },
         ]);
       }
-      const company = context.state.createCompany({ name, description, tags });
+      const company = context.state.createCompany(fields);
       return { status: 200, body: companyView(company, viewContext(context)) };
     },
   },
@@ -150,12 +156,14 @@ export const companyRoutes: Route[] = [
     handler: ([id], request, context) => {
       const company = findCompany(context, id!);
       const body = objectBody(request);
+      // Everything is read first, so a refused body changes nothing.
       const name = readName(body['name'], false);
       const description = readDescription(body['description']);
+      // The docs: a null or empty tags object removes every tag (API-NOTES §3).
+      const tags = 'tags' in body ? readTags(body['tags']) : undefined;
       if (name !== undefined) company.name = name;
       if (description !== undefined) company.description = description;
-      // The docs: a null or empty tags object removes every tag (API-NOTES §3).
-      if ('tags' in body) company.tags = readTags(body['tags']);
+      if (tags !== undefined) company.tags = tags;
       return { status: 200, body: companyView(company, viewContext(context)) };
     },
   },
@@ -164,10 +172,10 @@ export const companyRoutes: Route[] = [
     pattern: new RegExp(`^/companies/${segment}$`),
     handler: ([id], request, context) => {
       const company = findCompany(context, id!);
-      const body = objectBody(request);
-      company.name = readName(body['name'], true) as string;
-      company.description = readDescription(body['description']) ?? null;
-      company.tags = readTags(body['tags']);
+      const { name, description, tags } = readWholeCompany(objectBody(request));
+      company.name = name;
+      company.description = description;
+      company.tags = tags;
       return { status: 200, body: companyView(company, viewContext(context)) };
     },
   },

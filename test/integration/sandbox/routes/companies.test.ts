@@ -61,6 +61,23 @@ describe('sandbox: companies', () => {
     expect((await sandbox.call('PUT', `/companies/${company.id}`, {})).status).toBe(400);
   });
 
+  it('changes nothing when it refuses a PATCH or PUT, even if part of the body was valid', async () => {
+    const { body: company } = await sandbox.call('POST', '/companies', {
+      name: 'Refuse Me',
+      description: 'keep',
+      tags: { a: '1' },
+    });
+    for (const [method, body] of [
+      ['PATCH', { name: 'Renamed', tags: { a: 2 } }],
+      ['PATCH', { name: 'Renamed', description: 'changed', tags: 'not an object' }],
+      ['PUT', { name: 'Renamed', description: 5 }],
+      ['PUT', { name: 'Renamed', description: 'changed', tags: { ['x'.repeat(28)]: 'v' } }],
+    ] as const) {
+      expect((await sandbox.call(method, `/companies/${company.id}`, body)).status).toBe(400);
+      expect((await sandbox.call('GET', `/companies/${company.id}`)).body).toEqual(company);
+    }
+  });
+
   it('deletes a company (204, no body); it is then 404 everywhere', async () => {
     const { body: company } = await sandbox.call('POST', '/companies', { name: 'Delete Me' });
     const deleted = await sandbox.call('DELETE', `/companies/${company.id}`);
