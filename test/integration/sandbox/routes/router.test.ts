@@ -15,4 +15,13 @@ describe('sandbox: routing', () => {
     expect(missing.body.correlationId).toBeDefined();
     expect((await sandbox.call('PUT', '/profile', {})).status).toBe(405);
   });
+
+  it('answers a path with a broken percent-escape with a 400 that says so, not a failure', async () => {
+    for (const path of ['/companies/%E0%A4%A', '/companies/%', '/integrations/%zz/branding']) {
+      const answer = await sandbox.call('GET', path);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatch(/percent/);
+      expect(answer.body.canBeRetried).toBe('Unknown');
+    }
+  });
 });
