@@ -5,7 +5,7 @@
  */
 import { defaultBrandingSettings } from '@shared/contract';
 import { auditActionLabels } from '@shared/domain/audit';
-import { defaultThresholds } from '@shared/domain/health';
+import { defaultThresholds } from '@shared/domain/health/model';
 import { defaultInviteTemplate } from '@shared/domain/invite';
 import { createBrandingStore } from './branding/store';
 import { createDispatcher, type Dispatch, type DispatcherOptions, type Handlers } from './bridge/dispatcher';

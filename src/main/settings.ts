@@ -7,7 +7,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import path from 'node:path';
 import { z } from 'zod';
 import { brandingSettingsSchema } from '@shared/contract';
-import { healthThresholdsSchema } from '@shared/domain/health';
+import { healthThresholdsSchema } from '@shared/domain/health/model';
 import { BridgeFailure } from '@shared/result';
 
 export const storedProfileSchema = z.object({

@@ -78,6 +78,13 @@ function phasesFor(outcome: PullStatus): Phase[] {
   const queued: Phase = { status: 'Queued', durationMs: phaseMs.queued, progressFrom: 0, progressTo: 0 };
   const fetching: Phase = { status: 'Fetching', durationMs: phaseMs.fetching, progressFrom: 10, progressTo: 60 };
   const mapping: Phase = { status: 'Mapping', durationMs: phaseMs.mapping, progressFrom: 60, progressTo: 90 };
+  /** Validating or Processing: the last step of a pull that fails after mapping. */
+  const finishing = (status: PullStatus): Phase => ({
+    status,
+    durationMs: phaseMs.finishing,
+    progressFrom: 90,
+    progressTo: 99,
+  });
   switch (outcome) {
     case 'NotSupported':
     case 'Cancelled':
@@ -85,19 +92,9 @@ function phasesFor(outcome: PullStatus): Phase[] {
     case 'MapError':
       return [queued, fetching, mapping];
     case 'ValidationError':
-      return [
-        queued,
-        fetching,
-        mapping,
-        { status: 'Validating', durationMs: phaseMs.finishing, progressFrom: 90, progressTo: 99 },
-      ];
+      return [queued, fetching, mapping, finishing('Validating')];
     case 'ProcessingError':
-      return [
-        queued,
-        fetching,
-        mapping,
-        { status: 'Processing', durationMs: phaseMs.finishing, progressFrom: 90, progressTo: 99 },
-      ];
+      return [queued, fetching, mapping, finishing('Processing')];
     case 'Complete':
       return [queued, fetching, mapping];
     default:

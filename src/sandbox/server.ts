@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { DataType, PullStatus } from '@shared/codat/schemas';
-import { routeApi, type ApiContext } from './api';
+import { routeApi, type ApiContext } from './routes/router';
 import { createSandboxClock, iso, type ClockOptions, type SandboxClock } from './clock';
 import { CustomerSide, type BrandingImageOverride } from './customer';
 import { CodatError, errorBody } from './errors';

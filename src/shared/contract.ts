@@ -16,7 +16,7 @@ import {
   sourceTypeSchema,
 } from './codat/schemas';
 import { auditActions, auditRecordSchema, type AuditAction } from './domain/audit';
-import { healthIssueSchema, healthThresholdsSchema } from './domain/health';
+import { healthIssueSchema, healthThresholdsSchema } from './domain/health/model';
 
 // The renderer's CSP forbids eval; tell zod not to probe for it.
 z.config({ jitless: true });
@@ -350,10 +350,7 @@ export const operations = {
 
   // diagnosis: one company read closely, in plain words
   /** Reads the company closely (fresh company, dataStatus, recent pulls) and classifies it. */
-  'diagnosis.company': read(
-    companyRef,
-    z.object({ issues: z.array(healthIssueSchema), checkedAt: z.string() }),
-  ),
+  'diagnosis.company': read(companyRef, z.object({ issues: z.array(healthIssueSchema), checkedAt: z.string() })),
   /** Plain text/markdown for a support ticket: ids, statuses, errors with correlation ids, our reading. No secret. */
   'diagnosis.report': read(companyRef, z.object({ markdown: z.string() })),
   'diagnosis.timeline': read(connectionRef, z.object({ events: z.array(timelineEventSchema) })),
@@ -362,10 +359,7 @@ export const operations = {
   'health.startScan': read(noInput, scanStateSchema),
   'health.cancelScan': read(z.object({ scanId: z.string() }).strict(), scanStateSchema),
   /** The latest scan of the active profile, with its issues; null before the first scan. */
-  'health.results': read(
-    noInput,
-    z.object({ scan: scanStateSchema, issues: z.array(healthIssueSchema) }).nullable(),
-  ),
+  'health.results': read(noInput, z.object({ scan: scanStateSchema, issues: z.array(healthIssueSchema) }).nullable()),
   'health.thresholds': read(noInput, healthThresholdsSchema),
   'health.saveThresholds': local(healthThresholdsSchema.strict(), healthThresholdsSchema),
 

@@ -6,7 +6,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, Route } from '@playwright/test';
 import type { ScanState } from '../../src/shared/contract';
-import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '../../src/shared/domain/health';
+import {
+  categoryLabels,
+  issueCategories,
+  type HealthIssue,
+  type IssueCategory,
+} from '../../src/shared/domain/health/model';
 import { scenarioNames } from '../../src/sandbox/seed';
 import { exportCsv, parseCsv } from './csv';
 import { expect, test } from './fixtures';

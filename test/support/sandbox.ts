@@ -14,11 +14,15 @@ export interface TestSandbox extends SandboxHandle {
   call<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer<T>>;
   /** The first company with this exact name. */
   companyId(name: string): string;
+  /** Creates a company over the API. */
+  newCompany(name?: string): Promise<{ id: string }>;
+  /** Creates a connection to this platform over the API (the answer as it comes: a refusal is a 4xx). */
+  connect(companyId: string, platformKey: string): Promise<ApiAnswer>;
 }
 
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const sandbox = await startSandbox({ companies: 40, seed: 7, clock: { start: sandboxEpoch, speed: 0 }, ...options });
-  return {
+  const test: TestSandbox = {
     ...sandbox,
     async call(method, path, body, headers = {}) {
       const response = await fetch(`${sandbox.url}${path}`, {
@@ -45,5 +49,12 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       if (!id) throw new Error(`No sandbox company named ${name}`);
       return id;
     },
+    async newCompany(name = 'Connections Test Ltd') {
+      return (await test.call('POST', '/companies', { name })).body as { id: string };
+    },
+    connect(companyId, platformKey) {
+      return test.call('POST', `/companies/${companyId}/connections`, { platformKey });
+    },
   };
+  return test;
 }

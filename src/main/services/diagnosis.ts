@@ -1,6 +1,7 @@
 /** Customer success's reading of one company: what is wrong in plain words, a report for a ticket, a timeline. */
 import type { PullOperation } from '@shared/codat/schemas';
-import { classifyCompany, type HealthThresholds } from '@shared/domain/health';
+import type { HealthThresholds } from '@shared/domain/health/model';
+import { classifyCompany } from '@shared/domain/health/rules';
 import { buildDiagnosticReport } from '@shared/domain/report';
 import { buildTimeline, type AuditEntry } from '@shared/domain/timeline';
 import type { CodatApi } from '../codat/api';

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { ScanState } from '@shared/contract';
 import type { Company, DataStatuses, PullOperation } from '@shared/codat/schemas';
 
-import { classifyCompany, needsCloserLook, type HealthIssue, type HealthThresholds } from '@shared/domain/health';
+import type { HealthIssue, HealthThresholds } from '@shared/domain/health/model';
+import { classifyCompany, needsCloserLook } from '@shared/domain/health/rules';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';

@@ -6,7 +6,7 @@ import { CircleCheck, RotateCw } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Connection } from '@shared/codat/schemas';
 import type { OperationOutput } from '@shared/contract';
-import { categoryLabels, sortIssues, type HealthIssue } from '@shared/domain/health';
+import { categoryLabels, sortIssues, type HealthIssue } from '@shared/domain/health/model';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';

@@ -22,7 +22,7 @@ import {
 } from '@shared/codat/schemas';
 import { isPullErrored, isPullInProgress } from '@shared/codat/status';
 import type { TimelineEvent } from '@shared/contract';
-import type { Severity } from '@shared/domain/health';
+import type { Severity } from '@shared/domain/health/model';
 import { formatDateTime } from '@renderer/format';
 import { ageInWords } from './company-format';
 

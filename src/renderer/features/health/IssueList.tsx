@@ -6,7 +6,7 @@
 import { usePageScroll } from '@renderer/components/usePageScroll';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { categoryLabels, type HealthIssue } from '@shared/domain/health';
+import { categoryLabels, type HealthIssue } from '@shared/domain/health/model';
 import { formatDateTime, formatRelative } from '@renderer/format';
 import { numberFormat } from './health-format';
 import type { IssueListItem } from './issue-view';

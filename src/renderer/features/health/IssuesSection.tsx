@@ -4,7 +4,7 @@
  */
 import { Download } from 'lucide-react';
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '@shared/domain/health';
+import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '@shared/domain/health/model';
 import type { BridgeError } from '@shared/result';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';

@@ -1,6 +1,6 @@
 /** When the scan calls something a problem: four numbers, kept by main, applied by the next scan. */
 import { memo } from 'react';
-import { defaultThresholds, healthThresholdsSchema, type HealthThresholds } from '@shared/domain/health';
+import { defaultThresholds, healthThresholdsSchema, type HealthThresholds } from '@shared/domain/health/model';
 import { linkdesk } from '@renderer/api';
 import { NumberSettingsForm, rangeOf, type NumberField } from '@renderer/components/NumberSettingsForm';
 import { numberFormat } from './health-format';

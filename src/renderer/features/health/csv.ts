@@ -1,5 +1,5 @@
 /** The Health export: the filtered issues, one row each. */
-import { categoryLabels, type HealthIssue } from '@shared/domain/health';
+import { categoryLabels, type HealthIssue } from '@shared/domain/health/model';
 import { toCsv, type CsvColumns } from '@renderer/csv';
 import { severityWords } from './severity';
 

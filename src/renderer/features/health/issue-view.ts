@@ -2,7 +2,13 @@
  * What the issue list shows: the scan's issues sorted (by the shared sortIssues order), filtered and grouped by
  * category. Pure and linear after the sort, so re-filtering 10 000+ issues takes a few milliseconds.
  */
-import { issueCategories, severityRank, sortIssues, type HealthIssue, type IssueCategory } from '@shared/domain/health';
+import {
+  issueCategories,
+  severityRank,
+  sortIssues,
+  type HealthIssue,
+  type IssueCategory,
+} from '@shared/domain/health/model';
 
 export type SortKey = 'severity' | 'age';
 

@@ -1,5 +1,5 @@
 import { CircleAlert, Info, TriangleAlert, type LucideIcon } from 'lucide-react';
-import type { Severity } from '@shared/domain/health';
+import type { Severity } from '@shared/domain/health/model';
 
 export const severityWords: Record<Severity, string> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScanState } from '@shared/contract';
-import type { HealthIssue } from '@shared/domain/health';
+import type { HealthIssue } from '@shared/domain/health/model';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 

@@ -4,7 +4,7 @@ import { createMainServices, type MainServices } from '@main/composition';
 import { hour } from '@sandbox/clock';
 import { scenarioNames } from '@sandbox/seed';
 import type { OperationInput, OperationName, OperationOutput, ScanState } from '@shared/contract';
-import type { IssueCategory } from '@shared/domain/health';
+import type { IssueCategory } from '@shared/domain/health/model';
 import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { testPorts } from '@support/ports';
 

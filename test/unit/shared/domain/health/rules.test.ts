@@ -10,13 +10,8 @@ import {
   type PullStatus,
 } from '@shared/codat/schemas';
 import { isPullErrored, isPullInProgress } from '@shared/codat/status';
-import {
-  classifyCompany,
-  defaultThresholds,
-  needsCloserLook,
-  sortIssues,
-  type IssueCategory,
-} from '@shared/domain/health';
+import { defaultThresholds, sortIssues, type IssueCategory } from '@shared/domain/health/model';
+import { classifyCompany, needsCloserLook } from '@shared/domain/health/rules';
 
 const now = Date.parse('2026-06-10T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
