@@ -34,6 +34,7 @@ export function errorBody(status: number, message: string, validation: Validatio
   };
 }
 
-export const notFound = (what: string) => new CodatError(404, `${what} was not found.`);
+/** A 404 in one plain sentence (`No company with ID x.`). */
+export const notFound = (sentence: string) => new CodatError(404, sentence);
 export const badRequest = (message: string, validatorName = 'RequestValidator', itemId = 'Request') =>
   new CodatError(400, message, [{ itemId, message, validatorName }]);

@@ -27,7 +27,7 @@ const pullQuery: QuerySchema = {
 
 function findPull(company: CompanyRecord, datasetId: string): PullRecord {
   const pull = company.pulls.find((candidate) => candidate.id === datasetId.toLowerCase());
-  if (!pull) throw notFound(`No dataset with ID ${datasetId}`);
+  if (!pull) throw notFound(`No dataset with ID ${datasetId}.`);
   return pull;
 }
 
@@ -36,7 +36,7 @@ function connectionFor(company: CompanyRecord, dataType: DataType, connectionId:
   if (connectionId) {
     const connection = findConnection(company, connectionId);
     if (connection.platform.sourceType !== sourceTypeOfDataType(dataType)) {
-      throw notFound(`Datatype ${dataType} not supported by platform(s) ${connection.platform.key}`);
+      throw notFound(`Datatype ${dataType} is not supported by platform ${connection.platform.key}.`);
     }
     return connection;
   }
@@ -46,7 +46,7 @@ function connectionFor(company: CompanyRecord, dataType: DataType, connectionId:
   const connection = candidates.find((candidate) => candidate.status === 'Linked') ?? candidates[0];
   if (!connection)
     throw notFound(
-      `Datatype ${dataType} not supported by platform(s) of company ${company.id}: it has no matching connection`,
+      `Datatype ${dataType} is not supported by any platform of company ${company.id}: it has no matching connection.`,
     );
   return connection;
 }

@@ -42,19 +42,19 @@ export function viewContext(context: ApiContext): ViewContext {
 
 export function findCompany(context: ApiContext, id: string): CompanyRecord {
   const company = context.state.companies.get(id.toLowerCase());
-  if (!company) throw notFound(`No company with ID ${id}`);
+  if (!company) throw notFound(`No company with ID ${id}.`);
   return company;
 }
 
 export function findConnection(company: CompanyRecord, id: string): ConnectionRecord {
   const connection = company.connections.find((candidate) => candidate.id === id.toLowerCase());
-  if (!connection) throw notFound(`No data connection with ID ${id} for company ${company.id}`);
+  if (!connection) throw notFound(`No data connection with ID ${id} for company ${company.id}.`);
   return connection;
 }
 
 export function findIntegration(key: string): PlatformEntry {
   const platform = platformsByKey.get(key.toLowerCase());
-  if (!platform) throw notFound(`Integration ${key}`);
+  if (!platform) throw notFound(`No integration with key ${key}.`);
   return platform;
 }
 
