@@ -273,7 +273,6 @@ test('send invite: the address is checked, and the email app gets an encoded lin
 test('a cancelled authorisation is reported with Codat’s words, older errors are not, and a retry still links', async ({
   ownConsolePage: page,
 }) => {
-  test.setTimeout(90_000); // two customer actions, each seen at a watch poll
   const found = await bridge(page, 'companies.search', {
     text: scenarioNames.authCancelled,
   });
