@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { companyNamed } from './bridge';
+import { expect, test, trainingWorld } from './fixtures';
+import { callBridge, companyNamed } from './bridge';
 
 const companyRoute = /#\/companies\/[0-9a-f-]{36}$/;
 
@@ -38,8 +38,15 @@ test('typing part of a name finds the company; ArrowDown and Enter open it', asy
   await expect(option).toHaveAttribute('aria-selected', 'false');
   await expect(search).not.toHaveAttribute('aria-activedescendant');
   await expect(search).toHaveValue('sync fail');
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(search).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: /^\d[\d,]* companies$/ })).toBeVisible();
 
   const id = await companyIdNamed(page, 'Scenario - Sync Failing');
+  await search.fill('sync fail');
+  await expect(option).toHaveCount(1);
+  await expect(option).toContainText('Scenario - Sync Failing');
   await search.press('ArrowDown');
   await search.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/companies/${id}$`));
@@ -55,10 +62,12 @@ test('a pasted company ID opens the company at once; an unknown one is said so',
 });
 
 test('a slow answer for older text never replaces the answer for newer text', async ({ ownConsolePage: page }) => {
-  // Hold the search for "sync" in the browser for a while, so it answers after the one for "stale".
+  // Hold the search for "sync" in the browser until the one for "stale" has been shown.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/bridge/companies.search', async (route) => {
     const text = (route.request().postDataJSON() as { text?: string }).text;
-    if (text === 'sync') await new Promise((resolve) => setTimeout(resolve, 1500));
+    if (text === 'sync') await held;
     await route.continue();
   });
   const search = searchBox(page);
@@ -82,6 +91,7 @@ test('a slow answer for older text never replaces the answer for newer text', as
   await expect(options).toHaveCount(1);
   await expect(options).toContainText('Scenario - Stale Data');
   // The held answer for "sync" arrives now; let the page handle it (two frames), then it must have been dropped.
+  release();
   await heldResponse;
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await expect(options).toHaveCount(1);
@@ -159,6 +169,18 @@ test('long lists are virtualised and load further pages', async ({ ownConsolePag
   const active = results(page).locator('[aria-selected="true"]');
   await expect(active).toHaveAttribute('aria-posinset', '31');
   await expect(active).toBeInViewport();
+  // ArrowUp one row, PageUp ten, never past the first; ArrowUp from the first leaves the list.
+  await searchBox(page).press('ArrowUp');
+  await expect(active).toHaveAttribute('aria-posinset', '30');
+  await searchBox(page).press('PageUp');
+  await expect(active).toHaveAttribute('aria-posinset', '20');
+  await expect(active).toBeInViewport();
+  for (let step = 0; step < 3; step += 1) await searchBox(page).press('PageUp');
+  await expect(active).toHaveAttribute('aria-posinset', '1');
+  await expect(active).toBeInViewport();
+  await searchBox(page).press('ArrowUp');
+  await expect(active).toHaveCount(0);
+  await expect(searchBox(page)).not.toHaveAttribute('aria-activedescendant');
 
   // Scrolling near the end loads the next page by itself (the "Load more" button is there for keyboards).
   await expect(page.getByRole('button', { name: 'Load more' })).toBeVisible();
@@ -241,17 +263,34 @@ test('creating a name that exists offers the existing company instead', async ({
 test('a duplicate found only when Create is pressed stops the create until pressed again', async ({
   ownConsolePage: page,
 }) => {
-  let creates = 0;
+  // A company of this test's own to duplicate, so the other tests' searches find what they expect.
+  const name = `C${Date.now()} Twice Ltd`;
+  const existing = await callBridge(page, 'companies.create', { customerId: name });
+  if (!existing.ok) throw new Error(existing.error.message);
+  const creates: string[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/bridge/companies.create')) creates += 1;
+    if (request.url().endsWith('/bridge/companies.create')) creates.push(request.postData() ?? '');
   });
   await page.getByRole('button', { name: 'New company' }).click();
   const customerId = page.getByRole('textbox', { name: 'Customer ID' });
-  await customerId.fill('Scenario - Healthy Linked');
+  await customerId.fill(name);
   await customerId.press('Enter'); // before the debounced check has run
-  await expect(page.getByRole('listitem', { name: 'Scenario - Healthy Linked' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Create company', exact: true })).toBeFocused();
-  expect(creates).toBe(0);
+  const match = page.getByRole('listitem', { name });
+  await expect(match).toBeVisible();
+  await expect(match).toContainText(existing.value.id);
+  const create = page.getByRole('button', { name: 'Create company', exact: true });
+  await expect(create).toBeFocused();
+  await expect(create).toHaveText('Create company anyway');
+  expect(creates).toEqual([]);
+
+  // Pressed again, with the duplicate in view: the user meant it.
+  await create.press('Enter');
+  await expect(page).toHaveURL(companyRoute);
+  expect(creates).toHaveLength(1);
+  expect(JSON.parse(creates[0] ?? '{}')).toEqual({ customerId: name });
+  const id = /#\/companies\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+  expect(id).not.toBe(existing.value.id);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 });
 
 test('a new customer ID creates the company, with one request, and opens it', async ({ ownConsolePage: page }) => {
@@ -290,47 +329,66 @@ test('a complete search for exactly the customer ID is trusted: no second lookup
   expect(lookups).toEqual([]);
 });
 
-test('a failed create says why, with the correlation ID, and keeps everything typed', async ({
-  ownConsolePage: page,
-}) => {
-  await page.route('**/bridge/companies.create', (route) =>
-    route.fulfill({
-      json: {
-        ok: false,
-        error: {
-          code: 'codat',
-          status: 402,
-          message: 'CompanyValidationException: Company limit exceeded',
-          correlationId: 'e2e-correlation-1234',
-        },
-      },
-    }),
-  );
-  await page.keyboard.press('Control+n');
-  const customerId = page.getByRole('textbox', { name: 'Customer ID' });
-  await customerId.fill(`C${Date.now()} Limit Reached`);
-  await page.getByRole('textbox', { name: 'Description' }).fill('Kept after the failure');
-  const create = page.getByRole('button', { name: 'Create company', exact: true });
-  await create.click();
-  const alert = page.getByRole('alert').filter({ hasText: 'Could not create' });
-  await expect(alert).toContainText('Company limit exceeded');
-  await expect(alert).toContainText('e2e-correlation-1234');
-  await expect(alert.getByRole('button', { name: 'Copy correlation ID' })).toBeVisible();
-  await expect(create).toBeEnabled();
-  await expect(create).toBeFocused();
-  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Kept after the failure');
-  await expect(page).not.toHaveURL(companyRoute);
+test.describe('with a Codat client at its company limit', () => {
+  test.use({ sandboxOptions: { ...trainingWorld, companies: 20, companyLimit: 20 } });
+
+  test('a failed create says why in Codat’s words, with the correlation ID, keeps everything typed, and is in the audit log', async ({
+    sandbox,
+    sandboxConsolePage: page,
+  }) => {
+    const name = `C${Date.now()} Limit Reached`;
+    await page.keyboard.press('Control+n');
+    const customerId = page.getByRole('textbox', { name: 'Customer ID' });
+    await customerId.fill(name);
+    await page.getByRole('textbox', { name: 'Description' }).fill('Kept after the failure');
+    await expect(page.getByText(`No company is named “${name}” yet.`)).toBeVisible();
+    const create = page.getByRole('button', { name: 'Create company', exact: true });
+    await create.click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not create' });
+    await expect(alert).toContainText('CompanyValidationException: Company limit exceeded');
+    await expect(alert).toContainText(/[0-9a-f]{32}/);
+    const correlationId = /[0-9a-f]{32}/.exec((await alert.textContent()) ?? '')?.[0] ?? 'none shown';
+    await expect(alert.getByRole('button', { name: 'Copy correlation ID' })).toBeVisible();
+    await expect(create).toBeEnabled();
+    await expect(create).toBeFocused();
+    await expect(customerId).toHaveValue(name);
+    await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Kept after the failure');
+    await expect(page).not.toHaveURL(companyRoute);
+    // One click, one request: a refusal is not retried.
+    expect(sandbox.control.requests().filter((entry) => entry.method === 'POST')).toMatchObject([
+      { path: '/companies', status: 402 },
+    ]);
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('combobox', { name: 'Action' }).selectOption('company.create');
+    const failed = page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: name });
+    await expect(failed).toContainText('Failed');
+    await expect(failed).toContainText(correlationId);
+  });
 });
 
 test('ArrowDown pressed before the results arrive lands on their first row', async ({ ownConsolePage: page }) => {
+  // Hold the answers for "awaiting" in the browser until ArrowDown has been pressed.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/bridge/companies.search', async (route) => {
     const text = (route.request().postDataJSON() as { text?: string }).text;
-    if (text === 'awaiting') await new Promise((resolve) => setTimeout(resolve, 600));
+    if (text === 'awaiting') await held;
     await route.continue();
   });
   const search = searchBox(page);
+  await expect(results(page).getByRole('option').first()).toBeVisible(); // the full list, from the page's load
+  const asked = page.waitForRequest(
+    (request) =>
+      request.url().endsWith('/bridge/companies.search') &&
+      (request.postDataJSON() as { text?: string }).text === 'awaiting',
+  );
   await search.fill('awaiting');
+  await asked;
   await search.press('ArrowDown'); // the old rows are dimmed, not choosable: this waits for the new ones
+  await expect(results(page).locator('[aria-selected="true"]')).toHaveCount(0);
+  await expect(search).not.toHaveAttribute('aria-activedescendant');
+  release();
   const option = results(page).getByRole('option', { name: /Scenario - Awaiting Authorisation/ });
   await expect(option).toHaveAttribute('aria-selected', 'true');
   await expect(results(page).getByRole('option')).toHaveCount(1);

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { SandboxOptions } from '../../src/sandbox/server';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { requestWebHost, resolveLocalhostNamesToLoopback } from '../support/web-host-client';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 
@@ -62,8 +64,19 @@ function ownHostsOfWorker(workerIndex: number): OwnHosts {
   };
 }
 
+/** What the built-in training sandbox holds (src/main/platform/node): 200 companies, seed 7, on real time. */
+export const trainingWorld: SandboxOptions = { companies: 200, seed: 7, clock: { speed: 1 } };
+
 export const test = base.extend<
-  { consolePage: Page; ownHost: WebHostProcess; ownConsolePage: Page },
+  {
+    consolePage: Page;
+    ownHost: WebHostProcess;
+    ownConsolePage: Page;
+    sandboxOptions: SandboxOptions;
+    sandbox: TestSandbox;
+    sandboxHost: WebHostProcess;
+    sandboxConsolePage: Page;
+  },
   { ownHosts: OwnHosts }
 >({
   /** A page signed in to the shared console, waiting until the host has answered. */
@@ -87,5 +100,29 @@ export const test = base.extend<
     await signIn(page, ownHost.url);
     await use(page);
   },
+  /** How `sandbox` is seeded: `test.use({ sandboxOptions: { … } })`. By default the training sandbox's world. */
+  sandboxOptions: [trainingWorld, { option: true }],
+  /**
+   * A sandbox of this test's own, for a test that needs Codat to misbehave (faults, a spent quota, odd branding,
+   * going away). Each test gets a fresh one and a fresh console on it: main keeps Codat's answers for a minute
+   * and a rescan reuses earlier closer looks, so nothing an earlier test did may answer for this one.
+   */
+  sandbox: async ({ sandboxOptions }, use) => {
+    const sandbox = await startTestSandbox(sandboxOptions);
+    await use(sandbox);
+    await sandbox.close(); // also when the test closed it already
+  },
+  sandboxHost: async ({ sandbox }, use, testInfo) => {
+    const host = await startWebHostProcess(`web-host-${path.basename(testInfo.file, '.spec.ts')}-${testInfo.testId}`, {
+      args: ['--training-url', sandbox.url, '--training-key', sandbox.apiKey],
+    });
+    await use(host);
+    await host.stop();
+  },
+  sandboxConsolePage: async ({ page, sandboxHost }, use) => {
+    await signIn(page, sandboxHost.url);
+    await use(page);
+  },
 });
+
 export { expect };

@@ -4,9 +4,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { IntegrationCatalog } from '../../src/shared/contract';
 import { platforms } from '../../src/sandbox/catalog';
-import { expect, test } from './fixtures';
+import { expect, test, trainingWorld } from './fixtures';
 
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
 
@@ -138,45 +137,49 @@ test('the Integrations page has no axe violations in either view', async ({ cons
   expect(previewResults.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 });
 
-test('offline, the cache is shown under a banner, and missing images have placeholders', async ({
-  consolePage: page,
-}) => {
-  // Stand in for main's answer: the cache is 3 hours old, Codat cannot be reached, some images were lost.
-  await page.route('**/bridge/integrations.list', async (route) => {
-    const response = await route.fetch();
-    const answer = (await response.json()) as { ok: true; value: IntegrationCatalog };
-    const catalog = answer.value;
-    catalog.offline = true;
-    catalog.cachedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
-    catalog.lastError = { code: 'network', message: 'Codat could not be reached.' };
-    catalog.poweredBy = null;
-    const xero = catalog.integrations.find((card) => card.key === 'gbol')!;
-    xero.branding.logoFull = null;
-    xero.branding.buttonDefault = null;
-    xero.branding.buttonHover = null;
-    xero.brandingNote = 'Codat has no branding for this platform; its list logo is shown.';
-    await route.fulfill({ response, json: answer });
+test.describe('against a sandbox the test controls', () => {
+  test.use({ sandboxOptions: { ...trainingWorld, companies: 5 } });
+
+  test('missing images have placeholders, and offline the cache is shown under a banner', async ({
+    sandbox,
+    sandboxConsolePage: page,
+  }) => {
+    // Codat has no branding for Xero, and the "Powered by Codat" mark it serves is not an image.
+    sandbox.control.addFault({ path: '/integrations/gbol/branding', method: 'GET', status: 404 });
+    sandbox.control.setBrandingImage('codat', 'powered-by.svg', {
+      contentType: 'text/html',
+      body: Buffer.from('<html><body>Not found</body></html>'),
+    });
+    await openIntegrations(page);
+    const xero = catalogue(page).getByRole('article', { name: 'Xero', exact: true });
+    await expect(xero.getByText('No full logo')).toBeVisible();
+    await expect(xero.getByText('No button', { exact: true })).toBeVisible();
+    await expect(xero.getByText('Codat has no branding for this platform; its list logo is shown.')).toBeVisible();
+    await expect(xero.getByRole('img', { name: 'Xero logo' })).toBeVisible(); // the list's logo
+    await expect(page.getByText(/^cached /)).toBeVisible();
+
+    // Codat goes away; the page, opened again, shows what is cached and says why once, as a banner.
+    await sandbox.close();
+    await page.reload();
+    await expect(page.getByRole('contentinfo', { name: 'Status' }).getByRole('status')).toHaveText('Offline');
+    await openIntegrations(page);
+    const banner = page.getByRole('status').filter({ hasText: 'Offline — cached' });
+    await expect(banner).toContainText(/Offline — cached (just now|\d+ (seconds?|minutes?) ago)/);
+    await expect(banner).toContainText('refresh by themselves when Codat is back');
+    await expect(page.getByText(/^cached /)).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(tiles(page)).toHaveCount(total);
+    await expect(xero.getByText('No full logo')).toBeVisible();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+
+    // Without a button image the preview shows the logo and the name; without the mark, the words.
+    await page.getByRole('tab', { name: 'Customer preview' }).click();
+    const tile = preview(page).getByRole('button', { name: 'Xero', exact: true });
+    await expect(tile).toContainText('Xero');
+    await expect(preview(page).getByText('Powered by Codat', { exact: true })).toBeVisible();
+    await expect(preview(page).getByRole('img', { name: 'Powered by Codat' })).toHaveCount(0);
   });
-  await openIntegrations(page);
-  const banner = page.getByRole('status').filter({ hasText: 'Offline — cached' });
-  await expect(banner).toContainText('Offline — cached 3 hours ago');
-  await expect(banner).toContainText('refresh by themselves when Codat is back');
-  await expect(page.getByText(/^cached /)).toHaveCount(0);
-  // Offline is said once, by the banner, not again as an error.
-  await expect(page.getByRole('alert')).toHaveCount(0);
-
-  const xero = catalogue(page).getByRole('article', { name: 'Xero', exact: true });
-  await expect(xero.getByText('No full logo')).toBeVisible();
-  await expect(xero.getByText('No button', { exact: true })).toBeVisible();
-  await expect(xero.getByText('Codat has no branding for this platform')).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
-
-  // Without a button image the preview shows the logo and the name; without the mark, the words.
-  await page.getByRole('tab', { name: 'Customer preview' }).click();
-  const tile = preview(page).getByRole('button', { name: 'Xero', exact: true });
-  await expect(tile).toContainText('Xero');
-  await expect(preview(page).getByText('Powered by Codat', { exact: true })).toBeVisible();
 });
 
 test('"Refresh branding" fetches everything again and shows its progress', async ({ ownConsolePage: page }) => {

@@ -10,6 +10,13 @@ import { actAsCustomer } from '../support/customer';
 import { expect, test } from './fixtures';
 import { callBridge } from './bridge';
 import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
+import { watchLimits } from '../../src/shared/domain/watch';
+
+/**
+ * The hand-over panel asks Codat every `watchLimits.pollMs` (5 s): what the customer did shows at the next poll.
+ * On a busy machine a poll can come late or take a while: allow several, rather than one poll and a bit.
+ */
+const untilWatched = { timeout: watchLimits.pollMs * 5 };
 
 interface CompanyRef {
   id: string;
@@ -115,13 +122,13 @@ test('connect QuickBooks Online, hand over its link, and watch the customer link
   const link = await linkField.inputValue();
   const consent = await actAsCustomer(link, 'authorise');
   expect(consent.status).toBe(200);
-  await expect(watch).toContainText('Linked', { timeout: 7_000 });
+  await expect(watch).toContainText('Linked', untilWatched);
   await expect(card).toContainText('Linked');
   // The browser console has no desktop notifications: the page says it itself.
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('QuickBooks Online linked');
 
   const firstSync = panel.getByRole('table', { name: 'First sync' });
-  await expect(firstSync.getByRole('row')).toHaveCount(6, { timeout: 10_000 });
+  await expect(firstSync.getByRole('row')).toHaveCount(6, untilWatched);
   await expect(panel).toContainText('Finished: 5 complete.', { timeout: 40_000 });
   const rows = firstSync.getByRole('row');
   for (let index = 1; index < 6; index += 1) await expect(rows.nth(index)).toContainText('Complete');
@@ -289,7 +296,7 @@ test('a cancelled authorisation is reported with Codat’s words, older errors a
   const first = await linkField.inputValue();
   await actAsCustomer(first, 'cancel');
   const attempt = panel.getByRole('alert').filter({ hasText: 'Since you handed over the link' });
-  await expect(attempt).toContainText('The customer cancelled (User cancelled)', { timeout: 7_000 });
+  await expect(attempt).toContainText('The customer cancelled (User cancelled)', untilWatched);
   await expect(attempt).toContainText('User cancelled linking');
   await expect(attempt).toContainText('status 403');
   await expect(watch).toContainText('Waiting for the customer to authorise…');
@@ -299,7 +306,7 @@ test('a cancelled authorisation is reported with Codat’s words, older errors a
   await panel.getByRole('button', { name: 'Regenerate link' }).click();
   await expect(linkField).not.toHaveValue(first);
   await actAsCustomer(await linkField.inputValue(), 'authorise');
-  await expect(watch).toContainText('Linked', { timeout: 7_000 });
+  await expect(watch).toContainText('Linked', untilWatched);
   await expect(card).toContainText('Linked');
 });
 

@@ -32,6 +32,7 @@ async function openCompany(page: Page, name: string) {
 
 test('unlink then delete a connection; both are in the audit log with their results', async ({ page }) => {
   await openCompany(page, scenarioNames.syncFailing);
+  sandbox.control.clearRequests(); // count this test's own requests only
   const card = page.getByRole('article', { name: 'QuickBooks Online' });
   await card.getByRole('button', { name: 'Unlink', exact: true }).click();
   const unlinkDialog = page.getByRole('dialog', { name: 'Unlink QuickBooks Online?' });

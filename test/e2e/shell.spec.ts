@@ -107,8 +107,9 @@ test('no automatically detectable accessibility violations on any page', async (
   }
 });
 
+// Screenshots for people to look at: they check nothing beyond each page rendering its heading.
 for (const scheme of ['light', 'dark'] as const) {
-  test(`screenshots of every page (${scheme})`, async ({ consolePage: page }) => {
+  test(`artifact: screenshots of every page (${scheme})`, { tag: '@artifact' }, async ({ consolePage: page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     for (const { id, label } of pages) {
       await page.goto(`${webHost.origin}/#/${id}`);

@@ -69,12 +69,22 @@ export function createHealthScanService(options: HealthScanOptions) {
     const { state, controller } = scan;
     const signal = controller.signal;
     let lastProgress = 0;
+    /** A held-back update, sent once the gap has passed: the last event must say how far the scan got. */
+    let trailing: ReturnType<typeof setTimeout> | null = null;
     const progress = (force = false) => {
       state.rateLimitRemaining = options.rateLimit()?.remaining ?? state.rateLimitRemaining;
       state.issuesFound = scan.issues.length;
-      if (force || now() - lastProgress >= progressEveryMs) {
+      const wait = progressEveryMs - (now() - lastProgress);
+      if (force || wait <= 0) {
+        if (trailing) clearTimeout(trailing);
+        trailing = null;
         lastProgress = now();
         options.onProgress({ ...state });
+      } else if (!trailing) {
+        trailing = setTimeout(() => {
+          trailing = null;
+          progress(true);
+        }, wait);
       }
     };
     const overQuota = () => {

@@ -195,7 +195,8 @@ function AuditTable({ records }: { records: AuditRecord[] }) {
                         {record.target.companyName ?? record.target.companyId}
                       </button>
                     ) : (
-                      (record.target.profileName ?? '—')
+                      // A create Codat refused has a name but no ID: still say which company it was.
+                      (record.target.companyName ?? record.target.profileName ?? '—')
                     )}
                     {record.target.platformName && (
                       <span className="audit-detail"> · {record.target.platformName}</span>
