@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { callBridge } from './bridge';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 

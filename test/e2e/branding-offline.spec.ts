@@ -5,8 +5,8 @@
  * catches up in the background.
  */
 import type { Page } from '@playwright/test';
-import { scenarioNames } from '../../src/sandbox/seed';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { scenarioNames } from '@sandbox/seed';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { expect, test } from './fixtures';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 

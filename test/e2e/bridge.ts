@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/result';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
+import type { Result } from '@shared/result';
 
 /** Calls the console's bridge from the page, as the renderer would (the page's cookie carries the token). */
 export async function callBridge<N extends OperationName>(

@@ -3,7 +3,7 @@
  * the console: a new customer at most 3 before the link is on screen, an existing one at most 2.
  */
 import { expect, test } from '@playwright/test';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 
 let sandbox: TestSandbox;

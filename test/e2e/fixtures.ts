@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { SandboxOptions } from '../../src/sandbox/server';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { requestWebHost, resolveLocalhostNamesToLoopback } from '../support/web-host-client';
+import type { SandboxOptions } from '@sandbox/server';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+import { requestWebHost, resolveLocalhostNamesToLoopback } from '@support/web-host-client';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 
 // The console answers at a *.localhost name. The browser resolves it itself; Playwright's own requests from

@@ -4,9 +4,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { platforms } from '../../src/sandbox/catalog';
-import { scenarioNames } from '../../src/sandbox/seed';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { platforms } from '@sandbox/catalog';
+import { scenarioNames } from '@sandbox/seed';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 
 let sandbox: TestSandbox;

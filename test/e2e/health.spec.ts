@@ -6,16 +6,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, Route } from '@playwright/test';
-import type { ScanState } from '../../src/shared/contract';
-import {
-  categoryLabels,
-  issueCategories,
-  type HealthIssue,
-  type IssueCategory,
-} from '../../src/shared/domain/health/model';
-import { scenarioNames } from '../../src/sandbox/seed';
+import type { ScanState } from '@shared/contract';
+import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '@shared/domain/health/model';
+import { scenarioNames } from '@sandbox/seed';
 import { exportCsv, parseCsv } from './csv';
-import type { TestSandbox } from '../support/sandbox';
+import type { TestSandbox } from '@support/sandbox';
 import { expect, test, trainingWorld } from './fixtures';
 
 // Numbers are formatted for the user's locale; pin it so "1,240" is what the assertions expect.

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { platforms } from '../../src/sandbox/catalog';
+import { platforms } from '@sandbox/catalog';
 import { expect, test, trainingWorld } from './fixtures';
 
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });

@@ -5,9 +5,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { scenarioNames } from '../../src/sandbox/seed';
-import type { PullStatus } from '../../src/shared/codat/schemas';
-import { isPullErrored } from '../../src/shared/codat/status';
+import { scenarioNames } from '@sandbox/seed';
+import type { PullStatus } from '@shared/codat/schemas';
+import { isPullErrored } from '@shared/codat/status';
 import { companyNamed } from './bridge';
 import { expect, test } from './fixtures';
 

@@ -5,12 +5,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { scenarioNames } from '../../src/sandbox/seed';
-import { actAsCustomer } from '../support/customer';
+import { scenarioNames } from '@sandbox/seed';
+import { actAsCustomer } from '@support/customer';
 import { expect, test } from './fixtures';
 import { callBridge } from './bridge';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
-import { watchLimits } from '../../src/shared/domain/watch';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
+import { watchLimits } from '@shared/domain/watch';
 
 /**
  * The hand-over panel asks Codat every `watchLimits.pollMs` (5 s): what the customer did shows at the next poll.

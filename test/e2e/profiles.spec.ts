@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Response } from '@playwright/test';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { expect, test } from './fixtures';
 
 const apiKey = 'e2e-secret-key-5f3a9c1d7e2b8a64';

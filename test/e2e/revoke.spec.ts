@@ -4,8 +4,8 @@
  * logged as a failure; the log's CSV export.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { scenarioNames } from '../../src/sandbox/seed';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { scenarioNames } from '@sandbox/seed';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { callBridge } from './bridge';
 import { exportCsv, parseCsv } from './csv';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';

@@ -1,6 +1,6 @@
 /** The sandbox's customer pages in a real browser: what a trainee playing the customer sees and clicks. */
 import { expect, test } from '@playwright/test';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 
 let sandbox: TestSandbox;
 test.beforeAll(async () => {

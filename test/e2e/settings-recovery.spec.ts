@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { makeFolderReadOnly } from '../support/read-only-folder';
+import { makeFolderReadOnly } from '@support/read-only-folder';
 import { startWebHostProcess } from './web-host-process';
 
 const corrupt = '{"version": 1, "profiles": [';

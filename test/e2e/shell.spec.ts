@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { pages } from '../../src/shared/pages';
+import { pages } from '@shared/pages';
 import { expect, test, webHost } from './fixtures';
 
 test('the console opens on Companies with the frame, navigation and status bar', async ({ consolePage: page }) => {

@@ -5,13 +5,12 @@
  * correlation ID, and records it in the audit trail.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices } from '../../src/main/bridge/handlers';
-import { scenarioNames } from '../../src/sandbox/seed';
-import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract';
-import type { BridgeError } from '../../src/shared/result';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { testPorts } from '../support/ports';
+import { createMainServices } from '@main/composition';
+import { scenarioNames } from '@sandbox/seed';
+import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
+import type { BridgeError } from '@shared/result';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+import { testPorts } from '@support/ports';
 
 let sandbox: TestSandbox;
 let attempt: <N extends OperationName>(
@@ -29,7 +28,7 @@ beforeAll(async () => {
     rewrite: [{ at: 'results[key=gbol]', remove: true }],
   });
   const services = createMainServices(testPorts(sandbox));
-  const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+  const dispatch = services.dispatcher({ isTrustedCaller: () => true });
   attempt = (operation, input) => dispatch(operation, input, { frameUrl: null }) as never;
   call = async (operation, input) => {
     const result = await attempt(operation, input);

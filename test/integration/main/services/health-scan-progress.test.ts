@@ -3,11 +3,10 @@
  * must say how far the scan has got, not where it was when a quick run of companies began.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/bridge/dispatcher';
-import { createMainServices, type MainServices } from '../../src/main/bridge/handlers';
-import type { OperationInput, OperationName, OperationOutput, ScanState } from '../../src/shared/contract';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { testPorts } from '../support/ports';
+import { createMainServices, type MainServices } from '@main/composition';
+import type { OperationInput, OperationName, OperationOutput, ScanState } from '@shared/contract';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+import { testPorts } from '@support/ports';
 
 let sandbox: TestSandbox;
 let services: MainServices;
@@ -22,7 +21,7 @@ beforeAll(async () => {
   services.hub.subscribe((event, payload) => {
     if (event === 'health.progress') progress.push(payload as ScanState);
   });
-  const dispatch = createDispatcher(services.handlers, { isTrustedCaller: () => true });
+  const dispatch = services.dispatcher({ isTrustedCaller: () => true });
   call = async (operation, input) => {
     const result = await dispatch(operation, input, { frameUrl: null });
     if (!result.ok) throw new Error(`${operation} failed: ${result.error.message}`);
