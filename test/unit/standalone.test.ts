@@ -14,8 +14,8 @@ const tracked = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
 
 /** `../shared`, `../../shared`…: the reference folder beside a developer's checkout, which a clone does not have. */
 const outsideReference = /(^|[^\w./-])(\.\.\/)+shared\//;
-/** The folder this checkout sits in, as an absolute path: nothing may name it (or anything else in it). */
-const besideTheCheckout = `${path.dirname(process.cwd())}${path.sep}`;
+/** This checkout's own absolute path: a file that names it works only on this machine. */
+const thisCheckout = `${process.cwd()}${path.sep}`;
 
 describe('the repository stands alone', () => {
   it('reads and links nothing outside itself', () => {
@@ -30,7 +30,7 @@ describe('the repository stands alone', () => {
       text.split('\n').forEach((line, index) => {
         // Source imports of src/shared (from src/renderer, …) are inside the repository.
         const sourceImport = /from '(\.\.\/)+shared\/|import\('(\.\.\/)+shared\//.test(line) && file.startsWith('src/');
-        if ((outsideReference.test(line) && !sourceImport) || line.includes(besideTheCheckout))
+        if ((outsideReference.test(line) && !sourceImport) || line.includes(thisCheckout))
           offenders.push(`${file}:${index + 1}: ${line.trim().slice(0, 120)}`);
       });
     }
