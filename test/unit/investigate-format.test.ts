@@ -8,13 +8,13 @@ import {
   pullState,
   pullStatusExplanation,
   pullStatusLabel,
-} from '@renderer/features/company/investigate-format';
+} from '@renderer/features/company/investigate/investigate-format';
 import { sourceTypeLabel } from '@renderer/features/company/company-format';
 import {
   connectionStatusExplanation,
   connectionStatusLabel,
   connectionStatusLook,
-} from '@renderer/components/connection-status';
+} from '@renderer/components/status/connection-status';
 import { sourceTypeOf } from '@renderer/features/integrations/integrations-format';
 import { syncProgress, isSyncSettled } from '@shared/domain/watch';
 

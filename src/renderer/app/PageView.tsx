@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { pages, type PageId } from '@shared/pages';
 import { AuditPage } from '../features/audit/AuditPage';
-import { CompaniesPage } from '../features/companies/CompaniesPage';
+import { CompaniesPage } from '../features/company-list/CompaniesPage';
 import { CompanyView } from '../features/company/CompanyView';
 import { HealthPage } from '../features/health/HealthPage';
 import { IntegrationsPage } from '../features/integrations/IntegrationsPage';

@@ -4,9 +4,9 @@ import { auditActionLabels, auditActions, type AuditAction, type AuditRecord } f
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { datedFileName, toCsv, type CsvColumns } from '@renderer/csv';
-import { downloadCsv } from '@renderer/download';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import { datedFileName, toCsv, type CsvColumns } from '@renderer/lib/csv';
+import { downloadCsv } from '@renderer/lib/download';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
 import './audit.css';
 

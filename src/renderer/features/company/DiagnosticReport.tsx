@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { Modal } from './Modal';
+import { Modal } from '@renderer/components/Modal';
 
 interface Report {
   markdown: string;

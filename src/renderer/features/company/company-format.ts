@@ -1,7 +1,7 @@
 /** Words and small helpers for the company view: ages, data type names, Codat's connection errors. */
 import { useEffect, useState } from 'react';
 import { isKnownSourceType, type DataConnectionError, type Extensible, type SourceType } from '@shared/codat/schemas';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 
 /** "just now", "12 s ago", "3 min ago", then the locale's relative words. */
 export function ageInWords(since: number, now: number): string {

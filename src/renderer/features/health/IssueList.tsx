@@ -3,11 +3,11 @@
  * near the viewport exist, so 10 000+ issues cost what 30 do. Each row is a link to its company; the list is a
  * single Tab stop, and ↑ ↓ PageUp PageDown Home End move between rows (focus follows, scrolling the row in).
  */
-import { usePageScroll } from '@renderer/components/usePageScroll';
+import { usePageScroll } from '@renderer/hooks/usePageScroll';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { categoryLabels, type HealthIssue } from '@shared/domain/health';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { numberFormat } from './health-format';
 import type { IssueListItem } from './issue-view';
 import { severityIcons, severityWords } from './severity';

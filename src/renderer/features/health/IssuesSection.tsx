@@ -8,10 +8,10 @@ import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory }
 import type { BridgeError } from '@shared/result';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/format';
+import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
-import { datedFileName } from '@renderer/csv';
-import { downloadCsv } from '@renderer/download';
+import { datedFileName } from '@renderer/lib/csv';
+import { downloadCsv } from '@renderer/lib/download';
 import { issuesToCsv } from './csv';
 import { countOf, numberFormat, scanTime } from './health-format';
 import { IssueList } from './IssueList';

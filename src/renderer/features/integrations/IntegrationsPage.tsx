@@ -8,7 +8,7 @@ import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/format';
+import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
 import { CustomerPreview } from './CustomerPreview';
 import { IntegrationTile, SkeletonTile } from './IntegrationTile';

@@ -1,7 +1,7 @@
 /** Words, filters and groups for the Integrations page. */
 import type { SourceType } from '@shared/codat/schemas';
 import type { IntegrationCard } from '@shared/contract';
-import { formatRelative } from '@renderer/format';
+import { formatRelative } from '@renderer/lib/format';
 import { sourceTypeLabel, sourceTypeLabels } from '../company/company-format';
 
 export const showOptions = [

@@ -3,7 +3,7 @@ import type { OperationOutput, ProfileSummary } from '@shared/contract';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/format';
+import { formatDateTime } from '@renderer/lib/format';
 import { useProfilesStore } from '@renderer/stores/profiles-store';
 import { AboutConsole } from './AboutConsole';
 import { BrandingCacheSettings } from './BrandingCacheSettings';

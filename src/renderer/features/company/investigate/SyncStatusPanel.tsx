@@ -5,7 +5,7 @@ import type { Connection, DataStatus } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { dataTypeLabel, useNow } from './company-format';
+import { dataTypeLabel, useNow } from '../company-format';
 import { isDataType, pullState, type PullState } from './investigate-format';
 import { PullStatusBadge, When } from './PullStatusBadge';
 import { usePullDialog } from './PullOperationDialog';

@@ -8,8 +8,8 @@ import { statusInWords } from '@shared/domain/connections';
 import type { BridgeError, Result } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { Modal } from '../company/Modal';
-import './revoke.css';
+import { Modal } from '@renderer/components/Modal';
+import './company-actions.css';
 
 type Environment = 'training' | 'test' | 'production';
 

@@ -1,5 +1,5 @@
-import { isMac } from '@renderer/platform';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import { isMac } from '@renderer/lib/platform';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import type { RecentCompany } from './recent-companies';
 
 /** What the shortcut looks like on this OS, and how ARIA spells it. */

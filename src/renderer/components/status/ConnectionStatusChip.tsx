@@ -4,7 +4,7 @@ import {
   connectionStatusExplanation,
   connectionStatusLabel,
   connectionStatusLook,
-} from '@renderer/components/connection-status';
+} from '@renderer/components/status/connection-status';
 
 /** Codat's status word with an icon (never colour alone) and its one-line explanation on hover or focus. */
 export function StatusChip({ status }: { status: Extensible<ConnectionStatus> }) {

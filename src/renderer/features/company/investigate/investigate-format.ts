@@ -23,8 +23,8 @@ import {
 import { isPullErrored, isPullInProgress } from '@shared/codat/status';
 import type { TimelineEvent } from '@shared/contract';
 import type { Severity } from '@shared/domain/health';
-import { formatDateTime } from '@renderer/format';
-import { ageInWords } from './company-format';
+import { formatDateTime } from '@renderer/lib/format';
+import { ageInWords } from '../company-format';
 
 /** The same four tones the connection chips use, so a colour means the same thing everywhere. */
 export type Tone = 'linked' | 'pending' | 'error' | 'neutral';

@@ -6,9 +6,9 @@ import { emailProblem, mailtoUrl, renderInvite } from '@shared/domain/invite';
 import type { BridgeError, Result } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { useNow } from './company-format';
+import { useNow } from '../company-format';
 import type { HandOverLink } from './HandOverPanel';
-import { Modal } from './Modal';
+import { Modal } from '@renderer/components/Modal';
 
 interface InviteComposerProps {
   companyName: string;

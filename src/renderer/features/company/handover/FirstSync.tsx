@@ -1,7 +1,7 @@
 import { CircleCheck, CircleHelp, CircleMinus, CircleX, LoaderCircle, type LucideIcon } from 'lucide-react';
 import { useId } from 'react';
 import { isSyncSettled, type SyncProgress } from '@shared/domain/watch';
-import { dataTypeLabel } from './company-format';
+import { dataTypeLabel } from '../company-format';
 
 export const syncStateWords: Record<SyncProgress['state'], string> = {
   in_progress: 'In progress',

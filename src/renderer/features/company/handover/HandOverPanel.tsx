@@ -7,7 +7,7 @@ import type { SyncProgress } from '@shared/domain/watch';
 import type { BridgeError, Result } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/format';
+import { formatDateTime } from '@renderer/lib/format';
 import {
   ageInWords,
   connectionErrorDetail,
@@ -15,11 +15,11 @@ import {
   dataTypeLabel,
   useNow,
   waitInWords,
-} from './company-format';
+} from '../company-format';
 import type { WatchSnapshot } from './connection-watcher';
 import { FirstSync, syncStateWords } from './FirstSync';
 import { InviteComposer } from './InviteComposer';
-import { PlatformLogo } from './PlatformLogo';
+import { PlatformLogo } from '../connections/PlatformLogo';
 import { useConnectionWatch } from './useConnectionWatch';
 
 /** How the link may have reached the customer (any of these may have used up its one-time code). */

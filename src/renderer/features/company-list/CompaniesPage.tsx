@@ -16,7 +16,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { isMac } from '@renderer/platform';
+import { isMac } from '@renderer/lib/platform';
 import { useAppStore } from '@renderer/stores/app-store';
 import { CompanyResults } from './CompanyResults';
 import { NewCompanyForm } from './NewCompanyForm';

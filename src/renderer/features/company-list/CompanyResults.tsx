@@ -3,13 +3,13 @@
  * active row with aria-activedescendant); rows are rendered only near the viewport, and further pages load
  * as the user scrolls (or presses "Load more").
  */
-import { usePageScroll } from '@renderer/components/usePageScroll';
+import { usePageScroll } from '@renderer/hooks/usePageScroll';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { Company } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { ConnectionChips } from './ConnectionChips';
 import { searchPageSize } from './useCompanySearch';
 

@@ -3,7 +3,7 @@ import {
   connectionStatusExplanation,
   connectionStatusLabel,
   connectionStatusLook,
-} from '@renderer/components/connection-status';
+} from '@renderer/components/status/connection-status';
 
 /** One chip per connection: platform name and Codat's status word, explained on hover. */
 export function ConnectionChips({ company }: { company: Company }) {

@@ -6,10 +6,10 @@ import { checkCanConnect } from '@shared/domain/connections';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
-import { sourceTypeLabel, sourceTypeLabels } from './company-format';
-import { Modal } from './Modal';
+import { sourceTypeLabel, sourceTypeLabels } from '../company-format';
+import { Modal } from '@renderer/components/Modal';
 import { PlatformLogo } from './PlatformLogo';
 
 export type IntegrationsState =

@@ -19,7 +19,7 @@ import type { Company } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { ConnectionChips } from './ConnectionChips';
 import { maxTagKeyLength, maxTagValueLength, maxTags, parseTags } from './tags';
 import type { SearchAnswer } from './useCompanySearch';

@@ -3,10 +3,10 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Connection } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime, formatRelative } from '@renderer/format';
-import { connectionErrorDetail, connectionErrorSummary, sourceTypeLabel } from './company-format';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
+import { connectionErrorDetail, connectionErrorSummary, sourceTypeLabel } from '../company-format';
 import { PlatformLogo } from './PlatformLogo';
-import { StatusChip } from './StatusChip';
+import { StatusChip } from '@renderer/components/status/ConnectionStatusChip';
 
 interface ConnectionCardProps {
   connection: Connection;
