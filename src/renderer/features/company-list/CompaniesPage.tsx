@@ -19,7 +19,7 @@ import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { isMac } from '@renderer/lib/platform';
 import { useAppStore } from '@renderer/stores/app-store';
 import { CompanyResults } from './CompanyResults';
-import { NewCompanyForm } from './NewCompanyForm';
+import { NewCompanyForm } from './new-company/NewCompanyForm';
 import { RecentCompanies } from './RecentCompanies';
 import { useRecentCompanies } from './recent-companies';
 import { looksLikeCompanyId, useCompanySearch } from './useCompanySearch';

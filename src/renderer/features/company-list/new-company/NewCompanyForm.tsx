@@ -20,9 +20,9 @@ import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
-import { ConnectionChips } from './ConnectionChips';
+import { ConnectionChips } from '../ConnectionChips';
 import { maxTagKeyLength, maxTagValueLength, maxTags, parseTags } from './tags';
-import type { SearchAnswer } from './useCompanySearch';
+import type { SearchAnswer } from '../useCompanySearch';
 
 /** How long typing must pause before asking Codat whether the name is taken. */
 const lookupDebounceMs = 400;
