@@ -18,29 +18,10 @@ import {
 } from '../company-format';
 import type { WatchSnapshot } from './connection-watcher';
 import { FirstSync, syncStateWords } from './FirstSync';
+import type { HandOver, HandOverLink, LinkUse } from './hand-over';
 import { InviteComposer } from './InviteComposer';
 import { PlatformLogo } from '../connections/PlatformLogo';
 import { useConnectionWatch } from './useConnectionWatch';
-
-/** How the link may have reached the customer (any of these may have used up its one-time code). */
-export type LinkUse = 'opened' | 'copied' | 'sent' | 'attempted';
-
-export interface HandOverLink {
-  url: string;
-  /** When Linkdesk read this link from Codat. */
-  issuedAt: number;
-  usedBy: LinkUse | null;
-}
-
-export interface HandOver {
-  connectionId: string;
-  /** When the link was first shown; the watch period counts from here. */
-  startedAt: number;
-  /** The connection's errors at that moment: only errors after it belong to this attempt. */
-  errorBaseline: string[];
-  needsSyncBaseline: boolean;
-  link: HandOverLink;
-}
 
 type InviteSettings = OperationOutput<'invites.settings'>;
 

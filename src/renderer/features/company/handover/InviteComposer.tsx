@@ -7,7 +7,7 @@ import type { BridgeError, Result } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '../company-format';
-import type { HandOverLink } from './HandOverPanel';
+import type { HandOverLink } from './hand-over';
 import { Modal } from '@renderer/components/Modal';
 
 interface InviteComposerProps {
