@@ -9,7 +9,7 @@ import {
   pullStatusExplanation,
   pullStatusLabel,
 } from '@renderer/features/company/investigate/investigate-format';
-import { sourceTypeLabel } from '@renderer/features/company/company-format';
+import { sourceTypeLabel } from '@renderer/lib/source-types';
 import {
   connectionStatusExplanation,
   connectionStatusLabel,

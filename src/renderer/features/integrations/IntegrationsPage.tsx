@@ -25,7 +25,7 @@ import {
 } from './integrations-format';
 import { useIntegrationCatalog } from './useIntegrationCatalog';
 import { tabKeyTarget } from '@renderer/components/tabs';
-import { useNow } from '../company/company-format';
+import { useNow } from '@renderer/hooks/useNow';
 import './integrations.css';
 
 type TabId = 'catalogue' | 'preview';

@@ -4,7 +4,8 @@ import type { Connection } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
-import { connectionErrorDetail, connectionErrorSummary, sourceTypeLabel } from '../company-format';
+import { sourceTypeLabel } from '@renderer/lib/source-types';
+import { connectionErrorDetail, connectionErrorSummary } from '../company-format';
 import { PlatformLogo } from './PlatformLogo';
 import { StatusChip } from '@renderer/components/status/ConnectionStatusChip';
 

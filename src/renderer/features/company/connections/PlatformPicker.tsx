@@ -8,7 +8,7 @@ import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
-import { sourceTypeLabel, sourceTypeLabels } from '../company-format';
+import { sourceTypeLabel, sourceTypeLabels } from '@renderer/lib/source-types';
 import { Modal } from '@renderer/components/Modal';
 import { PlatformLogo } from './PlatformLogo';
 

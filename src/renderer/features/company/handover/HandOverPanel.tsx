@@ -7,13 +7,13 @@ import type { SyncProgress } from '@shared/domain/watch';
 import type { BridgeError, Result } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { useNow } from '@renderer/hooks/useNow';
 import { formatDateTime } from '@renderer/lib/format';
 import {
   ageInWords,
   connectionErrorDetail,
   connectionErrorSummary,
   dataTypeLabel,
-  useNow,
   waitInWords,
 } from '../company-format';
 import type { WatchSnapshot } from './connection-watcher';

@@ -6,7 +6,7 @@ import { emailProblem, mailtoUrl, renderInvite } from '@shared/domain/invite';
 import type { BridgeError, Result } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { useNow } from '../company-format';
+import { useNow } from '@renderer/hooks/useNow';
 import type { HandOverLink } from './hand-over';
 import { Modal } from '@renderer/components/Modal';
 

@@ -11,7 +11,7 @@ import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { useNow } from '../company-format';
+import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, isCodatId, relativeTime, severityLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
 import { SkeletonRows } from './SyncStatusPanel';

@@ -5,7 +5,7 @@ import type { Connection, PullOperation } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { useNow } from '../company-format';
+import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, pullDuration } from './investigate-format';
 import { PullStatusBadge, When } from './PullStatusBadge';
 import { usePullDialog } from './PullOperationDialog';

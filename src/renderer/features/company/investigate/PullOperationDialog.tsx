@@ -10,7 +10,7 @@ import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { useNow } from '../company-format';
+import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, pullDuration, pullStatusExplanation, relativeTime } from './investigate-format';
 import { Modal } from '@renderer/components/Modal';
 import { PullStatusBadge } from './PullStatusBadge';

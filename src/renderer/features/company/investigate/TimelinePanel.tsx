@@ -6,7 +6,7 @@ import type { TimelineEvent } from '@shared/contract';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { useNow } from '../company-format';
+import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, parseCodatTime, relativeTime, timelineToneLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
 import { SkeletonRows } from './SyncStatusPanel';
