@@ -1,4 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import './Modal.css';
+import { X } from 'lucide-react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 
 const focusableSelector = [
   'a[href]',
@@ -10,9 +12,16 @@ const focusableSelector = [
 ].join(',');
 
 interface ModalProps {
-  /** The id of the dialog's heading, which names it. */
-  labelledBy: string;
+  /** The dialog's heading, which names it (aria-labelledby). */
+  title: ReactNode;
+  /** A line under the heading (what the dialog is about). */
+  subtitle?: ReactNode;
   onClose(): void;
+  /**
+   * The "Close" button in the header. Off for a confirmation, whose own Cancel button closes it; Escape closes
+   * every dialog either way.
+   */
+  closeButton?: boolean;
   /** Where focus goes back to when the dialog closes (the button that opened it). */
   returnFocusTo: RefObject<HTMLElement | null>;
   /** What to focus first; otherwise the first focusable control. */
@@ -22,10 +31,12 @@ interface ModalProps {
 }
 
 /**
- * A modal dialog on the native <dialog> (the rest of the page becomes inert), with Tab kept inside it,
- * Escape closing it through `onClose`, and focus returned to its opener.
+ * A modal dialog on the native <dialog> (the rest of the page becomes inert): its title and a Close button at the
+ * top, Tab kept inside it, Escape closing it through `onClose`, and focus returned to its opener.
  */
-export function Modal({ labelledBy, onClose, returnFocusTo, initialFocus, className, children }: ModalProps) {
+export function Modal(props: ModalProps) {
+  const { title, subtitle, onClose, closeButton = true, returnFocusTo, initialFocus, className, children } = props;
+  const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -69,14 +80,30 @@ export function Modal({ labelledBy, onClose, returnFocusTo, initialFocus, classN
     }
   };
 
+  const heading = <h2 id={titleId}>{title}</h2>;
   return (
     <dialog
       ref={dialogRef}
-      className={`modal ${className ?? ''}`}
-      aria-labelledby={labelledBy}
+      className={className ? `modal ${className}` : 'modal'}
+      aria-labelledby={titleId}
       aria-modal="true"
       onKeyDown={trapTab}
     >
+      <div className="modal-header">
+        {subtitle ? (
+          <div>
+            {heading}
+            <p className="modal-subtitle">{subtitle}</p>
+          </div>
+        ) : (
+          heading
+        )}
+        {closeButton && (
+          <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
+            <X aria-hidden="true" size={18} />
+          </button>
+        )}
+      </div>
       {children}
     </dialog>
   );

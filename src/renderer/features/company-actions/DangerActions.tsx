@@ -28,7 +28,6 @@ interface ConfirmProps {
 }
 
 function ConfirmDialog(props: ConfirmProps) {
-  const headingId = useId();
   const inputId = useId();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -54,52 +53,54 @@ function ConfirmDialog(props: ConfirmProps) {
 
   return (
     <Modal
-      labelledBy={headingId}
+      title={props.title}
+      closeButton={false}
       onClose={() => !busy && props.onClose()}
       returnFocusTo={props.returnFocusTo}
       className="danger-dialog"
     >
-      <h2 id={headingId}>{props.title}</h2>
-      <div className="danger-body">{props.children}</div>
-      {props.typeToConfirm && (
-        <div className="field">
-          <label htmlFor={inputId}>{props.typeToConfirm.label}</label>
-          <input
-            id={inputId}
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={`${inputId}-hint`}
-          />
-          <p id={`${inputId}-hint`} className="field-hint">
-            Type <strong>{props.typeToConfirm.expected}</strong> to confirm.
-          </p>
-        </div>
-      )}
-      {failure && (
-        <ErrorNotice
-          error={failure}
-          title="Nothing was changed, or Codat could not confirm it. The details are reloaded below."
-        />
-      )}
-      <div className="form-actions">
-        <button
-          type="button"
-          className={`button ${props.danger ? 'button-danger' : 'button-primary'}`}
-          onClick={confirm}
-          disabled={busy || !matches}
-        >
-          {props.confirmLabel}
-        </button>
-        <button type="button" className="button" onClick={props.onClose} disabled={busy}>
-          Cancel
-        </button>
-        {busy && (
-          <span className="progress" role="status">
-            <span className="spinner" aria-hidden="true" /> Waiting for Codat…
-          </span>
+      <div className="modal-body">
+        <div className="danger-body">{props.children}</div>
+        {props.typeToConfirm && (
+          <div className="field">
+            <label htmlFor={inputId}>{props.typeToConfirm.label}</label>
+            <input
+              id={inputId}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={`${inputId}-hint`}
+            />
+            <p id={`${inputId}-hint`} className="field-hint">
+              Type <strong>{props.typeToConfirm.expected}</strong> to confirm.
+            </p>
+          </div>
         )}
+        {failure && (
+          <ErrorNotice
+            error={failure}
+            title="Nothing was changed, or Codat could not confirm it. The details are reloaded below."
+          />
+        )}
+        <div className="form-actions">
+          <button
+            type="button"
+            className={`button ${props.danger ? 'button-danger' : 'button-primary'}`}
+            onClick={confirm}
+            disabled={busy || !matches}
+          >
+            {props.confirmLabel}
+          </button>
+          <button type="button" className="button" onClick={props.onClose} disabled={busy}>
+            Cancel
+          </button>
+          {busy && (
+            <span className="progress" role="status">
+              <span className="spinner" aria-hidden="true" /> Waiting for Codat…
+            </span>
+          )}
+        </div>
       </div>
     </Modal>
   );

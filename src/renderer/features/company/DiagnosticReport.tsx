@@ -2,7 +2,7 @@
  * The diagnostic report for a support ticket (diagnosis.report): copied straight to the clipboard, or shown
  * in a dialog to copy by hand when the clipboard is refused. Read only on request: it costs Codat requests.
  */
-import { ClipboardCopy, FileText, X } from 'lucide-react';
+import { ClipboardCopy, FileText } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
@@ -110,7 +110,6 @@ export function DiagnosticReportActions({ companyId }: { companyId: string }) {
 
 function ReportDialog(props: { report: Report; onClose(): void; returnFocusTo: RefObject<HTMLElement | null> }) {
   const { report, onClose, returnFocusTo } = props;
-  const titleId = useId();
   const textId = useId();
   const hintId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -132,19 +131,13 @@ function ReportDialog(props: { report: Report; onClose(): void; returnFocusTo: R
 
   return (
     <Modal
-      labelledBy={titleId}
+      title="Diagnostic report"
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       initialFocus={textRef}
       className="report-dialog"
     >
-      <div className="modal-header">
-        <h2 id={titleId}>Diagnostic report</h2>
-        <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
-          <X aria-hidden="true" size={18} />
-        </button>
-      </div>
-      <div className="report-body">
+      <div className="modal-body report-body">
         <label htmlFor={textId} className="visually-hidden">
           Diagnostic report
         </label>

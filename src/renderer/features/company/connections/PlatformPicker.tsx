@@ -1,4 +1,4 @@
-import { WifiOff, X } from 'lucide-react';
+import { WifiOff } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { IntegrationCard } from '@shared/contract';
 import type { Company, Connection, SourceType } from '@shared/codat/schemas';
@@ -75,7 +75,7 @@ export function PlatformPicker(props: PlatformPickerProps) {
   const reachable = useAppStore((state) => state.online);
   // Choosing a platform needs Codat: say now, not after the click, if it cannot be reached.
   useEffect(() => void useAppStore.getState().checkConnectivity(), []);
-  const titleId = useId();
+  const baseId = useId();
   const noteId = useId();
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -136,19 +136,12 @@ export function PlatformPicker(props: PlatformPickerProps) {
 
   return (
     <Modal
-      labelledBy={titleId}
+      title="Connect a platform"
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       initialFocus={filterRef}
       className="picker"
     >
-      <div className="modal-header">
-        <h2 id={titleId}>Connect a platform</h2>
-        <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
-          <X aria-hidden="true" size={18} />
-        </button>
-      </div>
-
       {!accountingCheck.allowed && (
         <div role="note" className="picker-note">
           <p id={noteId}>{accountingCheck.reason}</p>
@@ -249,8 +242,8 @@ export function PlatformPicker(props: PlatformPickerProps) {
           </p>
         )}
         {groups.map((group) => (
-          <section key={group.label} className="platform-group" aria-labelledby={`${titleId}-${group.label}`}>
-            <h3 id={`${titleId}-${group.label}`}>
+          <section key={group.label} className="platform-group" aria-labelledby={`${baseId}-${group.label}`}>
+            <h3 id={`${baseId}-${group.label}`}>
               {group.label} <span className="muted">({group.integrations.length})</span>
             </h3>
             {group.label === sourceTypeLabels.Accounting && !accountingCheck.allowed && (
@@ -263,8 +256,8 @@ export function PlatformPicker(props: PlatformPickerProps) {
                   integration.isBeta && 'Beta',
                   integration.isOfflineConnector && 'Desktop connector',
                 ].filter((mark): mark is string => !!mark);
-                const nameId = `${titleId}-${integration.key}-name`;
-                const marksId = `${titleId}-${integration.key}-marks`;
+                const nameId = `${baseId}-${integration.key}-name`;
+                const marksId = `${baseId}-${integration.key}-marks`;
                 const describedBy = [marks.length > 0 && marksId, refused && noteId].filter(Boolean).join(' ');
                 const busy = creating?.key === integration.key;
                 return (

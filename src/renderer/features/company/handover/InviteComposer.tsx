@@ -1,4 +1,4 @@
-import { Copy, Mail, RefreshCw, X } from 'lucide-react';
+import { Copy, Mail, RefreshCw } from 'lucide-react';
 import { useId, useRef, useState, type RefObject } from 'react';
 import type { OperationOutput } from '@shared/contract';
 import { linkMayBeStale } from '@shared/domain/connections';
@@ -25,7 +25,6 @@ interface InviteComposerProps {
 
 export function InviteComposer(props: InviteComposerProps) {
   const { link, onUsed, onClose, returnFocusTo } = props;
-  const titleId = useId();
   const recipientId = useId();
   const recipientErrorId = useId();
   const subjectId = useId();
@@ -126,21 +125,15 @@ export function InviteComposer(props: InviteComposerProps) {
 
   return (
     <Modal
-      labelledBy={titleId}
+      title="Invite email"
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       initialFocus={recipientRef}
       className="composer"
     >
-      <div className="modal-header">
-        <h2 id={titleId}>Invite email</h2>
-        <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
-          <X aria-hidden="true" size={18} />
-        </button>
-      </div>
       <form
         noValidate
-        className="composer-form"
+        className="modal-body composer-form"
         onSubmit={(event) => {
           event.preventDefault();
           void openInEmailApp();

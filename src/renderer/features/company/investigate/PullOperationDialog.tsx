@@ -2,7 +2,6 @@
  * One pull operation (a "dataset") in full: every field Codat gives, its error in Codat's words and, for a
  * ValidationError, the validation results. Opened from Sync status, History, Timeline and the diagnosis.
  */
-import { X } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Connection, PullOperation } from '@shared/codat/schemas';
 import type { OperationOutput } from '@shared/contract';
@@ -59,7 +58,6 @@ interface PullOperationDialogProps {
 
 function PullOperationDialog(props: PullOperationDialogProps) {
   const { companyId, datasetId, known, connections, onClose, returnFocusTo } = props;
-  const titleId = useId();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const now = useNow(15_000);
@@ -81,21 +79,14 @@ function PullOperationDialog(props: PullOperationDialogProps) {
   const connection = pull && connections.find((candidate) => candidate.id === pull.connectionId);
 
   return (
-    <Modal labelledBy={titleId} onClose={onClose} returnFocusTo={returnFocusTo} className="pull-dialog">
-      <div className="modal-header">
-        <div>
-          <h2 id={titleId}>Pull operation</h2>
-          {pull && (
-            <p className="muted pull-dialog-subtitle">
-              {pull.dataType} · requested {relativeTime(pull.requested, now)}
-            </p>
-          )}
-        </div>
-        <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
-          <X aria-hidden="true" size={18} />
-        </button>
-      </div>
-      <div className="pull-dialog-body">
+    <Modal
+      title="Pull operation"
+      subtitle={pull && `${pull.dataType} · requested ${relativeTime(pull.requested, now)}`}
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      className="pull-dialog"
+    >
+      <div className="modal-body pull-dialog-body">
         {load.status === 'loading' && (
           <p className="progress" role="status">
             <span className="spinner" aria-hidden="true" /> Reading the pull operation from Codat…
