@@ -4,7 +4,7 @@
  * sync has finished. Below, for customer success: the investigation tabs and the diagnostic report.
  */
 import { ArrowLeft, Plus } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Company, Connection } from '@shared/codat/schemas';
 import { errorBaseline } from '@shared/domain/watch';
 import type { BridgeError } from '@shared/result';
@@ -14,8 +14,6 @@ import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { formatDateTime } from '@renderer/lib/format';
 import { useNow } from '@renderer/hooks/useNow';
 import { ageInWords } from './company-format';
-import { useAppStore } from '@renderer/stores/app-store';
-import { CompanyMenu, ConnectionDangerActions } from '../company-actions/DangerActions';
 import { ConnectionCard } from './connections/ConnectionCard';
 import { DiagnosticReportActions } from './DiagnosticReport';
 import type { HandOver, HandOverLink, LinkUse } from './handover/hand-over';
@@ -30,7 +28,15 @@ type LoadState =
 
 const highlightMs = 2_500;
 
-export function CompanyView({ companyId }: { companyId: string }) {
+/** What other features add to the company view (its rare, destructive actions), so that it need not know them. */
+export interface CompanyViewActions {
+  /** In the header: actions on the company. */
+  company(company: Company): ReactNode;
+  /** On each connection's card: actions on it; `onChanged` reloads the connections afterwards. */
+  connection(company: Company, connection: Connection, onChanged: () => void): ReactNode;
+}
+
+export function CompanyView({ companyId, actions }: { companyId: string; actions?: CompanyViewActions }) {
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -74,7 +80,7 @@ export function CompanyView({ companyId }: { companyId: string }) {
       </div>
     );
   }
-  return <LoadedCompany company={load.company} />;
+  return <LoadedCompany company={load.company} actions={actions} />;
 }
 
 function BackToSearch() {
@@ -108,7 +114,7 @@ function CompanySkeleton() {
   );
 }
 
-function LoadedCompany({ company: loaded }: { company: Company }) {
+function LoadedCompany({ company: loaded, actions }: { company: Company; actions: CompanyViewActions | undefined }) {
   const companyId = loaded.id;
   const [company, setCompany] = useState(loaded);
   const [connections, setConnections] = useState<Connection[]>(loaded.dataConnections ?? []);
@@ -225,7 +231,6 @@ function LoadedCompany({ company: loaded }: { company: Company }) {
     setConnections(result.value.dataConnections ?? []);
   };
 
-  const environment = useAppStore((state) => state.info?.activeProfile?.environment ?? 'training');
   const handOverConnection = handOver && connections.find((connection) => connection.id === handOver.connectionId);
 
   return (
@@ -260,11 +265,7 @@ function LoadedCompany({ company: loaded }: { company: Company }) {
         </dl>
         <div className="company-header-actions">
           <DiagnosticReportActions companyId={companyId} />
-          <CompanyMenu
-            company={company}
-            environment={environment}
-            onDeleted={() => useAppStore.getState().navigate('companies')}
-          />
+          {actions?.company(company)}
         </div>
       </header>
 
@@ -317,14 +318,7 @@ function LoadedCompany({ company: loaded }: { company: Company }) {
                 preparingHandOver={preparing === connection.id}
                 handOverError={cardErrors[connection.id] ?? null}
                 onHandOver={() => void handOverFromCard(connection)}
-                dangerActions={
-                  <ConnectionDangerActions
-                    company={company}
-                    connection={connection}
-                    environment={environment}
-                    onChanged={() => void reloadConnections()}
-                  />
-                }
+                dangerActions={actions?.connection(company, connection, () => void reloadConnections())}
               />
             ))}
           </div>
