@@ -2,11 +2,12 @@
  * Integrations: every platform Codat offers with its cached branding (logos, buttons), filterable, and a preview
  * of the selection page exactly as the customer will see it. Works from the cache when Codat cannot be reached.
  */
-import { LayoutGrid, MonitorSmartphone, RefreshCw, Search, WifiOff, type LucideIcon } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { LayoutGrid, MonitorSmartphone, RefreshCw, Search, WifiOff } from 'lucide-react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { EmptyState } from '@renderer/components/EmptyState';
+import { TabList, TabPanel, type TabItem } from '@renderer/components/Tabs';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
@@ -24,12 +25,11 @@ import {
   type ShowFilter,
 } from './integrations-format';
 import { useIntegrationCatalog } from './useIntegrationCatalog';
-import { tabKeyTarget } from '@renderer/components/tabs';
 import { useNow } from '@renderer/hooks/useNow';
 import './integrations.css';
 
 type TabId = 'catalogue' | 'preview';
-const tabs: ReadonlyArray<{ id: TabId; label: string; Icon: LucideIcon }> = [
+const tabs: ReadonlyArray<TabItem<TabId>> = [
   { id: 'catalogue', label: 'Catalogue', Icon: LayoutGrid },
   { id: 'preview', label: 'Customer preview', Icon: MonitorSmartphone },
 ];
@@ -45,7 +45,6 @@ export function IntegrationsPage() {
   const [filters, setFilters] = useState<Filters>({ search: '', sourceType: '', show: 'all' });
   const [tab, setTab] = useState<TabId>(lastTab);
   const ids = { search: useId(), sourceType: useId(), show: useId(), previewNote: useId(), tabs: useId() };
-  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
 
   const all = useMemo(() => data?.integrations ?? [], [data]);
   const sourceTypes = useMemo(() => sourceTypesPresent(all), [all]);
@@ -67,14 +66,6 @@ export function IntegrationsPage() {
   const chooseTab = (next: TabId) => {
     lastTab = next;
     setTab(next);
-  };
-  // Arrow keys move between the tabs and show each one (automatic activation: nothing is fetched).
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const target = tabKeyTarget(event.key, index, tabs.length);
-    if (target === undefined) return;
-    event.preventDefault();
-    chooseTab(tabs[target]!.id);
-    tabRefs.current[target]?.focus();
   };
 
   const cachedAt = state?.cachedAt ?? null;
@@ -251,37 +242,19 @@ export function IntegrationsPage() {
             </p>
           </form>
 
-          <div role="tablist" aria-label="Integrations view" className="integrations-tabs" id={ids.tabs}>
-            {tabs.map(({ id, label, Icon }, index) => (
-              <button
-                key={id}
-                ref={(element) => {
-                  tabRefs.current[index] = element;
-                }}
-                type="button"
-                role="tab"
-                id={`${ids.tabs}-tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls={`${ids.tabs}-panel-${id}`}
-                tabIndex={tab === id ? 0 : -1}
-                className="tab"
-                onClick={() => chooseTab(id)}
-                onKeyDown={(event) => onTabKey(event, index)}
-              >
-                <Icon aria-hidden="true" size={15} />
-                {label}
-              </button>
-            ))}
-          </div>
+          {/* Automatic activation: the arrow keys show each view (nothing is fetched). */}
+          <TabList
+            tabs={tabs}
+            selected={tab}
+            onSelect={chooseTab}
+            activation="automatic"
+            baseId={ids.tabs}
+            id={ids.tabs}
+            className="integrations-tabs"
+            aria-label="Integrations view"
+          />
 
-          <div
-            role="tabpanel"
-            id={`${ids.tabs}-panel-catalogue`}
-            aria-labelledby={`${ids.tabs}-tab-catalogue`}
-            hidden={tab !== 'catalogue'}
-            tabIndex={0}
-            className="tab-panel"
-          >
+          <TabPanel baseId={ids.tabs} tab="catalogue" shown={tab === 'catalogue'}>
             {shown.length > 0 ? (
               <ul className="integration-grid" role="list">
                 {shown.map((card) => (
@@ -308,23 +281,16 @@ export function IntegrationsPage() {
                 )}
               </div>
             )}
-          </div>
+          </TabPanel>
 
-          <div
-            role="tabpanel"
-            id={`${ids.tabs}-panel-preview`}
-            aria-labelledby={`${ids.tabs}-tab-preview`}
-            hidden={tab !== 'preview'}
-            tabIndex={0}
-            className="tab-panel"
-          >
+          <TabPanel baseId={ids.tabs} tab="preview" shown={tab === 'preview'}>
             <p id={ids.previewNote} className="preview-note">
               <strong>Preview only:</strong> Codat’s platform selection page as your customer sees it, with only the
               enabled integrations ({enabled.length} of {all.length}). The search and Source type narrow it; Show does
               not apply. Hover or focus a button to see its hover state; choosing one does nothing here.
             </p>
             <CustomerPreview cards={previewed} poweredBy={data.poweredBy} noteId={ids.previewNote} />
-          </div>
+          </TabPanel>
         </>
       )}
     </div>

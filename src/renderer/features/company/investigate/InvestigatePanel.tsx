@@ -3,10 +3,10 @@
  * Nothing is read from Codat until a tab is chosen, so opening a company to onboard it costs no extra
  * request. The chosen tab is remembered for the session: an analyst lands on it for the next company.
  */
-import { Activity, History, ListTree, Stethoscope, X, type LucideIcon } from 'lucide-react';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Activity, History, ListTree, Stethoscope, X } from 'lucide-react';
+import { useId, useState } from 'react';
 import type { Connection } from '@shared/codat/schemas';
-import { tabKeyTarget } from '@renderer/components/tabs';
+import { TabList, TabPanel, tabId, type TabItem } from '@renderer/components/Tabs';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
@@ -17,7 +17,7 @@ const tabs = [
   { id: 'sync', label: 'Sync status', Icon: Activity },
   { id: 'history', label: 'History', Icon: History },
   { id: 'timeline', label: 'Timeline', Icon: ListTree },
-] as const satisfies ReadonlyArray<{ id: string; label: string; Icon: LucideIcon }>;
+] as const satisfies ReadonlyArray<TabItem<string>>;
 type TabId = (typeof tabs)[number]['id'];
 
 const storageKey = 'linkdesk.company.investigateTab';
@@ -52,7 +52,6 @@ export function InvestigatePanel({
   const [selected, setSelected] = useState<TabId | null>(storedTab);
   // Panels stay mounted once opened, so a return to the tab keeps its pages and filters.
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(selected ? [selected] : []));
-  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
 
   const select = (tab: TabId) => {
     setSelected(tab);
@@ -63,47 +62,24 @@ export function InvestigatePanel({
   const close = () => {
     setSelected(null);
     storeTab(null);
-    tabRefs.current[0]?.focus();
+    document.getElementById(tabId(baseId, tabs[0].id))?.focus();
   };
-
-  // Arrow keys move between tabs; Enter or Space opens one (manual activation: opening one reads Codat).
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const target = tabKeyTarget(event.key, index, tabs.length);
-    if (target === undefined) return;
-    event.preventDefault();
-    tabRefs.current[target]?.focus();
-  };
-
-  const tabId = (tab: TabId) => `${baseId}-tab-${tab}`;
-  const panelId = (tab: TabId) => `${baseId}-panel-${tab}`;
-  const focusable = selected ?? tabs[0].id;
 
   return (
     <section className="card investigate" aria-labelledby={headingId}>
       <div className="investigate-header">
         <h2 id={headingId}>Investigate</h2>
-        <div role="tablist" aria-labelledby={headingId} className="tabs">
-          {tabs.map(({ id, label, Icon }, index) => (
-            <button
-              key={id}
-              ref={(element) => {
-                tabRefs.current[index] = element;
-              }}
-              type="button"
-              role="tab"
-              id={tabId(id)}
-              aria-selected={selected === id}
-              aria-controls={opened.has(id) ? panelId(id) : undefined}
-              tabIndex={focusable === id ? 0 : -1}
-              className="tab"
-              onClick={() => select(id)}
-              onKeyDown={(event) => onTabKey(event, index)}
-            >
-              <Icon aria-hidden="true" size={15} />
-              {label}
-            </button>
-          ))}
-        </div>
+        {/* Manual activation: the arrow keys move between tabs, Enter or Space opens one (opening one reads Codat). */}
+        <TabList
+          tabs={tabs}
+          selected={selected}
+          onSelect={select}
+          activation="manual"
+          baseId={baseId}
+          hasPanel={(tab) => opened.has(tab)}
+          className="tabs"
+          aria-labelledby={headingId}
+        />
         {selected && (
           <button type="button" className="button button-quiet button-small" onClick={close}>
             <X aria-hidden="true" size={14} /> Close investigation
@@ -118,15 +94,7 @@ export function InvestigatePanel({
       )}
       {tabs.map(({ id }) =>
         opened.has(id) ? (
-          <div
-            key={id}
-            role="tabpanel"
-            id={panelId(id)}
-            aria-labelledby={tabId(id)}
-            hidden={selected !== id}
-            tabIndex={0}
-            className="tab-panel"
-          >
+          <TabPanel key={id} baseId={baseId} tab={id} shown={selected === id}>
             {id === 'diagnosis' && (
               <DiagnosisPanel companyId={companyId} connections={connections} active={selected === id} />
             )}
@@ -139,7 +107,7 @@ export function InvestigatePanel({
             {id === 'timeline' && (
               <TimelinePanel companyId={companyId} connections={connections} active={selected === id} />
             )}
-          </div>
+          </TabPanel>
         ) : null,
       )}
     </section>
