@@ -16,6 +16,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { SkeletonRows } from '@renderer/components/Skeleton';
 import { isMac } from '@renderer/lib/platform';
 import { useAppStore } from '@renderer/stores/app-store';
 import { CompanyResults } from './CompanyResults';
@@ -371,7 +372,7 @@ export function CompaniesPage() {
             loadMore={search.loadMore}
           />
         ) : !current ? (
-          <SkeletonRows />
+          <SkeletonRows rows={6} className="list-shell" />
         ) : current.byId ? (
           <p className="results-empty">
             No company has the ID <code>{query}</code>
@@ -388,21 +389,6 @@ export function CompaniesPage() {
           </p>
         )}
       </section>
-    </div>
-  );
-}
-
-/** Placeholder rows where the results will appear, so the page never looks frozen. */
-function SkeletonRows() {
-  return (
-    <div className="skeleton-rows list-shell" aria-hidden="true">
-      {Array.from({ length: 6 }, (_, index) => (
-        <div key={index} className="skeleton-row">
-          <span className="skeleton-bar" style={{ width: `${40 + ((index * 17) % 30)}%` }} />
-          <span className="skeleton-bar" style={{ width: '60%' }} />
-          <span className="skeleton-bar" style={{ width: `${30 + ((index * 23) % 40)}%` }} />
-        </div>
-      ))}
     </div>
   );
 }

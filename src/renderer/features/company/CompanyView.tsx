@@ -11,6 +11,7 @@ import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { Skeleton } from '@renderer/components/Skeleton';
 import { formatDateTime } from '@renderer/lib/format';
 import { useNow } from '@renderer/hooks/useNow';
 import { ageInWords } from './company-format';
@@ -98,17 +99,17 @@ function CompanySkeleton() {
       <header className="card company-header">
         <h1 id="page-title">
           <span className="visually-hidden">Loading company…</span>
-          <span className="skeleton skeleton-title" aria-hidden="true" />
+          <Skeleton className="skeleton-title" />
         </h1>
         <div className="skeleton-lines" aria-hidden="true">
-          <span className="skeleton" />
-          <span className="skeleton" />
-          <span className="skeleton short" />
+          <Skeleton />
+          <Skeleton />
+          <Skeleton className="short" />
         </div>
       </header>
       <div className="connection-list" aria-hidden="true">
-        <span className="skeleton skeleton-card" />
-        <span className="skeleton skeleton-card" />
+        <Skeleton className="skeleton-card" />
+        <Skeleton className="skeleton-card" />
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory }
 import type { BridgeError } from '@shared/result';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { SkeletonRows } from '@renderer/components/Skeleton';
 import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
 import { datedFileName } from '@renderer/lib/csv';
@@ -74,7 +75,11 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
   if (loading || (!results && runningScanId)) {
     return (
       <section className="issues" aria-label="Issues" aria-busy="true">
-        <SkeletonRows />
+        <SkeletonRows
+          rows={6}
+          className="issue-skeleton list-shell"
+          columns={['70%', (row) => `${45 + ((row * 17) % 35)}%`, (row) => `${55 + ((row * 23) % 40)}%`, '60%']}
+        />
       </section>
     );
   }
@@ -260,19 +265,3 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
     </section>
   );
 });
-
-/** Placeholder rows where the issues will appear, so the page never looks frozen. */
-function SkeletonRows() {
-  return (
-    <div className="issue-skeleton list-shell" aria-hidden="true">
-      {Array.from({ length: 6 }, (_, index) => (
-        <div key={index} className="issue-skeleton-row">
-          <span className="skeleton-bar" style={{ width: '70%' }} />
-          <span className="skeleton-bar" style={{ width: `${45 + ((index * 17) % 35)}%` }} />
-          <span className="skeleton-bar" style={{ width: `${55 + ((index * 23) % 40)}%` }} />
-          <span className="skeleton-bar" style={{ width: '60%' }} />
-        </div>
-      ))}
-    </div>
-  );
-}

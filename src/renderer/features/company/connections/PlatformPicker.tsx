@@ -6,6 +6,7 @@ import { checkCanConnect } from '@shared/domain/connections';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { Skeleton } from '@renderer/components/Skeleton';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
 import { sourceTypeLabel, sourceTypeLabels } from '@renderer/lib/source-types';
@@ -223,7 +224,7 @@ export function PlatformPicker(props: PlatformPickerProps) {
             </p>
             <div className="platform-grid" aria-hidden="true">
               {Array.from({ length: 9 }, (_, index) => (
-                <span key={index} className="platform-tile skeleton" />
+                <Skeleton key={index} className="platform-tile" />
               ))}
             </div>
           </div>

@@ -11,10 +11,10 @@ import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, isCodatId, relativeTime, severityLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
-import { SkeletonRows } from './SyncStatusPanel';
 
 type Health = OperationOutput<'diagnosis.company'>;
 
@@ -73,7 +73,7 @@ export function DiagnosisPanel(props: { companyId: string; connections: readonly
         </div>
       </div>
       {error && <ErrorNotice error={error} title="Could not check this company." />}
-      {!health && !error && <SkeletonRows label="Checking the connections, data status and recent pulls…" count={3} />}
+      {!health && !error && <SkeletonRows rows={3} label="Checking the connections, data status and recent pulls…" />}
       {health &&
         (issues.length === 0 ? (
           <p className="all-clear" data-tone="linked">

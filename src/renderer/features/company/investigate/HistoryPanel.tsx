@@ -5,11 +5,11 @@ import type { Connection, PullOperation } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, pullDuration } from './investigate-format';
 import { PullStatusBadge, When } from './PullStatusBadge';
 import { usePullDialog } from './PullOperationDialog';
-import { SkeletonRows } from './SyncStatusPanel';
 
 const pageSize = 50;
 
@@ -121,7 +121,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
       </div>
       {error && <ErrorNotice error={error} title="Could not read the pull history from Codat." />}
       {loading === 'first' && !history ? (
-        <SkeletonRows label="Reading the pull history from Codat…" />
+        <SkeletonRows rows={5} label="Reading the pull history from Codat…" />
       ) : history && pulls.length === 0 ? (
         <p className="panel-empty">
           {errorsOnly ? 'No failed pull operations in the history.' : 'No pull operations yet: nothing has synced.'}

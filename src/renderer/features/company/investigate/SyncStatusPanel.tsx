@@ -5,6 +5,7 @@ import type { Connection, DataStatus } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { dataTypeLabel } from '../company-format';
 import { isDataType, pullState, type PullState } from './investigate-format';
@@ -152,7 +153,7 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
       )}
 
       {!data.statuses && !data.error ? (
-        <SkeletonRows label="Reading the sync status from Codat…" />
+        <SkeletonRows rows={5} label="Reading the sync status from Codat…" />
       ) : data.statuses && rows.length === 0 ? (
         <p className="panel-empty">Codat has no data status for this company yet: nothing has synced.</p>
       ) : (
@@ -228,18 +229,6 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
         )
       )}
       {pullDialog}
-    </div>
-  );
-}
-
-/** Loading shown where the rows will appear. */
-export function SkeletonRows({ label, count = 5 }: { label: string; count?: number }) {
-  return (
-    <div className="skeleton-rows" role="status">
-      <span className="visually-hidden">{label}</span>
-      {Array.from({ length: count }, (_, index) => (
-        <span key={index} className="skeleton skeleton-row" aria-hidden="true" />
-      ))}
     </div>
   );
 }

@@ -6,10 +6,10 @@ import type { TimelineEvent } from '@shared/contract';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, parseCodatTime, relativeTime, timelineToneLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
-import { SkeletonRows } from './SyncStatusPanel';
 
 type Load =
   | { status: 'loading'; connectionId: string }
@@ -86,7 +86,9 @@ export function TimelinePanel(props: { companyId: string; connections: readonly 
         </div>
       </div>
       {load?.status === 'failed' && <ErrorNotice error={load.error} title="Could not build the timeline." />}
-      {(!load || load.status === 'loading') && <SkeletonRows label="Reading the connection's story from Codat…" />}
+      {(!load || load.status === 'loading') && (
+        <SkeletonRows rows={5} label="Reading the connection's story from Codat…" />
+      )}
       {load?.status === 'ready' &&
         (events.length === 0 ? (
           <p className="panel-empty">Nothing recorded for this connection yet.</p>
