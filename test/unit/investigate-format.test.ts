@@ -5,10 +5,8 @@ import {
   isDataType,
   parseCodatTime,
   pullDuration,
-  pullState,
-  pullStatusExplanation,
-  pullStatusLabel,
 } from '@renderer/features/company/investigate/investigate-format';
+import { pullState, pullStatusExplanation, pullStatusLabel } from '@renderer/components/status/pull-status';
 import { sourceTypeLabel } from '@renderer/lib/source-types';
 import {
   connectionStatusExplanation,

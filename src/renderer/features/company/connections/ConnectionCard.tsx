@@ -7,7 +7,7 @@ import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { sourceTypeLabel } from '@renderer/lib/source-types';
 import { connectionErrorDetail, connectionErrorSummary } from '../company-format';
 import { PlatformLogo } from './PlatformLogo';
-import { StatusChip } from '@renderer/components/status/ConnectionStatusChip';
+import { ConnectionStatusChip } from '@renderer/components/status/ConnectionStatusChip';
 
 interface ConnectionCardProps {
   connection: Connection;
@@ -55,7 +55,7 @@ export function ConnectionCard(props: ConnectionCardProps) {
           <h3 id={headingId}>{connection.platformName}</h3>
           <span className="muted">{sourceTypeLabel(connection.sourceType)}</span>
         </div>
-        <StatusChip status={connection.status} />
+        <ConnectionStatusChip status={connection.status} />
       </div>
       <dl className="connection-facts">
         <dt>Last sync</dt>

@@ -1,6 +1,7 @@
-import { CircleCheck, CircleHelp, CircleMinus, CircleX, LoaderCircle, type LucideIcon } from 'lucide-react';
 import { useId } from 'react';
 import { isSyncSettled, type SyncProgress } from '@shared/domain/watch';
+import { pullStateLooks } from '@renderer/components/status/pull-status';
+import { StateBadge } from '@renderer/components/status/StateBadge';
 import { dataTypeLabel } from '../company-format';
 
 export const syncStateWords: Record<SyncProgress['state'], string> = {
@@ -9,14 +10,6 @@ export const syncStateWords: Record<SyncProgress['state'], string> = {
   failed: 'Failed',
   not_supported: 'Not supported',
   unknown: 'Status not known to Linkdesk',
-};
-
-const stateLooks: Record<SyncProgress['state'], { tone: string; Icon: LucideIcon }> = {
-  in_progress: { tone: 'pending', Icon: LoaderCircle },
-  complete: { tone: 'linked', Icon: CircleCheck },
-  failed: { tone: 'error', Icon: CircleX },
-  not_supported: { tone: 'neutral', Icon: CircleMinus },
-  unknown: { tone: 'neutral', Icon: CircleHelp },
 };
 
 /** The initial sync after linking, per data type, until every type has finished one way or another. */
@@ -54,7 +47,8 @@ export function FirstSync({ progress, finished }: { progress: SyncProgress[]; fi
             </thead>
             <tbody>
               {progress.map((item) => {
-                const { tone, Icon } = stateLooks[item.state];
+                // A sync's progress reads like the pull status it comes from: the same icon and tone.
+                const { tone, Icon } = pullStateLooks[item.state];
                 return (
                   <tr key={item.dataType}>
                     <th scope="row">
@@ -62,10 +56,9 @@ export function FirstSync({ progress, finished }: { progress: SyncProgress[]; fi
                     </th>
                     <td>{item.status}</td>
                     <td>
-                      <span className="sync-state" data-tone={tone} data-state={item.state}>
-                        <Icon aria-hidden="true" size={14} strokeWidth={2.2} />
+                      <StateBadge tone={tone} Icon={Icon} state={item.state}>
                         {syncStateWords[item.state]}
-                      </span>
+                      </StateBadge>
                     </td>
                   </tr>
                 );

@@ -11,6 +11,7 @@ import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { StateBadge } from '@renderer/components/status/StateBadge';
 import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, isCodatId, relativeTime, severityLooks } from './investigate-format';
@@ -109,10 +110,9 @@ function IssueCard(props: {
     <article className="issue" data-tone-border={tone} aria-labelledby={headingId}>
       <div className="issue-top">
         <h4 id={headingId}>{categoryLabels[issue.category]}</h4>
-        <span className="sync-state severity" data-tone={tone}>
-          <Icon aria-hidden="true" size={14} strokeWidth={2.2} />
+        <StateBadge tone={tone} Icon={Icon} className="severity">
           {word}
-        </span>
+        </StateBadge>
         {issue.platformName && <span className="muted">{issue.platformName}</span>}
         {issue.since && (
           <span className="muted">

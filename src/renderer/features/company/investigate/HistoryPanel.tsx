@@ -8,7 +8,8 @@ import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, pullDuration } from './investigate-format';
-import { PullStatusBadge, When } from './PullStatusBadge';
+import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
+import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
 
 const pageSize = 50;

@@ -10,9 +10,10 @@ import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '@renderer/hooks/useNow';
-import { exactTime, pullDuration, pullStatusExplanation, relativeTime } from './investigate-format';
+import { pullStatusExplanation } from '@renderer/components/status/pull-status';
+import { exactTime, pullDuration, relativeTime } from './investigate-format';
 import { Modal } from '@renderer/components/Modal';
-import { PullStatusBadge } from './PullStatusBadge';
+import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 
 type PullDetail = OperationOutput<'data.pull'>;
 type ValidationItem = NonNullable<NonNullable<PullDetail['validation']>['errors']>[number];

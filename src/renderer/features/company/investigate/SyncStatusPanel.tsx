@@ -8,8 +8,10 @@ import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { dataTypeLabel } from '../company-format';
-import { isDataType, pullState, type PullState } from './investigate-format';
-import { PullStatusBadge, When } from './PullStatusBadge';
+import { pullState, type PullState } from '@renderer/components/status/pull-status';
+import { isDataType } from './investigate-format';
+import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
+import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
 import { dataStatusPollMs, useDataStatus } from './useDataStatus';
 
