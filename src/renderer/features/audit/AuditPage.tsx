@@ -4,6 +4,7 @@ import { auditActionLabels, auditActions, type AuditAction, type AuditRecord } f
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { placeVirtualRow } from '@renderer/hooks/useVirtualRows';
 import { datedFileName, toCsv, type CsvColumns } from '@renderer/lib/csv';
 import { downloadCsv } from '@renderer/lib/download';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
@@ -167,19 +168,17 @@ function AuditTable({ records }: { records: AuditRecord[] }) {
           ))}
         </div>
         <div ref={scroller} className="audit-scroll" tabIndex={0} aria-label="Audit log entries (scroll)">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div className="audit-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const record = records[item.index]!;
               return (
                 <div
                   key={record.id}
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
+                  {...placeVirtualRow(virtualizer, item)}
                   role="row"
                   aria-rowindex={item.index + 2}
                   className="audit-row"
                   data-ok={record.result.ok}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
                 >
                   <span role="cell" title={formatDateTime(record.at)}>
                     {formatRelative(record.at)}

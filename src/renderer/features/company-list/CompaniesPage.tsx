@@ -9,7 +9,6 @@ import {
   useEffect,
   useEffectEvent,
   useId,
-  useLayoutEffect,
   useRef,
   useState,
   type CSSProperties,
@@ -17,6 +16,7 @@ import {
 } from 'react';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
+import { useElementHeight } from '@renderer/hooks/useElementHeight';
 import { isMac } from '@renderer/lib/platform';
 import { useAppStore } from '@renderer/stores/app-store';
 import { CompanyResults } from './CompanyResults';
@@ -48,8 +48,8 @@ export function CompaniesPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const newCompanyRef = useRef<HTMLButtonElement>(null);
   const customerIdRef = useRef<HTMLInputElement>(null);
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  const [toolbarHeight, setToolbarHeight] = useState(0);
+  // The search bar is sticky: rows scrolled to by keyboard must land below it.
+  const { ref: toolbarRef, height: toolbarHeight } = useElementHeight<HTMLDivElement>();
   const profileName = useAppStore((state) => state.info?.activeProfile?.name ?? null);
   const { recent, remember } = useRecentCompanies();
 
@@ -228,16 +228,6 @@ export function CompaniesPage() {
     const listener = (event: globalThis.KeyboardEvent) => onWindowKeyDown(event);
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);
-  }, []);
-
-  // The search bar is sticky: rows scrolled to by keyboard must land below it.
-  useLayoutEffect(() => {
-    const toolbar = toolbarRef.current;
-    if (!toolbar) return;
-    const observer = new ResizeObserver(() => setToolbarHeight(toolbar.offsetHeight));
-    observer.observe(toolbar);
-    setToolbarHeight(toolbar.offsetHeight);
-    return () => observer.disconnect();
   }, []);
 
   const controls = [showRecent ? ids.recent : null, showRows ? ids.results : null].filter(Boolean).join(' ');

@@ -3,12 +3,11 @@
  * active row with aria-activedescendant); rows are rendered only near the viewport, and further pages load
  * as the user scrolls (or presses "Load more").
  */
-import { usePageScroll } from '@renderer/hooks/usePageScroll';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { Company } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { usePageVirtualRows } from '@renderer/hooks/useVirtualRows';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { ConnectionChips } from './ConnectionChips';
 import { searchPageSize } from './useCompanySearch';
@@ -40,31 +39,27 @@ interface CompanyResultsProps {
 
 export function CompanyResults(props: CompanyResultsProps) {
   const { companies, activeIndex, stale, stickyOffset, onOpen, hasMore, loadingMore, loadMoreError, loadMore } = props;
-  // The page scrolls, not the list (no nested scrollbar); content above the list can move it.
-  const { listRef, scrollElement, scrollMargin } = usePageScroll<HTMLDivElement>('.companies-page');
-
-  const virtualizer = useVirtualizer({
+  // The page scrolls, not the list (no nested scrollbar); a new answer starts from the top of the page.
+  const {
+    listRef,
+    virtualizer,
+    rows: virtualRows,
+    totalSize,
+    place,
+  } = usePageVirtualRows<HTMLDivElement>({
     count: companies.length,
-    getScrollElement: () => scrollElement,
     estimateSize: () => estimatedRowHeight,
     overscan: 8,
-    scrollMargin,
-    scrollPaddingStart: stickyOffset,
     getItemKey: (index) => companies[index]?.id ?? index,
+    containerSelector: '.companies-page',
+    stickyOffset,
+    generation: props.generation,
+    scrollBackTo: 'page',
   });
-  const virtualRows = virtualizer.getVirtualItems();
 
   useEffect(() => {
     if (activeIndex !== null) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, virtualizer]);
-
-  // A new answer is a new list: do not leave the user looking at its middle (or past its end).
-  const shownGeneration = useRef(props.generation);
-  useEffect(() => {
-    if (shownGeneration.current === props.generation) return;
-    shownGeneration.current = props.generation;
-    if (scrollElement && scrollElement.scrollTop > scrollMargin - stickyOffset) scrollElement.scrollTop = 0;
-  }, [props.generation, scrollElement, scrollMargin, stickyOffset]);
 
   const lastRenderedIndex = virtualRows.at(-1)?.index ?? -1;
   useEffect(() => {
@@ -85,7 +80,7 @@ export function CompanyResults(props: CompanyResultsProps) {
         aria-label="Companies"
         aria-busy={stale || undefined}
         className={stale ? 'company-list is-stale' : 'company-list'}
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: totalSize }}
       >
         {virtualRows.map((row) => {
           const company = companies[row.index];
@@ -94,15 +89,13 @@ export function CompanyResults(props: CompanyResultsProps) {
           return (
             <div
               key={row.key}
-              ref={virtualizer.measureElement}
-              data-index={row.index}
+              {...place(row)}
               role="option"
               id={props.optionId(row.index)}
               aria-selected={active}
               aria-posinset={row.index + 1}
               aria-setsize={props.totalResults}
               className={active ? 'company-row is-active' : 'company-row'}
-              style={{ transform: `translateY(${row.start - scrollMargin}px)` }}
               // Keep focus in the search box: the click opens the company anyway.
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onOpen(company)}
@@ -155,5 +148,3 @@ export function CompanyResults(props: CompanyResultsProps) {
     </div>
   );
 }
-
-/** The nearest ancestor that scrolls: the app's main area, as it happens. */

@@ -3,12 +3,13 @@
  * grouped by category. Sorting happens once per result set and sort order; filtering and grouping are one pass.
  */
 import { Download } from 'lucide-react';
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useId, useMemo, useState, type CSSProperties } from 'react';
 import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '@shared/domain/health';
 import type { BridgeError } from '@shared/result';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
+import { useElementHeight } from '@renderer/hooks/useElementHeight';
 import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
 import { datedFileName } from '@renderer/lib/csv';
@@ -39,24 +40,14 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
   const baseId = useId();
   const [sortBy, setSortBy] = useState<SortKey>('severity');
   const [filters, setFilters] = useState<IssueFilters>(noFilters);
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  const [toolbarHeight, setToolbarHeight] = useState(0);
+  // The toolbar is sticky: rows scrolled to by keyboard must land below it.
+  const { ref: toolbarRef, height: toolbarHeight } = useElementHeight<HTMLDivElement>();
 
   const issues = results?.issues ?? noIssues;
   const sorted = useMemo(() => sortForDisplay(issues, sortBy), [issues, sortBy]);
   const platforms = useMemo(() => platformsOf(issues), [issues]);
   const view = useMemo(() => buildIssueView(sorted, filters), [sorted, filters]);
   const filtered = filters.platform !== null || filters.category !== null;
-
-  // The toolbar is sticky: rows scrolled to by keyboard must land below it.
-  useLayoutEffect(() => {
-    const toolbar = toolbarRef.current;
-    if (!toolbar) return;
-    const observer = new ResizeObserver(() => setToolbarHeight(toolbar.offsetHeight));
-    observer.observe(toolbar);
-    setToolbarHeight(toolbar.offsetHeight);
-    return () => observer.disconnect();
-  }, [issues.length > 0]);
 
   const setCategory = (category: IssueCategory | null) => setFilters((current) => ({ ...current, category }));
   const open = (issue: HealthIssue) => useAppStore.getState().openCompany(issue.companyId);
