@@ -4,34 +4,22 @@
  */
 import { ClipboardCopy, FileText } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Modal } from '@renderer/components/Modal';
-
-interface Report {
-  markdown: string;
-  readAt: number;
-}
+import { useDiagnosticReport, type DiagnosticReport as Report } from './useDiagnosticReport';
 
 export function DiagnosticReportActions({ companyId }: { companyId: string }) {
   const [busy, setBusy] = useState<'copy' | 'show' | null>(null);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<BridgeError | null>(null);
+  const diagnosticReport = useDiagnosticReport(companyId);
   const [shown, setShown] = useState<Report | null>(null);
   const copyRef = useRef<HTMLButtonElement>(null);
   const showRef = useRef<HTMLButtonElement>(null);
   const [returnTo, setReturnTo] = useState<'copy' | 'show'>('show');
 
-  const read = async (): Promise<Report | null> => {
-    setError(null);
+  const read = (): Promise<Report | null> => {
     setMessage('');
-    const result = await linkdesk.diagnosis.report({ companyId });
-    if (!result.ok) {
-      setError(result.error);
-      return null;
-    }
-    return { markdown: result.value.markdown, readAt: Date.now() };
+    return diagnosticReport.read();
   };
 
   const copy = async () => {
@@ -96,7 +84,9 @@ export function DiagnosticReportActions({ companyId }: { companyId: string }) {
           {busy ? 'Building the report from Codat…' : message}
         </span>
       </div>
-      {error && <ErrorNotice error={error} title="Could not build the diagnostic report." />}
+      {diagnosticReport.error && (
+        <ErrorNotice error={diagnosticReport.error} title="Could not build the diagnostic report." />
+      )}
       {shown && (
         <ReportDialog
           report={shown}

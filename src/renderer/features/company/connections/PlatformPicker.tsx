@@ -4,7 +4,6 @@ import type { IntegrationCard } from '@shared/contract';
 import type { Company, Connection, SourceType } from '@shared/codat/schemas';
 import { checkCanConnect } from '@shared/domain/connections';
 import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Skeleton } from '@renderer/components/Skeleton';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
@@ -12,17 +11,8 @@ import { useAppStore } from '@renderer/stores/app-store';
 import { sourceTypeLabel, sourceTypeLabels } from '@renderer/lib/source-types';
 import { Modal } from '@renderer/components/Modal';
 import { PlatformLogo } from './PlatformLogo';
-
-export type IntegrationsState =
-  | { status: 'loading' }
-  | { status: 'error'; error: BridgeError }
-  | {
-      status: 'ready';
-      integrations: IntegrationCard[];
-      /** When the branding cache was filled, and whether Codat could be reached since. */
-      cachedAt: string | null;
-      offline: boolean;
-    };
+import { useCreateConnection } from './useCreateConnection';
+import type { IntegrationsState } from './usePlatforms';
 
 const typeFilters = ['All', 'Accounting', 'Banking', 'Commerce'] as const;
 type TypeFilter = (typeof typeFilters)[number];
@@ -82,9 +72,7 @@ export function PlatformPicker(props: PlatformPickerProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const [typeFilter, setTypeFilter] = useState<TypeFilter>('All');
   const [text, setText] = useState('');
-  const [creating, setCreating] = useState<IntegrationCard | null>(null);
-  const creatingRef = useRef(false);
-  const [failure, setFailure] = useState<{ integration: IntegrationCard; error: BridgeError } | null>(null);
+  const { creating, failure, create } = useCreateConnection(companyId, onCreated);
 
   // The one-accounting-connection rule, checked before any call (API-NOTES §5).
   const accountingCheck = checkCanConnect(company, 'Accounting');
@@ -101,18 +89,8 @@ export function PlatformPicker(props: PlatformPickerProps) {
     return groupIntegrations(visible);
   }, [integrations, text, typeFilter]);
 
-  const choose = async (integration: IntegrationCard) => {
-    // One request per choice, however often the button is pressed.
-    if (creatingRef.current) return;
-    if (!checkCanConnect(company, integration.sourceType).allowed) return;
-    creatingRef.current = true;
-    setCreating(integration);
-    setFailure(null);
-    const result = await linkdesk.connections.create({ companyId, platformKey: integration.key });
-    creatingRef.current = false;
-    setCreating(null);
-    if (result.ok) onCreated(result.value);
-    else setFailure({ integration, error: result.error });
+  const choose = (integration: IntegrationCard) => {
+    if (checkCanConnect(company, integration.sourceType).allowed) void create(integration);
   };
 
   /** Arrow keys move between platform buttons; Home and End jump to the ends. */
@@ -273,7 +251,7 @@ export function PlatformPicker(props: PlatformPickerProps) {
                       disabled={refused}
                       // While one is being created the others say so but keep focus where it is.
                       aria-disabled={creating !== null || undefined}
-                      onClick={() => void choose(integration)}
+                      onClick={() => choose(integration)}
                     >
                       {busy ? (
                         <span className="spinner platform-spinner" aria-hidden="true" />

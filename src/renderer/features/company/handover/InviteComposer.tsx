@@ -4,10 +4,11 @@ import type { OperationOutput } from '@shared/contract';
 import { linkMayBeStale } from '@shared/domain/connections';
 import { emailProblem, mailtoUrl, renderInvite } from '@shared/domain/invite';
 import type { BridgeError, Result } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { Field } from '@renderer/components/Field';
 import { useNow } from '@renderer/hooks/useNow';
 import type { HandOverLink } from './hand-over';
+import { useOpenExternal } from './useOpenExternal';
 import { Modal } from '@renderer/components/Modal';
 
 interface InviteComposerProps {
@@ -25,12 +26,10 @@ interface InviteComposerProps {
 
 export function InviteComposer(props: InviteComposerProps) {
   const { link, onUsed, onClose, returnFocusTo } = props;
-  const recipientId = useId();
-  const recipientErrorId = useId();
-  const subjectId = useId();
   const bodyId = useId();
   const reasonId = useId();
   const recipientRef = useRef<HTMLInputElement>(null);
+  const openExternal = useOpenExternal();
   const now = useNow(30_000);
   const [initial] = useState(() =>
     renderInvite(props.settings.template, {
@@ -68,13 +67,12 @@ export function InviteComposer(props: InviteComposerProps) {
     setBusy('open');
     setFailure(null);
     setMessage('');
-    const result = await linkdesk.system.openExternal({ url: mailtoUrl(recipient, { subject, body }) });
+    const result = await openExternal(mailtoUrl(recipient, { subject, body }));
     setBusy(null);
     if (!result.ok) {
       setFailure({ title: 'Could not open your email app.', error: result.error });
       return;
     }
-    if (result.value.by === 'browser') window.open(result.value.url, '_blank', 'noopener,noreferrer');
     onUsed('email_app');
     setMessage('Opened in your email app: check the message there and press Send.');
   };
@@ -139,30 +137,25 @@ export function InviteComposer(props: InviteComposerProps) {
           void openInEmailApp();
         }}
       >
-        <div className="field">
-          <label htmlFor={recipientId}>Recipient email</label>
-          <input
-            ref={recipientRef}
-            id={recipientId}
-            type="email"
-            value={recipient}
-            autoComplete="email"
-            spellCheck={false}
-            onChange={(event) => setRecipient(event.target.value)}
-            onBlur={() => setCheckAddress(true)}
-            aria-invalid={showProblem || undefined}
-            aria-describedby={showProblem ? recipientErrorId : undefined}
-          />
-          {showProblem && (
-            <p id={recipientErrorId} className="field-error">
-              {problem}
-            </p>
+        <Field label="Recipient email" error={showProblem ? problem : null}>
+          {(control) => (
+            <input
+              {...control}
+              ref={recipientRef}
+              type="email"
+              value={recipient}
+              autoComplete="email"
+              spellCheck={false}
+              onChange={(event) => setRecipient(event.target.value)}
+              onBlur={() => setCheckAddress(true)}
+            />
           )}
-        </div>
-        <div className="field">
-          <label htmlFor={subjectId}>Subject</label>
-          <input id={subjectId} type="text" value={subject} onChange={(event) => setSubject(event.target.value)} />
-        </div>
+        </Field>
+        <Field label="Subject">
+          {(control) => (
+            <input {...control} type="text" value={subject} onChange={(event) => setSubject(event.target.value)} />
+          )}
+        </Field>
         <div className="field">
           <label htmlFor={bodyId}>Message</label>
           <textarea id={bodyId} rows={11} value={body} onChange={(event) => setBody(event.target.value)} />

@@ -3,12 +3,9 @@
  * its severity, the next step, and the evidence (ids to quote, Codat's own messages).
  */
 import { CircleCheck, RotateCw } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { Connection } from '@shared/codat/schemas';
-import type { OperationOutput } from '@shared/contract';
 import { categoryLabels, sortIssues, type HealthIssue } from '@shared/domain/health';
-import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { StateBadge } from '@renderer/components/status/StateBadge';
@@ -16,8 +13,7 @@ import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, isCodatId, relativeTime, severityLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
-
-type Health = OperationOutput<'diagnosis.company'>;
+import { useDiagnosis } from './useInvestigation';
 
 const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const embeddedId = /\bdataset ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/gi;
@@ -25,28 +21,9 @@ const embeddedId = /\bdataset ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 export function DiagnosisPanel(props: { companyId: string; connections: readonly Connection[]; active: boolean }) {
   const { companyId, connections, active } = props;
   const headingId = useId();
-  const [health, setHealth] = useState<Health | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { health, loading, error, check } = useDiagnosis(companyId, active);
   const { openPull, pullDialog } = usePullDialog(companyId, connections);
   const now = useNow(30_000, active);
-
-  const check = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    const result = await linkdesk.diagnosis.company({ companyId });
-    setLoading(false);
-    if (result.ok) setHealth(result.value);
-    else setError(result.error);
-  }, [companyId]);
-
-  // One close look when first shown (it costs a few Codat requests); "Check again" for a fresh one.
-  const started = useRef(false);
-  useEffect(() => {
-    if (!active || started.current) return;
-    started.current = true;
-    void check();
-  }, [active, check]);
 
   const issues = health ? sortIssues(health.issues) : [];
   return (

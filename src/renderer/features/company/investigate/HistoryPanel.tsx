@@ -1,9 +1,7 @@
 /** History: the company's pull operations, newest first, 50 at a time, optionally only the failed ones. */
 import { RotateCw } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useId, type MouseEvent } from 'react';
 import type { Connection, PullOperation } from '@shared/codat/schemas';
-import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
@@ -11,70 +9,14 @@ import { exactTime, pullDuration } from './investigate-format';
 import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
-
-const pageSize = 50;
-
-interface HistoryState {
-  pulls: PullOperation[];
-  totalResults: number;
-  /** Pulls Codat listed on the pages read that Linkdesk could not read (not shown). */
-  unreadable: number;
-  /** The last page read. */
-  page: number;
-}
+import { usePullHistory } from './useInvestigation';
 
 export function HistoryPanel(props: { companyId: string; connections: readonly Connection[]; active: boolean }) {
   const { companyId, connections, active } = props;
   const errorsOnlyId = useId();
-  const [errorsOnly, setErrorsOnly] = useState(false);
-  const [history, setHistory] = useState<HistoryState | null>(null);
-  const [loading, setLoading] = useState<'first' | 'more' | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { errorsOnly, history, loading, error, load, changeFilter } = usePullHistory(companyId, active);
   const { openPull, pullDialog } = usePullDialog(companyId, connections);
   const now = useNow(30_000, active);
-  // A reply to an older request (the filter changed meanwhile) is dropped.
-  const requestCount = useRef(0);
-
-  const load = useCallback(
-    async (page: number, onlyErrors: boolean) => {
-      const request = ++requestCount.current;
-      setLoading(page === 1 ? 'first' : 'more');
-      setError(null);
-      const result = await linkdesk.data.history({ companyId, page, pageSize, errorsOnly: onlyErrors });
-      if (request !== requestCount.current) return;
-      setLoading(null);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      const { results, totalResults, unreadable } = result.value;
-      setHistory((current) => ({
-        pulls:
-          page === 1 || !current
-            ? results
-            : // Pages can shift while new pulls arrive: never list one twice.
-              [...current.pulls, ...results.filter((pull) => !current.pulls.some((seen) => seen.id === pull.id))],
-        totalResults,
-        unreadable: (page === 1 || !current ? 0 : current.unreadable) + unreadable,
-        page,
-      }));
-    },
-    [companyId],
-  );
-
-  // Read on first showing; after that the analyst reloads when they want (load-more pages are kept).
-  const started = useRef(false);
-  useEffect(() => {
-    if (!active || started.current) return;
-    started.current = true;
-    void load(1, errorsOnly);
-  }, [active, errorsOnly, load]);
-
-  const changeFilter = (checked: boolean) => {
-    setErrorsOnly(checked);
-    setHistory(null);
-    void load(1, checked);
-  };
 
   const openFromRow = (event: MouseEvent<HTMLTableRowElement>, pull: PullOperation) => {
     // The row is a larger target for the mouse; the button in it is the keyboard's way in (and gets focus back).

@@ -2,16 +2,15 @@
  * One pull operation (a "dataset") in full: every field Codat gives, its error in Codat's words and, for a
  * ValidationError, the validation results. Opened from Sync status, History, Timeline and the diagnosis.
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Connection, PullOperation } from '@shared/codat/schemas';
 import type { OperationOutput } from '@shared/contract';
-import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '@renderer/hooks/useNow';
 import { pullStatusExplanation } from '@renderer/components/status/pull-status';
 import { exactTime, pullDuration, relativeTime } from './investigate-format';
+import { usePullOperation } from './useInvestigation';
 import { Modal } from '@renderer/components/Modal';
 import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 
@@ -46,8 +45,6 @@ export function usePullDialog(companyId: string, connections: readonly Connectio
   return { openPull, pullDialog };
 }
 
-type Load = { status: 'loading' } | { status: 'ready'; detail: PullDetail } | { status: 'failed'; error: BridgeError };
-
 interface PullOperationDialogProps {
   companyId: string;
   datasetId: string;
@@ -59,22 +56,8 @@ interface PullOperationDialogProps {
 
 function PullOperationDialog(props: PullOperationDialogProps) {
   const { companyId, datasetId, known, connections, onClose, returnFocusTo } = props;
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { load, retry } = usePullOperation(companyId, datasetId);
   const now = useNow(15_000);
-
-  useEffect(() => {
-    let current = true;
-    setLoad({ status: 'loading' });
-    // Always read it fresh: a row may be minutes old, and only this call brings the validation results.
-    void linkdesk.data.pull({ companyId, datasetId }).then((result) => {
-      if (!current) return;
-      setLoad(result.ok ? { status: 'ready', detail: result.value } : { status: 'failed', error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [companyId, datasetId, attempt]);
 
   const pull = load.status === 'ready' ? load.detail.pull : known;
   const connection = pull && connections.find((candidate) => candidate.id === pull.connectionId);
@@ -96,7 +79,7 @@ function PullOperationDialog(props: PullOperationDialogProps) {
         {load.status === 'failed' && (
           <div>
             <ErrorNotice error={load.error} title="Could not read this pull operation from Codat." />
-            <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+            <button type="button" className="button" onClick={retry}>
               Try again
             </button>
           </div>

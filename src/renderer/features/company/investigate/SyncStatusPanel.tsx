@@ -1,9 +1,6 @@
 /** Sync status: per data type, where it stands now, when it last worked, its latest pull, and refreshes. */
 import { RefreshCw, RotateCw } from 'lucide-react';
-import { useState } from 'react';
 import type { Connection, DataStatus } from '@shared/codat/schemas';
-import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
@@ -13,7 +10,7 @@ import { isDataType } from './investigate-format';
 import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
-import { dataStatusPollMs, useDataStatus } from './useDataStatus';
+import { dataStatusPollMs, useDataRefresh, useDataStatus } from './useDataStatus';
 
 interface SyncStatusPanelProps {
   companyId: string;
@@ -35,10 +32,7 @@ const summaryOrder: Array<[PullState, string]> = [
 export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPanelProps) {
   const data = useDataStatus(companyId, active);
   const { openPull, pullDialog } = usePullDialog(companyId, connections);
-  const [refreshingAll, setRefreshingAll] = useState(false);
-  const [queuing, setQueuing] = useState<ReadonlySet<string>>(new Set());
-  const [failure, setFailure] = useState<{ title: string; error: BridgeError } | null>(null);
-  const [message, setMessage] = useState('');
+  const { refreshingAll, queuing, failure, message, refreshAll, refreshType } = useDataRefresh(companyId, data);
   const now = useNow(15_000, active);
 
   const rows = Object.values(data.statuses ?? {})
@@ -50,46 +44,6 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
     .filter(([state]) => counts.get(state))
     .map(([state, word]) => `${counts.get(state)} ${word}`)
     .join(', ');
-
-  const refreshAll = async () => {
-    setRefreshingAll(true);
-    setFailure(null);
-    setMessage('');
-    const result = await linkdesk.data.refreshAll({ companyId });
-    setRefreshingAll(false);
-    if (!result.ok) {
-      setFailure({ title: 'Could not refresh the data.', error: result.error });
-      return;
-    }
-    setMessage('Codat queued a refresh of every data type set to fetch on first link. Following it here.');
-    // The queued types now read as Queued: reading them starts the 5-second follow-up.
-    void data.reload();
-  };
-
-  const refreshType = async (dataType: string) => {
-    if (!isDataType(dataType)) return;
-    setQueuing((current) => new Set(current).add(dataType));
-    setFailure(null);
-    setMessage('');
-    const result = await linkdesk.data.refreshDataType({ companyId, dataType });
-    setQueuing((current) => {
-      const next = new Set(current);
-      next.delete(dataType);
-      return next;
-    });
-    if (!result.ok) {
-      setFailure({ title: `Could not refresh ${dataType}.`, error: result.error });
-      // It may already be running (DatasetAlreadyInProgressException): show where it stands.
-      void data.reload();
-      return;
-    }
-    const pull = result.value;
-    data.applyLocally((statuses) => ({
-      ...statuses,
-      [dataType]: { ...(statuses[dataType] ?? { dataType }), currentStatus: pull.status, latestSyncId: pull.id },
-    }));
-    setMessage(`Codat queued a new ${dataType} sync (${pull.status}). Following it here.`);
-  };
 
   return (
     <div className="sync-status">

@@ -1,20 +1,14 @@
 /** Timeline: one connection's story, newest first: created, statuses seen, Codat's errors, pulls, our actions. */
 import { RotateCw } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Connection } from '@shared/codat/schemas';
 import type { TimelineEvent } from '@shared/contract';
-import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, parseCodatTime, relativeTime, timelineToneLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
-
-type Load =
-  | { status: 'loading'; connectionId: string }
-  | { status: 'ready'; connectionId: string; events: TimelineEvent[] }
-  | { status: 'failed'; connectionId: string; error: BridgeError };
+import { useTimeline } from './useInvestigation';
 
 /** Platform names, with a short id when two connections share one. */
 function connectionLabel(connection: Connection, all: readonly Connection[]): string {
@@ -26,34 +20,12 @@ export function TimelinePanel(props: { companyId: string; connections: readonly 
   const { companyId, connections, active } = props;
   const selectId = useId();
   const [selected, setSelected] = useState<string | null>(connections[0]?.id ?? null);
-  const [load, setLoad] = useState<Load | null>(null);
-  const { openPull, pullDialog } = usePullDialog(companyId, connections);
-  const now = useNow(30_000, active);
-  const requestCount = useRef(0);
   // A connection that was removed (or the first one added since) falls back to the first in the list.
   const connectionId =
     selected && connections.some((connection) => connection.id === selected) ? selected : (connections[0]?.id ?? null);
-
-  const read = useCallback(
-    async (id: string) => {
-      const request = ++requestCount.current;
-      setLoad({ status: 'loading', connectionId: id });
-      const result = await linkdesk.diagnosis.timeline({ companyId, connectionId: id });
-      if (request !== requestCount.current) return;
-      setLoad(
-        result.ok
-          ? { status: 'ready', connectionId: id, events: result.value.events }
-          : { status: 'failed', connectionId: id, error: result.error },
-      );
-    },
-    [companyId],
-  );
-
-  // Read when shown, and when another connection is picked; not again on every return to the tab.
-  useEffect(() => {
-    if (!active || !connectionId || load?.connectionId === connectionId) return;
-    void read(connectionId);
-  }, [active, connectionId, load?.connectionId, read]);
+  const { load, read } = useTimeline(companyId, connectionId, active);
+  const { openPull, pullDialog } = usePullDialog(companyId, connections);
+  const now = useNow(30_000, active);
 
   if (connections.length === 0) {
     return <p className="panel-empty">This company has no connections yet, so there is no timeline to show.</p>;

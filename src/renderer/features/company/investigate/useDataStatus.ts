@@ -7,6 +7,7 @@ import type { DataStatuses } from '@shared/codat/schemas';
 import { isPullInProgress } from '@shared/codat/status';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
+import { isDataType } from './investigate-format';
 
 export const dataStatusPollMs = 5_000;
 
@@ -108,4 +109,54 @@ export function useDataStatus(companyId: string, active: boolean) {
   }, [read, stopPolling]);
 
   return { ...state, reload: read, applyLocally, polling: anyInProgress(state.statuses) && active };
+}
+
+/** "Refresh data" and the per-type refreshes: queued at Codat, then followed in the data status as they run. */
+export function useDataRefresh(companyId: string, data: ReturnType<typeof useDataStatus>) {
+  const [refreshingAll, setRefreshingAll] = useState(false);
+  const [queuing, setQueuing] = useState<ReadonlySet<string>>(new Set());
+  const [failure, setFailure] = useState<{ title: string; error: BridgeError } | null>(null);
+  const [message, setMessage] = useState('');
+
+  const refreshAll = async () => {
+    setRefreshingAll(true);
+    setFailure(null);
+    setMessage('');
+    const result = await linkdesk.data.refreshAll({ companyId });
+    setRefreshingAll(false);
+    if (!result.ok) {
+      setFailure({ title: 'Could not refresh the data.', error: result.error });
+      return;
+    }
+    setMessage('Codat queued a refresh of every data type set to fetch on first link. Following it here.');
+    // The queued types now read as Queued: reading them starts the 5-second follow-up.
+    void data.reload();
+  };
+
+  const refreshType = async (dataType: string) => {
+    if (!isDataType(dataType)) return;
+    setQueuing((current) => new Set(current).add(dataType));
+    setFailure(null);
+    setMessage('');
+    const result = await linkdesk.data.refreshDataType({ companyId, dataType });
+    setQueuing((current) => {
+      const next = new Set(current);
+      next.delete(dataType);
+      return next;
+    });
+    if (!result.ok) {
+      setFailure({ title: `Could not refresh ${dataType}.`, error: result.error });
+      // It may already be running (DatasetAlreadyInProgressException): show where it stands.
+      void data.reload();
+      return;
+    }
+    const pull = result.value;
+    data.applyLocally((statuses) => ({
+      ...statuses,
+      [dataType]: { ...(statuses[dataType] ?? { dataType }), currentStatus: pull.status, latestSyncId: pull.id },
+    }));
+    setMessage(`Codat queued a new ${dataType} sync (${pull.status}). Following it here.`);
+  };
+
+  return { refreshingAll, queuing, failure, message, refreshAll, refreshType };
 }
