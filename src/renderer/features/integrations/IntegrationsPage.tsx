@@ -3,9 +3,8 @@
  * of the selection page exactly as the customer will see it. Works from the cache when Codat cannot be reached.
  */
 import { LayoutGrid, MonitorSmartphone, RefreshCw, Search, WifiOff } from 'lucide-react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { TabList, TabPanel, type TabItem } from '@renderer/components/Tabs';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
@@ -24,6 +23,7 @@ import {
   type Filters,
   type ShowFilter,
 } from './integrations-format';
+import { useCacheTtlDays } from './useCacheTtlDays';
 import { useIntegrationCatalog } from './useIntegrationCatalog';
 import { useNow } from '@renderer/hooks/useNow';
 import './integrations.css';
@@ -41,7 +41,7 @@ export function IntegrationsPage() {
   const { data, state, loadError } = catalog;
   const online = useAppStore((s) => s.online);
   const now = useNow(30_000);
-  const ttlDays = useTtlDays();
+  const ttlDays = useCacheTtlDays();
   const [filters, setFilters] = useState<Filters>({ search: '', sourceType: '', show: 'all' });
   const [tab, setTab] = useState<TabId>(lastTab);
   const ids = { search: useId(), sourceType: useId(), show: useId(), previewNote: useId(), tabs: useId() };
@@ -295,19 +295,4 @@ export function IntegrationsPage() {
       )}
     </div>
   );
-}
-
-/** The cache's time to live, for "older than 7 days"; null until known (or when it cannot be read). */
-function useTtlDays(): number | null {
-  const [ttlDays, setTtlDays] = useState<number | null>(null);
-  useEffect(() => {
-    let current = true;
-    void linkdesk.branding.settings().then((result) => {
-      if (current && result.ok) setTtlDays(result.value.ttlDays);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  return ttlDays;
 }
