@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { auditActionLabels, auditActions, type AuditAction } from '@shared/domain/audit';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Field } from '@renderer/components/Field';
+import { FilterForm } from '@renderer/components/FilterForm';
 import { datedFileName } from '@renderer/lib/csv';
 import { downloadCsv } from '@renderer/lib/download';
 import { auditToCsv } from './audit-csv';
@@ -18,12 +19,7 @@ export function AuditPage() {
 
   return (
     <div className="audit-page">
-      <form
-        className="audit-filters"
-        role="search"
-        aria-label="Filter the audit log"
-        onSubmit={(event) => event.preventDefault()}
-      >
+      <FilterForm className="audit-filters" label="Filter the audit log">
         <Field label="Action">
           {(control) => (
             <select
@@ -78,7 +74,7 @@ export function AuditPage() {
         >
           Export CSV
         </button>
-      </form>
+      </FilterForm>
       {warnings.map((warning) => (
         <p key={warning} className="field-hint warning" role="note">
           {warning}

@@ -31,7 +31,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
           ))}
         </div>
         <div ref={scroller} className="audit-scroll" tabIndex={0} aria-label="Audit log entries (scroll)">
-          <div className="audit-rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="virtual-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const record = records[item.index]!;
               return (

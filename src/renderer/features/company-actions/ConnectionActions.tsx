@@ -50,18 +50,23 @@ interface DialogProps extends ConnectionActionsProps {
   returnFocusTo: RefObject<HTMLElement | null>;
 }
 
-function UnlinkDialog({ company, connection, onChanged, onClose, returnFocusTo }: DialogProps) {
-  const environment = useEnvironment();
-  const unlink = useUnlinkConnection(
-    { companyId: company.id, connectionId: connection.id },
-    {
-      onDone: () => {
-        onClose();
-        onChanged();
-      },
-      onFailed: onChanged,
+/** Which connection, and what follows Codat's answer: closed and reloaded when done, reloaded when refused. */
+function requestFor({ company, connection, onChanged, onClose }: DialogProps) {
+  const target = { companyId: company.id, connectionId: connection.id };
+  const outcome = {
+    onDone: () => {
+      onClose();
+      onChanged();
     },
-  );
+    onFailed: onChanged,
+  };
+  return [target, outcome] as const;
+}
+
+function UnlinkDialog(props: DialogProps) {
+  const { company, connection, onClose, returnFocusTo } = props;
+  const environment = useEnvironment();
+  const unlink = useUnlinkConnection(...requestFor(props));
   return (
     <ConfirmDialog
       title={`Unlink ${connection.platformName}?`}
@@ -83,18 +88,10 @@ function UnlinkDialog({ company, connection, onChanged, onClose, returnFocusTo }
   );
 }
 
-function DeleteConnectionDialog({ company, connection, onChanged, onClose, returnFocusTo }: DialogProps) {
+function DeleteConnectionDialog(props: DialogProps) {
+  const { company, connection, onClose, returnFocusTo } = props;
   const environment = useEnvironment();
-  const remove = useDeleteConnection(
-    { companyId: company.id, connectionId: connection.id },
-    {
-      onDone: () => {
-        onClose();
-        onChanged();
-      },
-      onFailed: onChanged,
-    },
-  );
+  const remove = useDeleteConnection(...requestFor(props));
   return (
     <ConfirmDialog
       title={`Delete the ${connection.platformName} connection of ${company.name}?`}

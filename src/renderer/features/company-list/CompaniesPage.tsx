@@ -16,6 +16,7 @@ import {
 } from 'react';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
+import { StickyBar } from '@renderer/components/StickyBar';
 import { useElementHeight } from '@renderer/hooks/useElementHeight';
 import { isMac } from '@renderer/lib/platform';
 import { useAppStore } from '@renderer/stores/app-store';
@@ -235,57 +236,55 @@ export function CompaniesPage() {
 
   return (
     <div className="companies-page" style={{ '--companies-sticky-offset': `${toolbarHeight}px` } as CSSProperties}>
-      <div className="companies-toolbar" ref={toolbarRef}>
-        <div className="companies-toolbar-inner">
-          <div className="companies-toolbar-row">
-            <div className="search-field">
-              <Search className="search-icon" aria-hidden="true" focusable="false" size={16} />
-              <input
-                ref={searchRef}
-                type="search"
-                aria-label="Search companies"
-                placeholder="Company name or ID"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={200}
-                value={text}
-                onChange={(event) => {
-                  setText(event.target.value);
-                  moveTo(null);
-                }}
-                onKeyDown={onSearchKeyDown}
-                onBlur={() => (focusedOnAppLoad.current = false)}
-                aria-controls={controls || undefined}
-                aria-activedescendant={activeIndex === null ? undefined : optionId(activeIndex)}
-                aria-describedby={ids.hint}
-              />
-              <kbd className="search-shortcut" aria-hidden="true">
-                {isMac ? '⌘K' : 'Ctrl+K'}
-              </kbd>
-            </div>
-            <button
-              ref={newCompanyRef}
-              type="button"
-              className="button button-primary new-company-button"
-              onClick={openForm}
-              aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}
-            >
-              <Plus aria-hidden="true" focusable="false" size={16} strokeWidth={2.5} />
-              New company
-            </button>
+      <StickyBar className="companies-toolbar" ref={toolbarRef}>
+        <div className="companies-toolbar-row">
+          <div className="search-field">
+            <Search className="search-icon" aria-hidden="true" focusable="false" size={16} />
+            <input
+              ref={searchRef}
+              type="search"
+              aria-label="Search companies"
+              placeholder="Company name or ID"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                moveTo(null);
+              }}
+              onKeyDown={onSearchKeyDown}
+              onBlur={() => (focusedOnAppLoad.current = false)}
+              aria-controls={controls || undefined}
+              aria-activedescendant={activeIndex === null ? undefined : optionId(activeIndex)}
+              aria-describedby={ids.hint}
+            />
+            <kbd className="search-shortcut" aria-hidden="true">
+              {isMac ? '⌘K' : 'Ctrl+K'}
+            </kbd>
           </div>
-          <p id={ids.hint} className="search-hint">
-            <kbd>↓</kbd> <kbd>↑</kbd> choose · <kbd>Enter</kbd> open · <kbd>Esc</kbd> back to search
-            {showRecent && (
-              <>
-                {' '}
-                · <kbd>{isMac ? '⌥1' : 'Alt+1'}</kbd>…<kbd>{isMac ? '⌥8' : 'Alt+8'}</kbd> open a recent company
-              </>
-            )}{' '}
-            · <kbd>{isMac ? '⌘N' : 'Ctrl+N'}</kbd> new company
-          </p>
+          <button
+            ref={newCompanyRef}
+            type="button"
+            className="button button-primary new-company-button"
+            onClick={openForm}
+            aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}
+          >
+            <Plus aria-hidden="true" focusable="false" size={16} strokeWidth={2.5} />
+            New company
+          </button>
         </div>
-      </div>
+        <p id={ids.hint} className="search-hint">
+          <kbd>↓</kbd> <kbd>↑</kbd> choose · <kbd>Enter</kbd> open · <kbd>Esc</kbd> back to search
+          {showRecent && (
+            <>
+              {' '}
+              · <kbd>{isMac ? '⌥1' : 'Alt+1'}</kbd>…<kbd>{isMac ? '⌥8' : 'Alt+8'}</kbd> open a recent company
+            </>
+          )}{' '}
+          · <kbd>{isMac ? '⌘N' : 'Ctrl+N'}</kbd> new company
+        </p>
+      </StickyBar>
 
       {form && (
         <NewCompanyForm

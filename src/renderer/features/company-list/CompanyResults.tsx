@@ -79,7 +79,7 @@ export function CompanyResults(props: CompanyResultsProps) {
         role="listbox"
         aria-label="Companies"
         aria-busy={stale || undefined}
-        className={stale ? 'company-list is-stale' : 'company-list'}
+        className={stale ? 'company-list virtual-rows is-stale' : 'company-list virtual-rows'}
         style={{ height: totalSize }}
       >
         {virtualRows.map((row) => {

@@ -4,6 +4,7 @@
  */
 import { ClipboardCopy, FileText } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Modal } from '@renderer/components/Modal';
 import { useDiagnosticReport, type DiagnosticReport as Report } from './useDiagnosticReport';
@@ -50,36 +51,26 @@ export function DiagnosticReportActions({ companyId }: { companyId: string }) {
   return (
     <div className="report-actions">
       <div className="form-actions">
-        <button
+        <ActionButton
+          Icon={ClipboardCopy}
+          busy={busy === 'copy'}
           ref={copyRef}
-          type="button"
-          className="button"
           onClick={() => void copy()}
           disabled={busy !== null}
           aria-busy={busy === 'copy' || undefined}
         >
-          {busy === 'copy' ? (
-            <span className="spinner" aria-hidden="true" />
-          ) : (
-            <ClipboardCopy aria-hidden="true" size={14} />
-          )}
           Copy diagnostic report
-        </button>
-        <button
+        </ActionButton>
+        <ActionButton
+          Icon={FileText}
+          busy={busy === 'show'}
           ref={showRef}
-          type="button"
-          className="button"
           onClick={() => void show()}
           disabled={busy !== null}
           aria-busy={busy === 'show' || undefined}
         >
-          {busy === 'show' ? (
-            <span className="spinner" aria-hidden="true" />
-          ) : (
-            <FileText aria-hidden="true" size={14} />
-          )}
           Show diagnostic report
-        </button>
+        </ActionButton>
         <span className="action-message" role="status">
           {busy ? 'Building the report from Codat…' : message}
         </span>

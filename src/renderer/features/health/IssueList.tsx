@@ -99,7 +99,7 @@ export function IssueList({ items, generation, stickyOffset, onOpen }: IssueList
   };
 
   return (
-    <div ref={listRef} className="issue-list" style={{ height: totalSize }} onKeyDown={onKeyDown}>
+    <div ref={listRef} className="issue-list virtual-rows" style={{ height: totalSize }} onKeyDown={onKeyDown}>
       {virtualRows.map((row) => {
         const item = items[row.index];
         if (!item) return null;

@@ -9,6 +9,7 @@ import type { BridgeError } from '@shared/result';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
+import { StickyBar } from '@renderer/components/StickyBar';
 import { useElementHeight } from '@renderer/hooks/useElementHeight';
 import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
@@ -142,84 +143,82 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
       )}
 
       {issues.length > 0 && (
-        <div className="issues-toolbar" ref={toolbarRef}>
-          <div className="issues-toolbar-inner">
-            <div className="issues-toolbar-row">
-              <label className="toolbar-field">
-                <span>Sort by</span>
-                <select value={sortBy} onChange={(event) => setSortBy(event.target.value as SortKey)}>
-                  <option value="severity">Severity</option>
-                  <option value="age">Age</option>
-                </select>
-              </label>
-              <label className="toolbar-field platform-filter">
-                <span>Platform</span>
-                <select
-                  value={
-                    filters.platform === null
-                      ? allPlatformsValue
-                      : filters.platform === ''
-                        ? noPlatformValue
-                        : `platform:${filters.platform}`
-                  }
-                  onChange={(event) => {
-                    const value = event.target.value;
-                    const platform =
-                      value === allPlatformsValue
-                        ? null
-                        : value === noPlatformValue
-                          ? ''
-                          : value.slice('platform:'.length);
-                    setFilters((current) => ({ ...current, platform }));
-                  }}
-                >
-                  <option value={allPlatformsValue}>All platforms</option>
-                  {platforms.names.map((name) => (
-                    <option key={name} value={`platform:${name}`}>
-                      {name}
-                    </option>
-                  ))}
-                  {platforms.someWithout && <option value={noPlatformValue}>No connection</option>}
-                </select>
-              </label>
-              <label className="toolbar-field category-filter">
-                <span>Category</span>
-                <select
-                  value={filters.category ?? 'all'}
-                  onChange={(event) =>
-                    setCategory(event.target.value === 'all' ? null : (event.target.value as IssueCategory))
-                  }
-                >
-                  <option value="all">All categories</option>
-                  {issueCategories.map((category) => (
-                    <option key={category} value={category}>
-                      {categoryLabels[category]} ({numberFormat.format(view.categoryCounts.get(category) ?? 0)})
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button
-                type="button"
-                className="button export-button"
-                onClick={exportCsv}
-                disabled={view.shown.length === 0}
+        <StickyBar className="issues-toolbar" ref={toolbarRef}>
+          <div className="issues-toolbar-row">
+            <label className="toolbar-field">
+              <span>Sort by</span>
+              <select value={sortBy} onChange={(event) => setSortBy(event.target.value as SortKey)}>
+                <option value="severity">Severity</option>
+                <option value="age">Age</option>
+              </select>
+            </label>
+            <label className="toolbar-field platform-filter">
+              <span>Platform</span>
+              <select
+                value={
+                  filters.platform === null
+                    ? allPlatformsValue
+                    : filters.platform === ''
+                      ? noPlatformValue
+                      : `platform:${filters.platform}`
+                }
+                onChange={(event) => {
+                  const value = event.target.value;
+                  const platform =
+                    value === allPlatformsValue
+                      ? null
+                      : value === noPlatformValue
+                        ? ''
+                        : value.slice('platform:'.length);
+                  setFilters((current) => ({ ...current, platform }));
+                }}
               >
-                <Download aria-hidden="true" focusable="false" size={15} />
-                Export CSV
-              </button>
-            </div>
-            <div className="issues-toolbar-meta">
-              <p className="issues-count" role="status">
-                {filtered
-                  ? `Showing ${numberFormat.format(view.shown.length)} of ${countOf(issues.length, 'issue', 'issues')}`
-                  : `${countOf(issues.length, 'issue', 'issues')}${partial && !earlierScan ? ' so far' : ''}`}
-              </p>
-              <p className="issues-hint">
-                <kbd>↓</kbd> <kbd>↑</kbd> move between issues · <kbd>Enter</kbd> open the company
-              </p>
-            </div>
+                <option value={allPlatformsValue}>All platforms</option>
+                {platforms.names.map((name) => (
+                  <option key={name} value={`platform:${name}`}>
+                    {name}
+                  </option>
+                ))}
+                {platforms.someWithout && <option value={noPlatformValue}>No connection</option>}
+              </select>
+            </label>
+            <label className="toolbar-field category-filter">
+              <span>Category</span>
+              <select
+                value={filters.category ?? 'all'}
+                onChange={(event) =>
+                  setCategory(event.target.value === 'all' ? null : (event.target.value as IssueCategory))
+                }
+              >
+                <option value="all">All categories</option>
+                {issueCategories.map((category) => (
+                  <option key={category} value={category}>
+                    {categoryLabels[category]} ({numberFormat.format(view.categoryCounts.get(category) ?? 0)})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="button export-button"
+              onClick={exportCsv}
+              disabled={view.shown.length === 0}
+            >
+              <Download aria-hidden="true" focusable="false" size={15} />
+              Export CSV
+            </button>
           </div>
-        </div>
+          <div className="issues-toolbar-meta">
+            <p className="issues-count" role="status">
+              {filtered
+                ? `Showing ${numberFormat.format(view.shown.length)} of ${countOf(issues.length, 'issue', 'issues')}`
+                : `${countOf(issues.length, 'issue', 'issues')}${partial && !earlierScan ? ' so far' : ''}`}
+            </p>
+            <p className="issues-hint">
+              <kbd>↓</kbd> <kbd>↑</kbd> move between issues · <kbd>Enter</kbd> open the company
+            </p>
+          </div>
+        </StickyBar>
       )}
 
       {issues.length === 0 ? (

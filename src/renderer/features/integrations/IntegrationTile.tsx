@@ -59,30 +59,17 @@ export const IntegrationTile = memo(function IntegrationTile({ card }: { card: I
         </div>
 
         <div className="tile-buttons">
-          <figure>
-            <figcaption>Button</figcaption>
-            <div className="tile-swatch">
-              <CachedImg
-                className="tile-button-image"
-                image={buttonDefault}
-                width={200}
-                height={36}
-                missing="No button"
-              />
-            </div>
-          </figure>
-          <figure>
-            <figcaption>Hover</figcaption>
-            <div className="tile-swatch">
-              <CachedImg
-                className="tile-button-image"
-                image={buttonHover}
-                width={200}
-                height={36}
-                missing="No hover button"
-              />
-            </div>
-          </figure>
+          {[
+            { caption: 'Button', image: buttonDefault, missing: 'No button' },
+            { caption: 'Hover', image: buttonHover, missing: 'No hover button' },
+          ].map(({ caption, image, missing }) => (
+            <figure key={caption}>
+              <figcaption>{caption}</figcaption>
+              <div className="tile-swatch">
+                <CachedImg className="tile-button-image" image={image} width={200} height={36} missing={missing} />
+              </div>
+            </figure>
+          ))}
         </div>
 
         <ul className="tile-badges" aria-label={`About ${card.name}`}>

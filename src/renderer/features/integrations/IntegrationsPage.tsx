@@ -6,6 +6,8 @@ import { LayoutGrid, MonitorSmartphone, RefreshCw, Search, WifiOff } from 'lucid
 import { useId, useMemo, useState } from 'react';
 import type { BridgeError } from '@shared/result';
 import { EmptyState } from '@renderer/components/EmptyState';
+import { Field } from '@renderer/components/Field';
+import { FilterForm } from '@renderer/components/FilterForm';
 import { TabList, TabPanel, type TabItem } from '@renderer/components/Tabs';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { formatDateTime } from '@renderer/lib/format';
@@ -44,7 +46,7 @@ export function IntegrationsPage() {
   const ttlDays = useCacheTtlDays();
   const [filters, setFilters] = useState<Filters>({ search: '', sourceType: '', show: 'all' });
   const [tab, setTab] = useState<TabId>(lastTab);
-  const ids = { search: useId(), sourceType: useId(), show: useId(), previewNote: useId(), tabs: useId() };
+  const ids = { search: useId(), previewNote: useId(), tabs: useId() };
 
   const all = useMemo(() => data?.integrations ?? [], [data]);
   const sourceTypes = useMemo(() => sourceTypesPresent(all), [all]);
@@ -183,12 +185,7 @@ export function IntegrationsPage() {
 
       {data && (
         <>
-          <form
-            className="integrations-toolbar"
-            role="search"
-            aria-label="Filter integrations"
-            onSubmit={(event) => event.preventDefault()}
-          >
+          <FilterForm className="integrations-toolbar" label="Filter integrations">
             <div className="field toolbar-search">
               <label htmlFor={ids.search} className="visually-hidden">
                 Search integrations
@@ -204,43 +201,47 @@ export function IntegrationsPage() {
                 onChange={(event) => setFilters((current) => ({ ...current, search: event.target.value }))}
               />
             </div>
-            <div className="field">
-              <label htmlFor={ids.sourceType}>Source type</label>
-              <select
-                id={ids.sourceType}
-                value={filters.sourceType}
-                onChange={(event) => setFilters((current) => ({ ...current, sourceType: event.target.value }))}
-              >
-                <option value="">All</option>
-                {sourceTypes.map((type) => (
-                  <option key={type} value={type}>
-                    {type}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={ids.show}>Show</label>
-              <select
-                id={ids.show}
-                value={filters.show}
-                disabled={tab === 'preview'}
-                aria-describedby={tab === 'preview' ? ids.previewNote : undefined}
-                onChange={(event) => setFilters((current) => ({ ...current, show: event.target.value as ShowFilter }))}
-              >
-                {showOptions.map(({ value, label }) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field label="Source type">
+              {(control) => (
+                <select
+                  {...control}
+                  value={filters.sourceType}
+                  onChange={(event) => setFilters((current) => ({ ...current, sourceType: event.target.value }))}
+                >
+                  <option value="">All</option>
+                  {sourceTypes.map((type) => (
+                    <option key={type} value={type}>
+                      {type}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {/* In the customer preview only enabled integrations are shown: the note there says so. */}
+            <Field label="Show" describedBy={tab === 'preview' ? ids.previewNote : undefined}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={filters.show}
+                  disabled={tab === 'preview'}
+                  onChange={(event) =>
+                    setFilters((current) => ({ ...current, show: event.target.value as ShowFilter }))
+                  }
+                >
+                  {showOptions.map(({ value, label }) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <p className="toolbar-count" aria-live="polite">
               {tab === 'catalogue'
                 ? `Showing ${shown.length} of ${all.length}`
                 : `Showing ${previewed.length} of ${all.length} · enabled only`}
             </p>
-          </form>
+          </FilterForm>
 
           {/* Automatic activation: the arrow keys show each view (nothing is fetched). */}
           <TabList

@@ -2,6 +2,7 @@ import { Send, TriangleAlert } from 'lucide-react';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Connection } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
+import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { sourceTypeLabel } from '@renderer/lib/source-types';
@@ -98,20 +99,15 @@ export function ConnectionCard(props: ConnectionCardProps) {
       )}
       {canHandOver(connection) && (
         <div className="card-actions">
-          <button
-            type="button"
-            className="button"
+          <ActionButton
+            Icon={Send}
+            busy={preparingHandOver}
             onClick={onHandOver}
             disabled={preparingHandOver}
             aria-busy={preparingHandOver || undefined}
           >
-            {preparingHandOver ? (
-              <span className="spinner" aria-hidden="true" />
-            ) : (
-              <Send aria-hidden="true" size={14} />
-            )}
             Hand over link
-          </button>
+          </ActionButton>
           {preparingHandOver && <span className="muted">Getting a fresh link from Codat…</span>}
         </div>
       )}

@@ -2,6 +2,7 @@ import { Copy, ExternalLink, Mail, RefreshCw, X } from 'lucide-react';
 import { useEffect, useId, useRef } from 'react';
 import type { Connection } from '@shared/codat/schemas';
 import { linkMayBeStale } from '@shared/domain/connections';
+import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '@renderer/hooks/useNow';
 import { formatDateTime } from '@renderer/lib/format';
@@ -136,43 +137,33 @@ export function HandOverPanel(props: HandOverPanelProps) {
             <button ref={copyRef} type="button" className="button button-primary" onClick={() => void actions.copy()}>
               <Copy aria-hidden="true" size={14} /> Copy link
             </button>
-            <button type="button" className="button" onClick={() => void actions.open()} disabled={busy === 'open'}>
-              {busy === 'open' ? (
-                <span className="spinner" aria-hidden="true" />
-              ) : (
-                <ExternalLink aria-hidden="true" size={14} />
-              )}
+            <ActionButton
+              Icon={ExternalLink}
+              busy={busy === 'open'}
+              onClick={() => void actions.open()}
+              disabled={busy === 'open'}
+            >
               Open link
-            </button>
-            <button
+            </ActionButton>
+            <ActionButton
+              Icon={Mail}
+              busy={busy === 'invite'}
               ref={sendRef}
-              type="button"
-              className="button"
               onClick={() => void actions.sendInvite()}
               aria-disabled={busy === 'invite' || undefined}
               aria-busy={busy === 'invite' || undefined}
             >
-              {busy === 'invite' ? (
-                <span className="spinner" aria-hidden="true" />
-              ) : (
-                <Mail aria-hidden="true" size={14} />
-              )}
               Send invite
-            </button>
+            </ActionButton>
             {stale && (
-              <button
-                type="button"
-                className="button"
+              <ActionButton
+                Icon={RefreshCw}
+                busy={busy === 'regenerate'}
                 onClick={() => void actions.regenerate()}
                 disabled={busy === 'regenerate'}
               >
-                {busy === 'regenerate' ? (
-                  <span className="spinner" aria-hidden="true" />
-                ) : (
-                  <RefreshCw aria-hidden="true" size={14} />
-                )}
                 Regenerate link
-              </button>
+              </ActionButton>
             )}
             {busy === 'invite' && <span className="muted">Getting a fresh link for the invite…</span>}
             {busy === 'regenerate' && <span className="muted">Asking Codat for a working link…</span>}

@@ -4,6 +4,7 @@ import type { OperationOutput } from '@shared/contract';
 import { linkMayBeStale } from '@shared/domain/connections';
 import { emailProblem, mailtoUrl, renderInvite } from '@shared/domain/invite';
 import type { BridgeError, Result } from '@shared/result';
+import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Field } from '@renderer/components/Field';
 import { useNow } from '@renderer/hooks/useNow';
@@ -172,15 +173,16 @@ export function InviteComposer(props: InviteComposerProps) {
           </p>
         )}
         <div className="form-actions">
-          <button
+          <ActionButton
+            Icon={Mail}
+            busy={busy === 'open'}
             type="submit"
             className="button button-primary"
             disabled={!canOpen || busy === 'open'}
             aria-describedby={disabledReason ? reasonId : undefined}
           >
-            {busy === 'open' ? <span className="spinner" aria-hidden="true" /> : <Mail aria-hidden="true" size={14} />}
             Open in email app
-          </button>
+          </ActionButton>
           <button
             type="button"
             className="button"
@@ -191,14 +193,14 @@ export function InviteComposer(props: InviteComposerProps) {
             <Copy aria-hidden="true" size={14} /> Copy invite
           </button>
           {stale && (
-            <button type="button" className="button" disabled={busy === 'regenerate'} onClick={() => void regenerate()}>
-              {busy === 'regenerate' ? (
-                <span className="spinner" aria-hidden="true" />
-              ) : (
-                <RefreshCw aria-hidden="true" size={14} />
-              )}
+            <ActionButton
+              Icon={RefreshCw}
+              busy={busy === 'regenerate'}
+              disabled={busy === 'regenerate'}
+              onClick={() => void regenerate()}
+            >
               Regenerate link
-            </button>
+            </ActionButton>
           )}
         </div>
         {disabledReason && (

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { Connection } from '@shared/codat/schemas';
 import { categoryLabels, sortIssues, type HealthIssue } from '@shared/domain/health';
 import { CopyButton } from '@renderer/components/CopyButton';
+import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { StateBadge } from '@renderer/components/status/StateBadge';
 import { SkeletonRows } from '@renderer/components/Skeleton';
@@ -44,10 +45,9 @@ export function DiagnosisPanel(props: { companyId: string; connections: readonly
           )}
         </div>
         <div className="panel-actions">
-          <button type="button" className="button" onClick={() => void check()} disabled={loading}>
-            {loading ? <span className="spinner" aria-hidden="true" /> : <RotateCw aria-hidden="true" size={14} />}
+          <ActionButton Icon={RotateCw} busy={loading} onClick={() => void check()} disabled={loading}>
             Check again
-          </button>
+          </ActionButton>
         </div>
       </div>
       {error && <ErrorNotice error={error} title="Could not check this company." />}
@@ -136,15 +136,7 @@ function EvidenceValue(props: {
     return (
       <>
         <code>{value}</code> <CopyButton text={value} label={`Copy ${what} ID`} />
-        {label === 'Dataset' && (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={(event) => onOpenPull(value, event.currentTarget)}
-          >
-            Open pull operation
-          </button>
-        )}
+        {label === 'Dataset' && <OpenPullButton datasetId={value} onOpenPull={onOpenPull} />}
       </>
     );
   }
@@ -157,13 +149,7 @@ function EvidenceValue(props: {
         {embeddedIds.map((id) => (
           <span key={id} className="evidence-tools">
             <CopyButton text={id} label="Copy dataset ID" />
-            <button
-              type="button"
-              className="button button-small"
-              onClick={(event) => onOpenPull(id, event.currentTarget)}
-            >
-              Open pull operation
-            </button>
+            <OpenPullButton datasetId={id} onOpenPull={onOpenPull} />
           </span>
         ))}
       </>
@@ -178,4 +164,16 @@ function EvidenceValue(props: {
   }
   // Codat's own words are quoted as they came, so support recognises them.
   return label === 'Codat said' || label === 'Error' ? <q className="codat-words">{value}</q> : <>{value}</>;
+}
+
+function OpenPullButton(props: { datasetId: string; onOpenPull(datasetId: string, opener: HTMLElement): void }) {
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      onClick={(event) => props.onOpenPull(props.datasetId, event.currentTarget)}
+    >
+      Open pull operation
+    </button>
+  );
 }

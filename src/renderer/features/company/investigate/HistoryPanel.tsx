@@ -1,5 +1,4 @@
 /** History: the company's pull operations, newest first, 50 at a time, optionally only the failed ones. */
-import { RotateCw } from 'lucide-react';
 import { useId, type MouseEvent } from 'react';
 import type { Connection, PullOperation } from '@shared/codat/schemas';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
@@ -9,6 +8,7 @@ import { exactTime, pullDuration } from './investigate-format';
 import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
+import { ReloadButton } from './ReloadButton';
 import { usePullHistory } from './useInvestigation';
 
 export function HistoryPanel(props: { companyId: string; connections: readonly Connection[]; active: boolean }) {
@@ -51,15 +51,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
           )}
         </div>
         <div className="panel-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void load(1, errorsOnly)}
-            disabled={loading !== null}
-            aria-label="Reload history"
-          >
-            <RotateCw aria-hidden="true" size={14} /> Reload
-          </button>
+          <ReloadButton label="Reload history" onClick={() => void load(1, errorsOnly)} disabled={loading !== null} />
         </div>
       </div>
       {error && <ErrorNotice error={error} title="Could not read the pull history from Codat." />}

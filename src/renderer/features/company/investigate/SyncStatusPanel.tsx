@@ -1,6 +1,7 @@
 /** Sync status: per data type, where it stands now, when it last worked, its latest pull, and refreshes. */
-import { RefreshCw, RotateCw } from 'lucide-react';
+import { RefreshCw } from 'lucide-react';
 import type { Connection, DataStatus } from '@shared/codat/schemas';
+import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
@@ -10,6 +11,7 @@ import { isDataType } from './investigate-format';
 import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
+import { ReloadButton } from './ReloadButton';
 import { dataStatusPollMs, useDataRefresh, useDataStatus } from './useDataStatus';
 
 interface SyncStatusPanelProps {
@@ -68,29 +70,17 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
           )}
         </div>
         <div className="panel-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void data.reload()}
-            disabled={data.loading}
-            aria-label="Reload sync status"
-          >
-            <RotateCw aria-hidden="true" size={14} /> Reload
-          </button>
-          <button
-            type="button"
+          <ReloadButton label="Reload sync status" onClick={() => void data.reload()} disabled={data.loading} />
+          <ActionButton
+            Icon={RefreshCw}
+            busy={refreshingAll}
             className="button button-primary"
             onClick={() => void refreshAll()}
             disabled={refreshingAll}
             aria-busy={refreshingAll || undefined}
           >
-            {refreshingAll ? (
-              <span className="spinner" aria-hidden="true" />
-            ) : (
-              <RefreshCw aria-hidden="true" size={14} />
-            )}
             Refresh data
-          </button>
+          </ActionButton>
         </div>
       </div>
       <p className="action-message" role="status">
@@ -159,21 +149,18 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
                       </td>
                       <td className="cell-action">
                         {isDataType(row.dataType) && (
-                          <button
-                            type="button"
+                          <ActionButton
+                            Icon={RefreshCw}
+                            busy={busy}
+                            iconSize={12}
                             className="button button-small"
                             onClick={() => void refreshType(row.dataType)}
                             disabled={running || busy}
                             aria-busy={busy || undefined}
                             title={running ? 'A sync of this type is already running.' : undefined}
                           >
-                            {busy ? (
-                              <span className="spinner" aria-hidden="true" />
-                            ) : (
-                              <RefreshCw aria-hidden="true" size={12} />
-                            )}
                             Refresh<span className="visually-hidden"> {row.dataType}</span>
-                          </button>
+                          </ActionButton>
                         )}
                       </td>
                     </tr>

@@ -1,5 +1,4 @@
 /** Timeline: one connection's story, newest first: created, statuses seen, Codat's errors, pulls, our actions. */
-import { RotateCw } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Connection } from '@shared/codat/schemas';
 import type { TimelineEvent } from '@shared/contract';
@@ -8,6 +7,7 @@ import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
 import { exactTime, parseCodatTime, relativeTime, timelineToneLooks } from './investigate-format';
 import { usePullDialog } from './PullOperationDialog';
+import { ReloadButton } from './ReloadButton';
 import { useTimeline } from './useInvestigation';
 
 /** Platform names, with a short id when two connections share one. */
@@ -46,15 +46,11 @@ export function TimelinePanel(props: { companyId: string; connections: readonly 
           </select>
         </div>
         <div className="panel-actions">
-          <button
-            type="button"
-            className="button"
+          <ReloadButton
+            label="Reload timeline"
             onClick={() => connectionId && void read(connectionId)}
             disabled={load?.status === 'loading'}
-            aria-label="Reload timeline"
-          >
-            <RotateCw aria-hidden="true" size={14} /> Reload
-          </button>
+          />
         </div>
       </div>
       {load?.status === 'failed' && <ErrorNotice error={load.error} title="Could not build the timeline." />}
