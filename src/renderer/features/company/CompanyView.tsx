@@ -3,12 +3,13 @@
  * handing over the link (copy, open, invite) and watching until the customer has authorised and the first
  * sync has finished. Below, for customer success: the investigation tabs and the diagnostic report.
  */
+// First: the styles of the view's parts (connections, hand-over, investigation) come after it and refine it.
+import './company.css';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Skeleton } from '@renderer/components/Skeleton';
 import { BackToSearch } from './BackToSearch';
 import { CompanyDetail, type CompanyViewActions } from './CompanyDetail';
 import { useCompany } from './useCompany';
-import './company.css';
 
 export type { CompanyViewActions };
 

@@ -1,3 +1,4 @@
+import './connections.css';
 import { Send, TriangleAlert } from 'lucide-react';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Connection } from '@shared/codat/schemas';

@@ -1,3 +1,4 @@
+import './connections.css';
 import { WifiOff } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { IntegrationCard } from '@shared/contract';

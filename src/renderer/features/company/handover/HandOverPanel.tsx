@@ -1,3 +1,4 @@
+import './handover.css';
 import { Copy, ExternalLink, Mail, RefreshCw, X } from 'lucide-react';
 import { useEffect, useId, useRef } from 'react';
 import type { Connection } from '@shared/codat/schemas';

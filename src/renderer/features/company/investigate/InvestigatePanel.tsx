@@ -3,6 +3,7 @@
  * Nothing is read from Codat until a tab is chosen, so opening a company to onboard it costs no extra
  * request. The chosen tab is remembered for the session: an analyst lands on it for the next company.
  */
+import './investigate.css';
 import { Activity, History, ListTree, Stethoscope, X } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Connection } from '@shared/codat/schemas';
