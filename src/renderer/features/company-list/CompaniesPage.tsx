@@ -4,26 +4,16 @@
  */
 import './companies.css';
 import { Plus, Search } from 'lucide-react';
-import {
-  useCallback,
-  useEffect,
-  useEffectEvent,
-  useId,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from 'react';
-import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { SkeletonRows } from '@renderer/components/Skeleton';
+import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { StickyBar } from '@renderer/components/StickyBar';
 import { useElementHeight } from '@renderer/hooks/useElementHeight';
 import { isMac } from '@renderer/lib/platform';
 import { useAppStore } from '@renderer/stores/app-store';
-import { CompanyResults } from './CompanyResults';
 import { NewCompanyForm } from './new-company/NewCompanyForm';
 import { RecentCompanies } from './RecentCompanies';
 import { useRecentCompanies } from './recent-companies';
+import { SearchResults } from './SearchResults';
+import { usePageShortcuts } from './usePageShortcuts';
 import { looksLikeCompanyId, useCompanySearch } from './useCompanySearch';
 
 /** Whether this page has been shown since the app loaded (see the Tab handling in onSearchKeyDown). */
@@ -51,7 +41,6 @@ export function CompaniesPage() {
   const customerIdRef = useRef<HTMLInputElement>(null);
   // The search bar is sticky: rows scrolled to by keyboard must land below it.
   const { ref: toolbarRef, height: toolbarHeight } = useElementHeight<HTMLDivElement>();
-  const profileName = useAppStore((state) => state.info?.activeProfile?.name ?? null);
   const { recent, remember } = useRecentCompanies();
 
   const open = useCallback(
@@ -193,46 +182,9 @@ export function CompaniesPage() {
     }
   };
 
-  const onWindowKeyDown = useEffectEvent((event: globalThis.KeyboardEvent) => {
-    const target = event.target instanceof Element ? event.target : null;
-    const inForm = target !== null && target.closest('.new-company-form') !== null;
-    const command = isMac ? event.metaKey : event.ctrlKey;
-    // Alt+1…8: by physical key, since Option+digit types a symbol on a Mac.
-    const digit = /^Digit([1-8])$/.exec(event.code)?.[1];
-    if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && digit && showRecent && !inForm) {
-      const company = recent[Number(digit) - 1];
-      if (company) {
-        event.preventDefault();
-        open(company);
-      }
-      return;
-    }
-    if (command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'n') {
-      event.preventDefault();
-      openForm();
-      return;
-    }
-    // Typing with nothing focused goes to the search box, so the first keystroke is never lost.
-    const nothingFocused = target === document.body || target?.id === 'main-content';
-    if (
-      nothingFocused &&
-      event.key.length === 1 &&
-      event.key !== ' ' &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey
-    ) {
-      searchRef.current?.focus();
-    }
-  });
-  useEffect(() => {
-    const listener = (event: globalThis.KeyboardEvent) => onWindowKeyDown(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+  usePageShortcuts({ recent: recentItems, open, openForm, searchRef });
 
   const controls = [showRecent ? ids.recent : null, showRows ? ids.results : null].filter(Boolean).join(' ');
-  const total = answer?.totalResults ?? 0;
 
   return (
     <div className="companies-page" style={{ '--companies-sticky-offset': `${toolbarHeight}px` } as CSSProperties}>
@@ -306,78 +258,17 @@ export function CompaniesPage() {
         />
       )}
 
-      <section
-        className="search-results"
-        aria-labelledby={ids.resultsHeading}
-        aria-busy={(!fresh && !search.error) || undefined}
-      >
-        <div className="results-header">
-          <h2 id={ids.resultsHeading} className="section-label">
-            {query === '' ? 'All companies' : 'Search results'}
-          </h2>
-          <p className="results-count" role="status">
-            {search.error ? (
-              ''
-            ) : !current ? (
-              <span className="progress">
-                <span className="spinner" aria-hidden="true" /> Searching…
-              </span>
-            ) : current.byId ? (
-              current.companies.length === 1 ? (
-                'Found by ID: opening it…'
-              ) : (
-                ''
-              )
-            ) : (
-              `${total.toLocaleString()} ${total === 1 ? 'company' : 'companies'}${query ? ` named like “${query}”` : ''}`
-            )}
-          </p>
-        </div>
-
-        {search.error ? (
-          <div>
-            <ErrorNotice error={search.error} title="Could not search companies" />
-            <button type="button" className="button" onClick={search.retry}>
-              Search again
-            </button>
-          </div>
-        ) : showRows ? (
-          <CompanyResults
-            id={ids.results}
-            companies={companies}
-            totalResults={total}
-            unreadable={answer.unreadable}
-            activeIndex={
-              activeIndex !== null && activeIndex >= recentItems.length ? activeIndex - recentItems.length : null
-            }
-            optionId={resultOptionId}
-            generation={answer.generation}
-            stale={!fresh}
-            stickyOffset={toolbarHeight}
-            onOpen={open}
-            hasMore={search.hasMore}
-            loadingMore={search.loadingMore}
-            loadMoreError={search.loadMoreError}
-            loadMore={search.loadMore}
-          />
-        ) : !current ? (
-          <SkeletonRows rows={6} className="list-shell" />
-        ) : current.byId ? (
-          <p className="results-empty">
-            No company has the ID <code>{query}</code>
-            {profileName ? ` in ${profileName}` : ''}. Check it with the customer, or search by name.
-          </p>
-        ) : query ? (
-          <p className="results-empty">
-            No company is named like “{query}”. Create it with <strong>New company</strong>.
-          </p>
-        ) : (
-          <p className="results-empty">
-            There are no companies{profileName ? ` in ${profileName}` : ''} yet. Create one with{' '}
-            <strong>New company</strong>.
-          </p>
-        )}
-      </section>
+      <SearchResults
+        headingId={ids.resultsHeading}
+        listId={ids.results}
+        search={search}
+        activeIndex={
+          activeIndex !== null && activeIndex >= recentItems.length ? activeIndex - recentItems.length : null
+        }
+        optionId={resultOptionId}
+        stickyOffset={toolbarHeight}
+        onOpen={open}
+      />
     </div>
   );
 }
