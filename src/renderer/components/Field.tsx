@@ -1,3 +1,4 @@
+import './Field.css';
 import { useId, type ReactNode } from 'react';
 
 /** What a form control needs to be named, described and marked wrong by its field. */

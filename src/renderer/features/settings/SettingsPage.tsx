@@ -1,3 +1,4 @@
+import './settings.css';
 import { useState } from 'react';
 import type { ProfileSummary } from '@shared/contract';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
