@@ -80,16 +80,16 @@ export function SearchResults(props: SearchResultsProps) {
       ) : !current ? (
         <SkeletonRows rows={6} className="list-shell" />
       ) : current.byId ? (
-        <p className="results-empty">
+        <p className="results-empty empty-note">
           No company has the ID <code>{query}</code>
           {profileName ? ` in ${profileName}` : ''}. Check it with the customer, or search by name.
         </p>
       ) : query ? (
-        <p className="results-empty">
+        <p className="results-empty empty-note">
           No company is named like “{query}”. Create it with <strong>New company</strong>.
         </p>
       ) : (
-        <p className="results-empty">
+        <p className="results-empty empty-note">
           There are no companies{profileName ? ` in ${profileName}` : ''} yet. Create one with{' '}
           <strong>New company</strong>.
         </p>

@@ -78,7 +78,7 @@ export function CompanyDetail(props: { company: Company; actions: CompanyViewAct
           )}
         </div>
         {company.description && <p className="muted">{company.description}</p>}
-        <dl className="company-facts">
+        <dl className="facts company-facts">
           <dt>Company ID</dt>
           <dd>
             <code>{company.id}</code> <CopyButton text={company.id} label="Copy company ID" />

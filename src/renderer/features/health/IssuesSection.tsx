@@ -222,7 +222,7 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
       )}
 
       {issues.length === 0 ? (
-        <p className="issues-empty">
+        <p className="issues-empty empty-note">
           {partial
             ? 'No issues found so far.'
             : resultsScan.state === 'finished'
@@ -230,7 +230,7 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
               : `No issues in the ${countOf(resultsScan.companiesScanned, 'company', 'companies')} scanned before the scan stopped.`}
         </p>
       ) : view.items.length === 0 ? (
-        <div className="issues-empty">
+        <div className="issues-empty empty-note">
           <p>No issues match these filters.</p>
           <button type="button" className="button" onClick={() => setFilters(noFilters)}>
             Clear filters

@@ -110,7 +110,7 @@ function ProfileRow({
           </span>
           {active && <span className="active-badge">Active</span>}
         </h3>
-        <dl className="profile-facts">
+        <dl className="facts facts-compact profile-facts">
           <dt>Base URL</dt>
           <dd>{profile.baseUrl}</dd>
           <dt>Key</dt>

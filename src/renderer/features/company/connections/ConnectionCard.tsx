@@ -59,7 +59,7 @@ export function ConnectionCard(props: ConnectionCardProps) {
         </div>
         <ConnectionStatusChip status={connection.status} />
       </div>
-      <dl className="connection-facts">
+      <dl className="facts facts-compact">
         <dt>Last sync</dt>
         <dd>
           {connection.lastSync ? (

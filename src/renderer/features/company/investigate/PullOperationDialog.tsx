@@ -85,7 +85,7 @@ function PullOperationDialog(props: PullOperationDialogProps) {
           </div>
         )}
         {pull ? (
-          <dl className="pull-fields">
+          <dl className="facts pull-fields">
             <Field label="Dataset ID">
               <code>{pull.id}</code> <CopyButton text={pull.id} label="Copy dataset ID" />
             </Field>
