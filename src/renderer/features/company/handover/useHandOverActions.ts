@@ -34,7 +34,7 @@ export function useHandOverActions(target: HandOverTarget) {
 
   /** Reading the connection gives a link that works (main always asks Codat). */
   const fetchFreshLink = async (): Promise<Result<HandOverLink>> => {
-    const result = await linkdesk.connections.get({ companyId, connectionId: connectionId });
+    const result = await linkdesk.connections.get({ companyId, connectionId });
     if (!result.ok) return result;
     onConnection(result.value);
     const fresh: HandOverLink = { url: result.value.linkUrl, issuedAt: Date.now(), usedBy: null };
