@@ -1,4 +1,5 @@
 import path from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { aliases } from './aliases.config.ts';
 
@@ -22,11 +23,30 @@ export default defineConfig({
   plugins: [assetPaths()],
   resolve: { alias: aliases },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],
-    environment: 'node',
     // electron-store is ESM that imports `electron`; inlining lets vi.mock('electron') reach it.
     server: { deps: { inline: ['electron-store'] } },
     testTimeout: 15_000,
     restoreMocks: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Renderer components in a DOM (jsdom), with the bridge mocked at its one module (@renderer/api).
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/renderer/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -4,7 +4,7 @@ import {
   createConnectionWatcher,
   type ConnectionWatcherOptions,
   type WatchSnapshot,
-} from '@renderer/features/company/connection-watcher';
+} from '@renderer/features/company/handover/connection-watcher';
 import type { Connection, DataStatuses } from '@shared/codat/schemas';
 import type { BridgeError, Result } from '@shared/result';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, datedFileName, toCsv } from '@renderer/csv';
+import { csvField, datedFileName, toCsv } from '@renderer/lib/csv';
 
 describe('CSV export', () => {
   it('quotes every field per RFC 4180 and ends every record with CRLF', () => {

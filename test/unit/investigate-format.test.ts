@@ -5,16 +5,14 @@ import {
   isDataType,
   parseCodatTime,
   pullDuration,
-  pullState,
-  pullStatusExplanation,
-  pullStatusLabel,
-} from '@renderer/features/company/investigate-format';
-import { sourceTypeLabel } from '@renderer/features/company/company-format';
+} from '@renderer/features/company/investigate/investigate-format';
+import { pullState, pullStatusExplanation, pullStatusLabel } from '@renderer/components/status/pull-status';
+import { sourceTypeLabel } from '@renderer/lib/source-types';
 import {
   connectionStatusExplanation,
   connectionStatusLabel,
   connectionStatusLook,
-} from '@renderer/components/connection-status';
+} from '@renderer/components/status/connection-status';
 import { sourceTypeOf } from '@renderer/features/integrations/integrations-format';
 import { syncProgress, isSyncSettled } from '@shared/domain/watch';
 

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { pages, type PageId } from '@shared/pages';
-import { isMac } from '../platform';
+import { isMac } from '@renderer/lib/platform';
 
 const icons: Record<PageId, string> = {
   companies: 'M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16M16 9h2a2 2 0 0 1 2 2v10M2 21h20M8 7h4M8 11h4M8 15h4',

@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
 import { pages, type PageId } from '@shared/pages';
 import { AuditPage } from '../features/audit/AuditPage';
-import { CompaniesPage } from '../features/companies/CompaniesPage';
-import { CompanyView } from '../features/company/CompanyView';
 import { HealthPage } from '../features/health/HealthPage';
 import { IntegrationsPage } from '../features/integrations/IntegrationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppStore } from '../stores/app-store';
+import { CompaniesRoute } from './CompaniesRoute';
 
 const builtPages: Record<PageId, () => ReactNode> = {
   companies: () => <CompaniesRoute />,
@@ -15,11 +14,6 @@ const builtPages: Record<PageId, () => ReactNode> = {
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
 };
-
-function CompaniesRoute() {
-  const companyId = useAppStore((state) => state.companyId);
-  return companyId ? <CompanyView key={companyId} companyId={companyId} /> : <CompaniesPage />;
-}
 
 export function PageView({ page }: { page: PageId }) {
   const label = pages.find((candidate) => candidate.id === page)?.label ?? page;

@@ -2,9 +2,10 @@
  * A small form of numeric settings kept by main (health thresholds, the branding cache): read, edit, explain
  * each wrong field before anything is sent, focus the first one, save, and say what happened.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BridgeError, Result } from '@shared/result';
 import { ErrorNotice } from './ErrorNotice';
+import { Field } from './Field';
 
 export interface NumberField<F extends string> {
   name: F;
@@ -35,7 +36,6 @@ export interface NumberSettingsFormProps<F extends string, D extends NumberField
 
 export function NumberSettingsForm<F extends string, D extends NumberField<F>>(props: NumberSettingsFormProps<F, D>) {
   const { fields, whole, words } = props;
-  const baseId = useId();
   const [texts, setTexts] = useState<Record<F, string> | null>(null);
   const [loadError, setLoadError] = useState<BridgeError | null>(null);
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
@@ -113,40 +113,26 @@ export function NumberSettingsForm<F extends string, D extends NumberField<F>>(p
   return (
     <form className={props.formClassName} noValidate onSubmit={(event) => void submit(event)}>
       <div className={props.fieldsClassName}>
-        {fields.map((field) => {
-          const { name, label, hint, min, max } = field;
-          const id = `${baseId}-${name}`;
-          const error = errors[name];
-          return (
-            <div className="field" key={name}>
-              <label htmlFor={id}>{label}</label>
+        {fields.map((field) => (
+          <Field key={field.name} label={field.label} hint={field.hint} error={errors[field.name]}>
+            {(control) => (
               <input
+                {...control}
                 ref={(element) => {
-                  inputs.current[name] = element;
+                  inputs.current[field.name] = element;
                 }}
-                id={id}
                 type="number"
                 inputMode={whole ? 'numeric' : 'decimal'}
-                min={min}
-                max={max}
+                min={field.min}
+                max={field.max}
                 step={whole ? 1 : 'any'}
                 className={whole ? 'whole-number-input' : undefined}
-                value={texts[name]}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+                value={texts[field.name]}
                 onChange={(event) => change(field, event.target.value)}
               />
-              <p id={`${id}-hint`} className="field-hint">
-                {hint}
-              </p>
-              {error && (
-                <p id={`${id}-error`} className="field-error">
-                  {error}
-                </p>
-              )}
-            </div>
-          );
-        })}
+            )}
+          </Field>
+        ))}
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving}>

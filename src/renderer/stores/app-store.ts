@@ -80,3 +80,11 @@ export const useAppStore = create<AppState>()((set) => ({
   dismissedNotices: [],
   dismissNotice: (notice) => set((state) => ({ dismissedNotices: [...state.dismissedNotices, notice] })),
 }));
+
+/** Training, Test or Production. */
+export type Environment = NonNullable<AppInfo['activeProfile']>['environment'];
+
+/** The active profile's environment (Training until main has said): Production changes how actions are worded. */
+export function useEnvironment(): Environment {
+  return useAppStore((state) => state.info?.activeProfile?.environment ?? 'training');
+}

@@ -2,36 +2,25 @@
  * The diagnostic report for a support ticket (diagnosis.report): copied straight to the clipboard, or shown
  * in a dialog to copy by hand when the clipboard is refused. Read only on request: it costs Codat requests.
  */
-import { ClipboardCopy, FileText, X } from 'lucide-react';
+import { ClipboardCopy, FileText } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
+import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { Modal } from './Modal';
-
-interface Report {
-  markdown: string;
-  readAt: number;
-}
+import { Modal } from '@renderer/components/Modal';
+import { useDiagnosticReport, type DiagnosticReport as Report } from './useDiagnosticReport';
 
 export function DiagnosticReportActions({ companyId }: { companyId: string }) {
   const [busy, setBusy] = useState<'copy' | 'show' | null>(null);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<BridgeError | null>(null);
+  const diagnosticReport = useDiagnosticReport(companyId);
   const [shown, setShown] = useState<Report | null>(null);
   const copyRef = useRef<HTMLButtonElement>(null);
   const showRef = useRef<HTMLButtonElement>(null);
   const [returnTo, setReturnTo] = useState<'copy' | 'show'>('show');
 
-  const read = async (): Promise<Report | null> => {
-    setError(null);
+  const read = (): Promise<Report | null> => {
     setMessage('');
-    const result = await linkdesk.diagnosis.report({ companyId });
-    if (!result.ok) {
-      setError(result.error);
-      return null;
-    }
-    return { markdown: result.value.markdown, readAt: Date.now() };
+    return diagnosticReport.read();
   };
 
   const copy = async () => {
@@ -62,41 +51,33 @@ export function DiagnosticReportActions({ companyId }: { companyId: string }) {
   return (
     <div className="report-actions">
       <div className="form-actions">
-        <button
+        <ActionButton
+          Icon={ClipboardCopy}
+          busy={busy === 'copy'}
           ref={copyRef}
-          type="button"
-          className="button"
           onClick={() => void copy()}
           disabled={busy !== null}
           aria-busy={busy === 'copy' || undefined}
         >
-          {busy === 'copy' ? (
-            <span className="spinner" aria-hidden="true" />
-          ) : (
-            <ClipboardCopy aria-hidden="true" size={14} />
-          )}
           Copy diagnostic report
-        </button>
-        <button
+        </ActionButton>
+        <ActionButton
+          Icon={FileText}
+          busy={busy === 'show'}
           ref={showRef}
-          type="button"
-          className="button"
           onClick={() => void show()}
           disabled={busy !== null}
           aria-busy={busy === 'show' || undefined}
         >
-          {busy === 'show' ? (
-            <span className="spinner" aria-hidden="true" />
-          ) : (
-            <FileText aria-hidden="true" size={14} />
-          )}
           Show diagnostic report
-        </button>
+        </ActionButton>
         <span className="action-message" role="status">
           {busy ? 'Building the report from Codat…' : message}
         </span>
       </div>
-      {error && <ErrorNotice error={error} title="Could not build the diagnostic report." />}
+      {diagnosticReport.error && (
+        <ErrorNotice error={diagnosticReport.error} title="Could not build the diagnostic report." />
+      )}
       {shown && (
         <ReportDialog
           report={shown}
@@ -110,7 +91,6 @@ export function DiagnosticReportActions({ companyId }: { companyId: string }) {
 
 function ReportDialog(props: { report: Report; onClose(): void; returnFocusTo: RefObject<HTMLElement | null> }) {
   const { report, onClose, returnFocusTo } = props;
-  const titleId = useId();
   const textId = useId();
   const hintId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -132,19 +112,13 @@ function ReportDialog(props: { report: Report; onClose(): void; returnFocusTo: R
 
   return (
     <Modal
-      labelledBy={titleId}
+      title="Diagnostic report"
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       initialFocus={textRef}
       className="report-dialog"
     >
-      <div className="modal-header">
-        <h2 id={titleId}>Diagnostic report</h2>
-        <button type="button" className="button button-quiet icon-button" onClick={onClose} aria-label="Close">
-          <X aria-hidden="true" size={18} />
-        </button>
-      </div>
-      <div className="report-body">
+      <div className="modal-body report-body">
         <label htmlFor={textId} className="visually-hidden">
           Diagnostic report
         </label>

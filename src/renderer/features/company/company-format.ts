@@ -1,7 +1,6 @@
 /** Words and small helpers for the company view: ages, data type names, Codat's connection errors. */
-import { useEffect, useState } from 'react';
-import { isKnownSourceType, type DataConnectionError, type Extensible, type SourceType } from '@shared/codat/schemas';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import type { DataConnectionError } from '@shared/codat/schemas';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 
 /** "just now", "12 s ago", "3 min ago", then the locale's relative words. */
 export function ageInWords(since: number, now: number): string {
@@ -19,22 +18,6 @@ export function waitInWords(until: number, now: number): string {
   return `${Math.ceil(seconds / 60)} min`;
 }
 
-/** The current time, re-rendered every `intervalMs` (a timeout chain; stops on unmount or when disabled). */
-export function useNow(intervalMs: number, enabled = true): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!enabled) return;
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = () => {
-      setNow(Date.now());
-      timer = setTimeout(tick, intervalMs);
-    };
-    timer = setTimeout(tick, intervalMs);
-    return () => clearTimeout(timer);
-  }, [intervalMs, enabled]);
-  return now;
-}
-
 /** "chartOfAccounts" -> "Chart of accounts"; "banking-accounts" -> "Banking accounts". */
 export function dataTypeLabel(dataType: string): string {
   const words = dataType
@@ -44,22 +27,6 @@ export function dataTypeLabel(dataType: string): string {
     .filter(Boolean);
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export const sourceTypeLabels: Record<SourceType, string> = {
-  Accounting: 'Accounting',
-  Banking: 'Banking',
-  Commerce: 'Commerce',
-  BankFeed: 'Bank feeds',
-  Expense: 'Expense',
-  Other: 'Other',
-  Unknown: 'Other',
-};
-
-/** A source type as people read it; none is "Other", and one Codat added later is "Unknown type: <Codat's word>". */
-export function sourceTypeLabel(sourceType: Extensible<SourceType> | undefined): string {
-  if (sourceType === undefined) return sourceTypeLabels.Other;
-  return isKnownSourceType(sourceType) ? sourceTypeLabels[sourceType] : `Unknown type: ${sourceType}`;
 }
 
 /**

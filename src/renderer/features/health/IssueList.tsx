@@ -3,11 +3,10 @@
  * near the viewport exist, so 10 000+ issues cost what 30 do. Each row is a link to its company; the list is a
  * single Tab stop, and ↑ ↓ PageUp PageDown Home End move between rows (focus follows, scrolling the row in).
  */
-import { usePageScroll } from '@renderer/components/usePageScroll';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { categoryLabels, type HealthIssue } from '@shared/domain/health/model';
-import { formatDateTime, formatRelative } from '@renderer/format';
+import { usePageVirtualRows, type placeVirtualRow } from '@renderer/hooks/useVirtualRows';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { numberFormat } from './health-format';
 import type { IssueListItem } from './issue-view';
 import { severityIcons, severityWords } from './severity';
@@ -25,32 +24,28 @@ interface IssueListProps {
 }
 
 export function IssueList({ items, generation, stickyOffset, onOpen }: IssueListProps) {
-  // The page scrolls, not the list (no nested scrollbar); the thresholds form, notices and progress move it.
-  const { listRef, scrollElement, scrollMargin } = usePageScroll<HTMLDivElement>('.health-page');
+  // The page scrolls, not the list (no nested scrollbar); the thresholds form, notices and progress move it. A new
+  // filter or sort is a new list, scrolled back to its top.
+  const {
+    listRef,
+    virtualizer,
+    rows: virtualRows,
+    totalSize,
+    place,
+  } = usePageVirtualRows<HTMLDivElement>({
+    count: items.length,
+    estimateSize: (index) => estimatedHeights[items[index]?.kind ?? 'issue'],
+    overscan: 10,
+    getItemKey: (index) => items[index]?.key ?? index,
+    containerSelector: '.health-page',
+    stickyOffset,
+    generation,
+    scrollBackTo: 'list',
+  });
   /** The row that takes the list's Tab stop, by issue key (stable while filters and refreshes change indexes). */
   const [activeKey, setActiveKey] = useState<string | null>(null);
   /** A row to focus once it has been rendered (after scrolling to it). */
   const pendingFocus = useRef<number | null>(null);
-
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollElement,
-    estimateSize: (index) => estimatedHeights[items[index]?.kind ?? 'issue'],
-    overscan: 10,
-    scrollMargin,
-    scrollPaddingStart: stickyOffset,
-    getItemKey: (index) => items[index]?.key ?? index,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-
-  // A new filter or sort is a new list: do not leave the user looking at its middle (or past its end).
-  const shownGeneration = useRef(generation);
-  useEffect(() => {
-    if (shownGeneration.current === generation) return;
-    shownGeneration.current = generation;
-    const top = scrollMargin - stickyOffset;
-    if (scrollElement && scrollElement.scrollTop > top) scrollElement.scrollTop = Math.max(0, top);
-  }, [generation, scrollElement, scrollMargin, stickyOffset]);
 
   useLayoutEffect(() => {
     const index = pendingFocus.current;
@@ -104,21 +99,13 @@ export function IssueList({ items, generation, stickyOffset, onOpen }: IssueList
   };
 
   return (
-    <div ref={listRef} className="issue-list" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+    <div ref={listRef} className="issue-list virtual-rows" style={{ height: totalSize }} onKeyDown={onKeyDown}>
       {virtualRows.map((row) => {
         const item = items[row.index];
         if (!item) return null;
-        const placement = { transform: `translateY(${row.start - scrollMargin}px)` };
         if (item.kind === 'heading') {
           return (
-            <h3
-              key={row.key}
-              ref={virtualizer.measureElement}
-              data-index={row.index}
-              className="issue-group-heading"
-              data-category={item.category}
-              style={placement}
-            >
+            <h3 key={row.key} {...place(row)} className="issue-group-heading" data-category={item.category}>
               {categoryLabels[item.category]}{' '}
               <span className="issue-group-count">
                 <span className="visually-hidden">(</span>
@@ -132,9 +119,7 @@ export function IssueList({ items, generation, stickyOffset, onOpen }: IssueList
           <IssueRow
             key={row.key}
             issue={item.issue}
-            index={row.index}
-            measure={virtualizer.measureElement}
-            placement={placement}
+            placement={place(row)}
             tabbable={item.key === tabStopKey}
             onFocus={() => setActiveKey(item.key)}
             onOpen={onOpen}
@@ -147,15 +132,14 @@ export function IssueList({ items, generation, stickyOffset, onOpen }: IssueList
 
 interface IssueRowProps {
   issue: HealthIssue;
-  index: number;
-  measure(element: HTMLElement | null): void;
-  placement: { transform: string };
+  /** Where the virtualiser puts the row (and how it measures it). */
+  placement: ReturnType<typeof placeVirtualRow>;
   tabbable: boolean;
   onFocus(): void;
   onOpen(issue: HealthIssue): void;
 }
 
-function IssueRow({ issue, index, measure, placement, tabbable, onFocus, onOpen }: IssueRowProps) {
+function IssueRow({ issue, placement, tabbable, onFocus, onOpen }: IssueRowProps) {
   const Icon = severityIcons[issue.severity];
   const open = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -164,12 +148,10 @@ function IssueRow({ issue, index, measure, placement, tabbable, onFocus, onOpen 
   return (
     // A link, since it goes to the company's address; Enter on a link is a click, so both open it.
     <a
-      ref={measure}
-      data-index={index}
+      {...placement}
       href={`#/companies/${issue.companyId}`}
       className="issue-row"
       data-severity={issue.severity}
-      style={placement}
       tabIndex={tabbable ? 0 : -1}
       onFocus={onFocus}
       onClick={open}
@@ -219,5 +201,3 @@ function nthIssue(items: readonly IssueListItem[], from: number, count: number):
   }
   return last;
 }
-
-/** What scrolls the page: the app's main area (`.app-main` in app.css), or the document. */

@@ -3,15 +3,18 @@
  * grouped by category. Sorting happens once per result set and sort order; filtering and grouping are one pass.
  */
 import { Download } from 'lucide-react';
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useId, useMemo, useState, type CSSProperties } from 'react';
 import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '@shared/domain/health/model';
 import type { BridgeError } from '@shared/result';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/format';
+import { SkeletonRows } from '@renderer/components/Skeleton';
+import { StickyBar } from '@renderer/components/StickyBar';
+import { useElementHeight } from '@renderer/hooks/useElementHeight';
+import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
-import { datedFileName } from '@renderer/csv';
-import { downloadCsv } from '@renderer/download';
+import { datedFileName } from '@renderer/lib/csv';
+import { downloadCsv } from '@renderer/lib/download';
 import { issuesToCsv } from './csv';
 import { countOf, numberFormat, scanTime } from './health-format';
 import { IssueList } from './IssueList';
@@ -38,24 +41,14 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
   const baseId = useId();
   const [sortBy, setSortBy] = useState<SortKey>('severity');
   const [filters, setFilters] = useState<IssueFilters>(noFilters);
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  const [toolbarHeight, setToolbarHeight] = useState(0);
+  // The toolbar is sticky: rows scrolled to by keyboard must land below it.
+  const { ref: toolbarRef, height: toolbarHeight } = useElementHeight<HTMLDivElement>();
 
   const issues = results?.issues ?? noIssues;
   const sorted = useMemo(() => sortForDisplay(issues, sortBy), [issues, sortBy]);
   const platforms = useMemo(() => platformsOf(issues), [issues]);
   const view = useMemo(() => buildIssueView(sorted, filters), [sorted, filters]);
   const filtered = filters.platform !== null || filters.category !== null;
-
-  // The toolbar is sticky: rows scrolled to by keyboard must land below it.
-  useLayoutEffect(() => {
-    const toolbar = toolbarRef.current;
-    if (!toolbar) return;
-    const observer = new ResizeObserver(() => setToolbarHeight(toolbar.offsetHeight));
-    observer.observe(toolbar);
-    setToolbarHeight(toolbar.offsetHeight);
-    return () => observer.disconnect();
-  }, [issues.length > 0]);
 
   const setCategory = (category: IssueCategory | null) => setFilters((current) => ({ ...current, category }));
   const open = (issue: HealthIssue) => useAppStore.getState().openCompany(issue.companyId);
@@ -74,7 +67,11 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
   if (loading || (!results && runningScanId)) {
     return (
       <section className="issues" aria-label="Issues" aria-busy="true">
-        <SkeletonRows />
+        <SkeletonRows
+          rows={6}
+          className="issue-skeleton list-shell"
+          columns={['70%', (row) => `${45 + ((row * 17) % 35)}%`, (row) => `${55 + ((row * 23) % 40)}%`, '60%']}
+        />
       </section>
     );
   }
@@ -146,88 +143,86 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
       )}
 
       {issues.length > 0 && (
-        <div className="issues-toolbar" ref={toolbarRef}>
-          <div className="issues-toolbar-inner">
-            <div className="issues-toolbar-row">
-              <label className="toolbar-field">
-                <span>Sort by</span>
-                <select value={sortBy} onChange={(event) => setSortBy(event.target.value as SortKey)}>
-                  <option value="severity">Severity</option>
-                  <option value="age">Age</option>
-                </select>
-              </label>
-              <label className="toolbar-field platform-filter">
-                <span>Platform</span>
-                <select
-                  value={
-                    filters.platform === null
-                      ? allPlatformsValue
-                      : filters.platform === ''
-                        ? noPlatformValue
-                        : `platform:${filters.platform}`
-                  }
-                  onChange={(event) => {
-                    const value = event.target.value;
-                    const platform =
-                      value === allPlatformsValue
-                        ? null
-                        : value === noPlatformValue
-                          ? ''
-                          : value.slice('platform:'.length);
-                    setFilters((current) => ({ ...current, platform }));
-                  }}
-                >
-                  <option value={allPlatformsValue}>All platforms</option>
-                  {platforms.names.map((name) => (
-                    <option key={name} value={`platform:${name}`}>
-                      {name}
-                    </option>
-                  ))}
-                  {platforms.someWithout && <option value={noPlatformValue}>No connection</option>}
-                </select>
-              </label>
-              <label className="toolbar-field category-filter">
-                <span>Category</span>
-                <select
-                  value={filters.category ?? 'all'}
-                  onChange={(event) =>
-                    setCategory(event.target.value === 'all' ? null : (event.target.value as IssueCategory))
-                  }
-                >
-                  <option value="all">All categories</option>
-                  {issueCategories.map((category) => (
-                    <option key={category} value={category}>
-                      {categoryLabels[category]} ({numberFormat.format(view.categoryCounts.get(category) ?? 0)})
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button
-                type="button"
-                className="button export-button"
-                onClick={exportCsv}
-                disabled={view.shown.length === 0}
+        <StickyBar className="issues-toolbar" ref={toolbarRef}>
+          <div className="issues-toolbar-row">
+            <label className="toolbar-field">
+              <span>Sort by</span>
+              <select value={sortBy} onChange={(event) => setSortBy(event.target.value as SortKey)}>
+                <option value="severity">Severity</option>
+                <option value="age">Age</option>
+              </select>
+            </label>
+            <label className="toolbar-field platform-filter">
+              <span>Platform</span>
+              <select
+                value={
+                  filters.platform === null
+                    ? allPlatformsValue
+                    : filters.platform === ''
+                      ? noPlatformValue
+                      : `platform:${filters.platform}`
+                }
+                onChange={(event) => {
+                  const value = event.target.value;
+                  const platform =
+                    value === allPlatformsValue
+                      ? null
+                      : value === noPlatformValue
+                        ? ''
+                        : value.slice('platform:'.length);
+                  setFilters((current) => ({ ...current, platform }));
+                }}
               >
-                <Download aria-hidden="true" focusable="false" size={15} />
-                Export CSV
-              </button>
-            </div>
-            <div className="issues-toolbar-meta">
-              <p className="issues-count" role="status">
-                {filtered
-                  ? `Showing ${numberFormat.format(view.shown.length)} of ${countOf(issues.length, 'issue', 'issues')}`
-                  : `${countOf(issues.length, 'issue', 'issues')}${partial && !earlierScan ? ' so far' : ''}`}
-              </p>
-              <p className="issues-hint">
-                <kbd>↓</kbd> <kbd>↑</kbd> move between issues · <kbd>Enter</kbd> open the company
-              </p>
-            </div>
+                <option value={allPlatformsValue}>All platforms</option>
+                {platforms.names.map((name) => (
+                  <option key={name} value={`platform:${name}`}>
+                    {name}
+                  </option>
+                ))}
+                {platforms.someWithout && <option value={noPlatformValue}>No connection</option>}
+              </select>
+            </label>
+            <label className="toolbar-field category-filter">
+              <span>Category</span>
+              <select
+                value={filters.category ?? 'all'}
+                onChange={(event) =>
+                  setCategory(event.target.value === 'all' ? null : (event.target.value as IssueCategory))
+                }
+              >
+                <option value="all">All categories</option>
+                {issueCategories.map((category) => (
+                  <option key={category} value={category}>
+                    {categoryLabels[category]} ({numberFormat.format(view.categoryCounts.get(category) ?? 0)})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="button export-button"
+              onClick={exportCsv}
+              disabled={view.shown.length === 0}
+            >
+              <Download aria-hidden="true" focusable="false" size={15} />
+              Export CSV
+            </button>
           </div>
-        </div>
+          <div className="issues-toolbar-meta">
+            <p className="issues-count" role="status">
+              {filtered
+                ? `Showing ${numberFormat.format(view.shown.length)} of ${countOf(issues.length, 'issue', 'issues')}`
+                : `${countOf(issues.length, 'issue', 'issues')}${partial && !earlierScan ? ' so far' : ''}`}
+            </p>
+            <p className="issues-hint">
+              <kbd>↓</kbd> <kbd>↑</kbd> move between issues · <kbd>Enter</kbd> open the company
+            </p>
+          </div>
+        </StickyBar>
       )}
 
       {issues.length === 0 ? (
-        <p className="issues-empty">
+        <p className="issues-empty empty-note">
           {partial
             ? 'No issues found so far.'
             : resultsScan.state === 'finished'
@@ -235,7 +230,7 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
               : `No issues in the ${countOf(resultsScan.companiesScanned, 'company', 'companies')} scanned before the scan stopped.`}
         </p>
       ) : view.items.length === 0 ? (
-        <div className="issues-empty">
+        <div className="issues-empty empty-note">
           <p>No issues match these filters.</p>
           <button type="button" className="button" onClick={() => setFilters(noFilters)}>
             Clear filters
@@ -260,19 +255,3 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
     </section>
   );
 });
-
-/** Placeholder rows where the issues will appear, so the page never looks frozen. */
-function SkeletonRows() {
-  return (
-    <div className="issue-skeleton list-shell" aria-hidden="true">
-      {Array.from({ length: 6 }, (_, index) => (
-        <div key={index} className="issue-skeleton-row">
-          <span className="skeleton-bar" style={{ width: '70%' }} />
-          <span className="skeleton-bar" style={{ width: `${45 + ((index * 17) % 35)}%` }} />
-          <span className="skeleton-bar" style={{ width: `${55 + ((index * 23) % 40)}%` }} />
-          <span className="skeleton-bar" style={{ width: '60%' }} />
-        </div>
-      ))}
-    </div>
-  );
-}

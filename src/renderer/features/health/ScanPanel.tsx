@@ -3,7 +3,7 @@ import { CircleCheck, CircleSlash, Hourglass, ScanSearch, type LucideIcon } from
 import type { ReactNode } from 'react';
 import type { ScanState } from '@shared/contract';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/format';
+import { formatDateTime } from '@renderer/lib/format';
 import { countOf, numberFormat, scanTime } from './health-format';
 import type { HealthScan } from './useHealthScan';
 

@@ -1,9 +1,9 @@
 /** When the scan calls something a problem: four numbers, kept by main, applied by the next scan. */
 import { memo } from 'react';
 import { defaultThresholds, healthThresholdsSchema, type HealthThresholds } from '@shared/domain/health/model';
-import { linkdesk } from '@renderer/api';
 import { NumberSettingsForm, rangeOf, type NumberField } from '@renderer/components/NumberSettingsForm';
 import { numberFormat } from './health-format';
+import { useThresholds } from './useThresholds';
 
 type Field = keyof HealthThresholds;
 
@@ -53,6 +53,7 @@ function problemWith(field: (typeof formFields)[number], text: string): string |
 
 /** Memoised: it has no props, so the scan's progress (re-rendering the panel around it) leaves it alone. */
 export const ThresholdsForm = memo(function ThresholdsForm() {
+  const thresholds = useThresholds();
   return (
     <details className="thresholds">
       <summary>Thresholds</summary>
@@ -64,8 +65,8 @@ export const ThresholdsForm = memo(function ThresholdsForm() {
         <NumberSettingsForm
           fields={formFields}
           whole={false}
-          load={() => linkdesk.health.thresholds()}
-          save={(values: HealthThresholds) => linkdesk.health.saveThresholds(values)}
+          load={thresholds.load}
+          save={thresholds.save}
           problemWith={problemWith}
           words={{
             loading: 'Reading the thresholds…',

@@ -1,6 +1,6 @@
 /** The Health export: the filtered issues, one row each. */
 import { categoryLabels, type HealthIssue } from '@shared/domain/health/model';
-import { toCsv, type CsvColumns } from '@renderer/csv';
+import { toCsv, type CsvColumns } from '@renderer/lib/csv';
 import { severityWords } from './severity';
 
 const columns: CsvColumns<HealthIssue> = [

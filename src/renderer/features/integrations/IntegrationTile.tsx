@@ -2,6 +2,7 @@
 import { CircleCheck, CircleSlash, FlaskConical, ImageOff, Info, MonitorDown } from 'lucide-react';
 import { memo, useId } from 'react';
 import type { CachedImage, IntegrationCard } from '@shared/contract';
+import { Skeleton } from '@renderer/components/Skeleton';
 import { isIntuit, sourceTypeOf } from './integrations-format';
 
 /** A cached image at a fixed size (so nothing jumps as it loads), or a neutral placeholder saying what is missing. */
@@ -58,30 +59,17 @@ export const IntegrationTile = memo(function IntegrationTile({ card }: { card: I
         </div>
 
         <div className="tile-buttons">
-          <figure>
-            <figcaption>Button</figcaption>
-            <div className="tile-swatch">
-              <CachedImg
-                className="tile-button-image"
-                image={buttonDefault}
-                width={200}
-                height={36}
-                missing="No button"
-              />
-            </div>
-          </figure>
-          <figure>
-            <figcaption>Hover</figcaption>
-            <div className="tile-swatch">
-              <CachedImg
-                className="tile-button-image"
-                image={buttonHover}
-                width={200}
-                height={36}
-                missing="No hover button"
-              />
-            </div>
-          </figure>
+          {[
+            { caption: 'Button', image: buttonDefault, missing: 'No button' },
+            { caption: 'Hover', image: buttonHover, missing: 'No hover button' },
+          ].map(({ caption, image, missing }) => (
+            <figure key={caption}>
+              <figcaption>{caption}</figcaption>
+              <div className="tile-swatch">
+                <CachedImg className="tile-button-image" image={image} width={200} height={36} missing={missing} />
+              </div>
+            </figure>
+          ))}
         </div>
 
         <ul className="tile-badges" aria-label={`About ${card.name}`}>
@@ -123,18 +111,18 @@ export function SkeletonTile() {
     <li className="integration-tile-item" aria-hidden="true">
       <div className="integration-tile skeleton-tile">
         <div className="tile-head">
-          <span className="skeleton-block tile-square" />
+          <Skeleton className="tile-square" />
           <div className="tile-title">
-            <span className="skeleton-block skeleton-line" />
-            <span className="skeleton-block skeleton-line short" />
+            <Skeleton className="skeleton-line" />
+            <Skeleton className="skeleton-line short" />
           </div>
         </div>
-        <span className="skeleton-block tile-full" />
+        <Skeleton className="tile-full" />
         <div className="tile-buttons">
-          <span className="skeleton-block skeleton-button" />
-          <span className="skeleton-block skeleton-button" />
+          <Skeleton className="skeleton-button" />
+          <Skeleton className="skeleton-button" />
         </div>
-        <span className="skeleton-block skeleton-line short" />
+        <Skeleton className="skeleton-line short" />
       </div>
     </li>
   );

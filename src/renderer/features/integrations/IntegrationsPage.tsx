@@ -2,13 +2,15 @@
  * Integrations: every platform Codat offers with its cached branding (logos, buttons), filterable, and a preview
  * of the selection page exactly as the customer will see it. Works from the cache when Codat cannot be reached.
  */
-import { LayoutGrid, MonitorSmartphone, RefreshCw, Search, WifiOff, type LucideIcon } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { LayoutGrid, MonitorSmartphone, RefreshCw, Search, WifiOff } from 'lucide-react';
+import { useId, useMemo, useState } from 'react';
 import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { EmptyState } from '@renderer/components/EmptyState';
+import { Field } from '@renderer/components/Field';
+import { FilterForm } from '@renderer/components/FilterForm';
+import { TabList, TabPanel, type TabItem } from '@renderer/components/Tabs';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/format';
+import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
 import { CustomerPreview } from './CustomerPreview';
 import { IntegrationTile, SkeletonTile } from './IntegrationTile';
@@ -23,13 +25,13 @@ import {
   type Filters,
   type ShowFilter,
 } from './integrations-format';
+import { useCacheTtlDays } from './useCacheTtlDays';
 import { useIntegrationCatalog } from './useIntegrationCatalog';
-import { tabKeyTarget } from '@renderer/components/tabs';
-import { useNow } from '../company/company-format';
+import { useNow } from '@renderer/hooks/useNow';
 import './integrations.css';
 
 type TabId = 'catalogue' | 'preview';
-const tabs: ReadonlyArray<{ id: TabId; label: string; Icon: LucideIcon }> = [
+const tabs: ReadonlyArray<TabItem<TabId>> = [
   { id: 'catalogue', label: 'Catalogue', Icon: LayoutGrid },
   { id: 'preview', label: 'Customer preview', Icon: MonitorSmartphone },
 ];
@@ -41,11 +43,10 @@ export function IntegrationsPage() {
   const { data, state, loadError } = catalog;
   const online = useAppStore((s) => s.online);
   const now = useNow(30_000);
-  const ttlDays = useTtlDays();
+  const ttlDays = useCacheTtlDays();
   const [filters, setFilters] = useState<Filters>({ search: '', sourceType: '', show: 'all' });
   const [tab, setTab] = useState<TabId>(lastTab);
-  const ids = { search: useId(), sourceType: useId(), show: useId(), previewNote: useId(), tabs: useId() };
-  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const ids = { search: useId(), previewNote: useId(), tabs: useId() };
 
   const all = useMemo(() => data?.integrations ?? [], [data]);
   const sourceTypes = useMemo(() => sourceTypesPresent(all), [all]);
@@ -67,14 +68,6 @@ export function IntegrationsPage() {
   const chooseTab = (next: TabId) => {
     lastTab = next;
     setTab(next);
-  };
-  // Arrow keys move between the tabs and show each one (automatic activation: nothing is fetched).
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const target = tabKeyTarget(event.key, index, tabs.length);
-    if (target === undefined) return;
-    event.preventDefault();
-    chooseTab(tabs[target]!.id);
-    tabRefs.current[target]?.focus();
   };
 
   const cachedAt = state?.cachedAt ?? null;
@@ -192,12 +185,7 @@ export function IntegrationsPage() {
 
       {data && (
         <>
-          <form
-            className="integrations-toolbar"
-            role="search"
-            aria-label="Filter integrations"
-            onSubmit={(event) => event.preventDefault()}
-          >
+          <FilterForm className="integrations-toolbar" label="Filter integrations">
             <div className="field toolbar-search">
               <label htmlFor={ids.search} className="visually-hidden">
                 Search integrations
@@ -213,75 +201,61 @@ export function IntegrationsPage() {
                 onChange={(event) => setFilters((current) => ({ ...current, search: event.target.value }))}
               />
             </div>
-            <div className="field">
-              <label htmlFor={ids.sourceType}>Source type</label>
-              <select
-                id={ids.sourceType}
-                value={filters.sourceType}
-                onChange={(event) => setFilters((current) => ({ ...current, sourceType: event.target.value }))}
-              >
-                <option value="">All</option>
-                {sourceTypes.map((type) => (
-                  <option key={type} value={type}>
-                    {type}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={ids.show}>Show</label>
-              <select
-                id={ids.show}
-                value={filters.show}
-                disabled={tab === 'preview'}
-                aria-describedby={tab === 'preview' ? ids.previewNote : undefined}
-                onChange={(event) => setFilters((current) => ({ ...current, show: event.target.value as ShowFilter }))}
-              >
-                {showOptions.map(({ value, label }) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field label="Source type">
+              {(control) => (
+                <select
+                  {...control}
+                  value={filters.sourceType}
+                  onChange={(event) => setFilters((current) => ({ ...current, sourceType: event.target.value }))}
+                >
+                  <option value="">All</option>
+                  {sourceTypes.map((type) => (
+                    <option key={type} value={type}>
+                      {type}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {/* In the customer preview only enabled integrations are shown: the note there says so. */}
+            <Field label="Show" describedBy={tab === 'preview' ? ids.previewNote : undefined}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={filters.show}
+                  disabled={tab === 'preview'}
+                  onChange={(event) =>
+                    setFilters((current) => ({ ...current, show: event.target.value as ShowFilter }))
+                  }
+                >
+                  {showOptions.map(({ value, label }) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <p className="toolbar-count" aria-live="polite">
               {tab === 'catalogue'
                 ? `Showing ${shown.length} of ${all.length}`
                 : `Showing ${previewed.length} of ${all.length} · enabled only`}
             </p>
-          </form>
+          </FilterForm>
 
-          <div role="tablist" aria-label="Integrations view" className="integrations-tabs" id={ids.tabs}>
-            {tabs.map(({ id, label, Icon }, index) => (
-              <button
-                key={id}
-                ref={(element) => {
-                  tabRefs.current[index] = element;
-                }}
-                type="button"
-                role="tab"
-                id={`${ids.tabs}-tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls={`${ids.tabs}-panel-${id}`}
-                tabIndex={tab === id ? 0 : -1}
-                className="tab"
-                onClick={() => chooseTab(id)}
-                onKeyDown={(event) => onTabKey(event, index)}
-              >
-                <Icon aria-hidden="true" size={15} />
-                {label}
-              </button>
-            ))}
-          </div>
+          {/* Automatic activation: the arrow keys show each view (nothing is fetched). */}
+          <TabList
+            tabs={tabs}
+            selected={tab}
+            onSelect={chooseTab}
+            activation="automatic"
+            baseId={ids.tabs}
+            id={ids.tabs}
+            className="integrations-tabs"
+            aria-label="Integrations view"
+          />
 
-          <div
-            role="tabpanel"
-            id={`${ids.tabs}-panel-catalogue`}
-            aria-labelledby={`${ids.tabs}-tab-catalogue`}
-            hidden={tab !== 'catalogue'}
-            tabIndex={0}
-            className="tab-panel"
-          >
+          <TabPanel baseId={ids.tabs} tab="catalogue" shown={tab === 'catalogue'}>
             {shown.length > 0 ? (
               <ul className="integration-grid" role="list">
                 {shown.map((card) => (
@@ -308,40 +282,18 @@ export function IntegrationsPage() {
                 )}
               </div>
             )}
-          </div>
+          </TabPanel>
 
-          <div
-            role="tabpanel"
-            id={`${ids.tabs}-panel-preview`}
-            aria-labelledby={`${ids.tabs}-tab-preview`}
-            hidden={tab !== 'preview'}
-            tabIndex={0}
-            className="tab-panel"
-          >
+          <TabPanel baseId={ids.tabs} tab="preview" shown={tab === 'preview'}>
             <p id={ids.previewNote} className="preview-note">
               <strong>Preview only:</strong> Codat’s platform selection page as your customer sees it, with only the
               enabled integrations ({enabled.length} of {all.length}). The search and Source type narrow it; Show does
               not apply. Hover or focus a button to see its hover state; choosing one does nothing here.
             </p>
             <CustomerPreview cards={previewed} poweredBy={data.poweredBy} noteId={ids.previewNote} />
-          </div>
+          </TabPanel>
         </>
       )}
     </div>
   );
-}
-
-/** The cache's time to live, for "older than 7 days"; null until known (or when it cannot be read). */
-function useTtlDays(): number | null {
-  const [ttlDays, setTtlDays] = useState<number | null>(null);
-  useEffect(() => {
-    let current = true;
-    void linkdesk.integrations.cacheSettings().then((result) => {
-      if (current && result.ok) setTtlDays(result.value.ttlDays);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  return ttlDays;
 }

@@ -1,8 +1,8 @@
 /** Words, filters and groups for the Integrations page. */
 import type { SourceType } from '@shared/codat/schemas';
 import type { IntegrationCard } from '@shared/contract';
-import { formatRelative } from '@renderer/format';
-import { sourceTypeLabel, sourceTypeLabels } from '../company/company-format';
+import { formatRelative } from '@renderer/lib/format';
+import { sourceTypeLabel, sourceTypeLabels } from '@renderer/lib/source-types';
 
 export const showOptions = [
   { value: 'all', label: 'All' },

@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { linkdesk } from '@renderer/api';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { useAppStore } from '@renderer/stores/app-store';
+import { useLogsFolder } from './useSettings';
 
 const hostLabel = { electron: 'Desktop app (Electron)', web: 'Browser console (npm run web)' } as const;
 
@@ -42,13 +41,7 @@ export function AboutConsole() {
 
 /** Where the support log is, for a support person who asks for it. */
 function SupportLog() {
-  const [answer, setAnswer] = useState<{ opened: boolean; directory: string | null } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const open = async () => {
-    const result = await linkdesk.system.openLogsFolder();
-    if (result.ok) setAnswer(result.value);
-    else setFailure(result.error.message);
-  };
+  const { answer, failure, open } = useLogsFolder();
   return (
     <div className="support-log">
       <p className="field-hint">

@@ -1,8 +1,8 @@
 /** How long the cached logos and buttons are trusted, and how much disk they may take. */
 import { useId } from 'react';
 import { brandingSettingsSchema, defaultBrandingSettings, type BrandingSettings } from '@shared/contract';
-import { linkdesk } from '@renderer/api';
 import { NumberSettingsForm, rangeOf } from '@renderer/components/NumberSettingsForm';
+import { useBrandingSettings } from './useSettings';
 
 type Field = keyof BrandingSettings;
 
@@ -39,6 +39,7 @@ function problemWith(field: (typeof formFields)[number], text: string): string |
 
 export function BrandingCacheSettings() {
   const headingId = useId();
+  const settings = useBrandingSettings();
   return (
     <section className="card wide" aria-labelledby={headingId}>
       <h2 id={headingId}>Branding cache</h2>
@@ -50,8 +51,8 @@ export function BrandingCacheSettings() {
       <NumberSettingsForm
         fields={formFields}
         whole
-        load={() => linkdesk.integrations.cacheSettings()}
-        save={(values: BrandingSettings) => linkdesk.integrations.saveCacheSettings(values)}
+        load={settings.load}
+        save={settings.save}
         problemWith={problemWith}
         words={{
           loading: 'Reading the branding cache settings…',

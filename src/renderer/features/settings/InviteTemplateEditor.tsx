@@ -1,8 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { defaultInviteTemplate, missingPlaceholders } from '@shared/domain/invite';
 import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { Field } from '@renderer/components/Field';
+import { useInviteSettings } from './useSettings';
 
 /** The invite email template, with {customer}, {platform}, {link} and {sender}; kept in settings by main. */
 export function InviteTemplateEditor() {
@@ -13,17 +14,18 @@ export function InviteTemplateEditor() {
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  const ids = { subject: useId(), body: useId(), sender: useId(), help: useId() };
+  const helpId = useId();
+  const inviteSettings = useInviteSettings();
 
   useEffect(() => {
-    void linkdesk.invites.settings().then((result) => {
+    void inviteSettings.read().then((result) => {
       if (!result.ok) return setFailure(result.error);
       setSubject(result.value.template.subject);
       setBody(result.value.template.body);
       setSender(result.value.sender);
       setLoaded(true);
     });
-  }, []);
+  }, [inviteSettings]);
 
   const missing = missingPlaceholders({ subject, body });
   const linkMissing = missing.includes('link');
@@ -33,7 +35,7 @@ export function InviteTemplateEditor() {
     if (linkMissing) return;
     setBusy(true);
     setMessage('');
-    const result = await linkdesk.invites.saveSettings({ template: { subject, body }, sender });
+    const result = await inviteSettings.save({ template: { subject, body }, sender });
     setBusy(false);
     if (result.ok) setMessage('Invite template saved.');
     else setFailure(result.error);
@@ -42,7 +44,7 @@ export function InviteTemplateEditor() {
   return (
     <section className="card wide" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite email</h2>
-      <p id={ids.help} className="field-hint">
+      <p id={helpId} className="field-hint">
         Placeholders: <code>{'{customer}'}</code> the company name, <code>{'{platform}'}</code> the platform,{' '}
         <code>{'{link}'}</code> the one-time connection link, <code>{'{sender}'}</code> your name below. Tell the
         customer the link works once and for 24 hours.
@@ -51,42 +53,35 @@ export function InviteTemplateEditor() {
       {failure && <ErrorNotice error={failure} title="The invite template could not be loaded or saved." />}
       {loaded && (
         <form onSubmit={save} noValidate>
-          <div className="field">
-            <label htmlFor={ids.sender}>Sender name</label>
-            <input
-              id={ids.sender}
-              value={sender}
-              onChange={(event) => setSender(event.target.value)}
-              placeholder="Priya Shah, Harbour Finance"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.subject}>Invite subject</label>
-            <input
-              id={ids.subject}
-              value={subject}
-              onChange={(event) => setSubject(event.target.value)}
-              aria-describedby={ids.help}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.body}>Invite message</label>
-            <textarea
-              id={ids.body}
-              value={body}
-              rows={10}
-              onChange={(event) => setBody(event.target.value)}
-              aria-invalid={linkMissing}
-              aria-describedby={`${ids.help}${missing.length ? ` ${ids.body}-missing` : ''}`}
-            />
-            {missing.length > 0 && (
-              <p id={`${ids.body}-missing`} className={linkMissing ? 'field-error' : 'field-hint warning'}>
-                {linkMissing
-                  ? 'The template must contain {link}: without it the customer has nothing to click.'
-                  : `Not used: ${missing.map((name) => `{${name}}`).join(', ')}.`}
-              </p>
+          <Field label="Sender name">
+            {(control) => (
+              <input
+                {...control}
+                value={sender}
+                onChange={(event) => setSender(event.target.value)}
+                placeholder="Priya Shah, Harbour Finance"
+              />
             )}
-          </div>
+          </Field>
+          <Field label="Invite subject" describedBy={helpId}>
+            {(control) => <input {...control} value={subject} onChange={(event) => setSubject(event.target.value)} />}
+          </Field>
+          <Field
+            label="Invite message"
+            describedBy={helpId}
+            // A placeholder left out is worth a word; a template without {link} cannot be saved.
+            hint={
+              linkMissing || missing.length === 0 ? null : `Not used: ${missing.map((name) => `{${name}}`).join(', ')}.`
+            }
+            hintClassName="warning"
+            error={
+              linkMissing ? 'The template must contain {link}: without it the customer has nothing to click.' : null
+            }
+          >
+            {(control) => (
+              <textarea {...control} value={body} rows={10} onChange={(event) => setBody(event.target.value)} />
+            )}
+          </Field>
           <div className="form-actions">
             <button
               type="submit"

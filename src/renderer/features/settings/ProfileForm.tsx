@@ -3,9 +3,10 @@ import { profileInputSchema, type ProfileSummary } from '@shared/contract';
 import { addressNeedsNewKey } from '@shared/domain/profiles';
 import type { BridgeError } from '@shared/result';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { Field } from '@renderer/components/Field';
 import { useProfilesStore } from '@renderer/stores/profiles-store';
 
-type Field = 'name' | 'baseUrl' | 'apiKey' | 'storage';
+type FieldName = 'name' | 'baseUrl' | 'apiKey' | 'storage';
 
 interface Props {
   /** The profile being edited; a new one when absent. */
@@ -27,11 +28,11 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
   const [storage, setStorage] = useState<'weak' | 'session_only' | ''>(
     secretLevel === 'session_only' ? 'session_only' : '',
   );
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<BridgeError | null>(null);
-  const ids = { name: useId(), baseUrl: useId(), apiKey: useId(), env: useId(), storage: useId() };
+  const ids = { name: useId(), env: useId(), storage: useId() };
 
   const addressMoved = !!editing && addressNeedsNewKey(editing.baseUrl, baseUrl);
   const needsKey = !editing || editing.keyStatus !== 'ready' || addressMoved;
@@ -45,10 +46,10 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
     ...(needsStorage && storage ? { storage } : {}),
   };
   const parsed = profileInputSchema.safeParse(input);
-  const errors: Partial<Record<Field, string>> = {};
+  const errors: Partial<Record<FieldName, string>> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as Field;
+      const field = issue.path[0] as FieldName;
       errors[field] ??= issue.message;
     }
   }
@@ -59,7 +60,7 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
         ? 'Enter the key again: the stored one cannot be used.'
         : 'Paste the API key from the Codat Portal.';
   if (needsStorage && !storage) errors.storage = 'Choose how Linkdesk should keep this key.';
-  const shown = (field: Field) => (touched[field] || submitted ? errors[field] : undefined);
+  const shown = (field: FieldName) => (touched[field] || submitted ? errors[field] : undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,50 +78,35 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
     onDone(editing ? `Saved ${result.value.name}.` : `Added ${result.value.name}; Codat accepted its key.`);
   };
 
-  const describedBy = (field: Field, extra?: string) =>
-    [shown(field) ? `${ids[field === 'storage' ? 'storage' : field]}-error` : '', extra ?? '']
-      .filter(Boolean)
-      .join(' ') || undefined;
+  const touch = (field: FieldName) => setTouched((state) => ({ ...state, [field]: true }));
 
   return (
     <form className="card profile-form" onSubmit={submit} noValidate aria-labelledby={`${ids.name}-heading`}>
       <h3 id={`${ids.name}-heading`}>{editing ? `Edit ${editing.name}` : 'New profile'}</h3>
-      <div className="field">
-        <label htmlFor={ids.name}>Profile name</label>
-        <input
-          id={ids.name}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          onBlur={() => setTouched((state) => ({ ...state, name: true }))}
-          aria-invalid={!!shown('name')}
-          aria-describedby={describedBy('name')}
-          placeholder="Production"
-          autoFocus
-        />
-        {shown('name') && (
-          <p id={`${ids.name}-error`} className="field-error">
-            {shown('name')}
-          </p>
+      <Field label="Profile name" error={shown('name')}>
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            onBlur={() => touch('name')}
+            placeholder="Production"
+            autoFocus
+          />
         )}
-      </div>
-      <div className="field">
-        <label htmlFor={ids.baseUrl}>Base URL</label>
-        <input
-          id={ids.baseUrl}
-          value={baseUrl}
-          onChange={(event) => setBaseUrl(event.target.value)}
-          onBlur={() => setTouched((state) => ({ ...state, baseUrl: true }))}
-          aria-invalid={!!shown('baseUrl')}
-          aria-describedby={describedBy('baseUrl')}
-          inputMode="url"
-          spellCheck={false}
-        />
-        {shown('baseUrl') && (
-          <p id={`${ids.baseUrl}-error`} className="field-error">
-            {shown('baseUrl')}
-          </p>
+      </Field>
+      <Field label="Base URL" error={shown('baseUrl')}>
+        {(control) => (
+          <input
+            {...control}
+            value={baseUrl}
+            onChange={(event) => setBaseUrl(event.target.value)}
+            onBlur={() => touch('baseUrl')}
+            inputMode="url"
+            spellCheck={false}
+          />
         )}
-      </div>
+      </Field>
       <fieldset className="field">
         <legend>Environment</legend>
         <label className="choice">
@@ -142,32 +128,29 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
           </p>
         )}
       </fieldset>
-      <div className="field">
-        <label htmlFor={ids.apiKey}>API key</label>
-        <input
-          id={ids.apiKey}
-          type="password"
-          value={apiKey}
-          onChange={(event) => setApiKey(event.target.value)}
-          onBlur={() => setTouched((state) => ({ ...state, apiKey: true }))}
-          aria-invalid={!!shown('apiKey')}
-          aria-describedby={describedBy('apiKey', `${ids.apiKey}-hint`)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <p id={`${ids.apiKey}-hint`} className="field-hint">
-          {addressMoved
+      <Field
+        label="API key"
+        hint={
+          addressMoved
             ? 'The address now points to another host: enter the API key for it. A stored key is never sent to another host.'
             : editing && !needsKey
               ? `Leave empty to keep the current key (${editing.keyHint ?? 'stored'}).`
-              : 'The raw key or the ready-made “Basic …” header from the Codat Portal. Linkdesk checks it with Codat before keeping it.'}
-        </p>
-        {shown('apiKey') && (
-          <p id={`${ids.apiKey}-error`} className="field-error">
-            {shown('apiKey')}
-          </p>
+              : 'The raw key or the ready-made “Basic …” header from the Codat Portal. Linkdesk checks it with Codat before keeping it.'
+        }
+        error={shown('apiKey')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            value={apiKey}
+            onChange={(event) => setApiKey(event.target.value)}
+            onBlur={() => touch('apiKey')}
+            autoComplete="off"
+            spellCheck={false}
+          />
         )}
-      </div>
+      </Field>
       {needsStorage && (
         <fieldset className="field" aria-describedby={shown('storage') ? `${ids.storage}-error` : undefined}>
           <legend>How to keep the key</legend>

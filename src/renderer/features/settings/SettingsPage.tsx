@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { OperationOutput, ProfileSummary } from '@shared/contract';
-import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
+import './settings.css';
+import { useState } from 'react';
+import type { ProfileSummary } from '@shared/contract';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/format';
+import { formatDateTime } from '@renderer/lib/format';
 import { useProfilesStore } from '@renderer/stores/profiles-store';
 import { AboutConsole } from './AboutConsole';
 import { BrandingCacheSettings } from './BrandingCacheSettings';
 import { InviteTemplateEditor } from './InviteTemplateEditor';
 import { ProfileForm } from './ProfileForm';
+import { useProfilesListing, useProfileTest } from './useSettings';
 
 const protectionLabel: Record<ProfileSummary['protection'], string> = {
   os_keychain: 'Key encrypted by the OS keychain',
@@ -19,17 +19,9 @@ const protectionLabel: Record<ProfileSummary['protection'], string> = {
 const environmentLabel = { training: 'Training', test: 'Test', production: 'Production' } as const;
 
 export function SettingsPage() {
-  const listing = useProfilesStore((state) => state.listing);
-  const loadError = useProfilesStore((state) => state.loadError);
-  const load = useProfilesStore((state) => state.load);
+  const { listing, loadError } = useProfilesListing();
   const [editing, setEditing] = useState<ProfileSummary | 'new' | null>(null);
   const [message, setMessage] = useState('');
-
-  useEffect(() => {
-    void load();
-    const unsubscribe = linkdesk.on('profiles.changed', () => void load());
-    return unsubscribe;
-  }, [load]);
 
   return (
     <>
@@ -91,8 +83,6 @@ export function SettingsPage() {
   );
 }
 
-type TestResult = OperationOutput<'profiles.test'>;
-
 function ProfileRow({
   profile,
   active,
@@ -106,21 +96,9 @@ function ProfileRow({
 }) {
   const activate = useProfilesStore((state) => state.activate);
   const remove = useProfilesStore((state) => state.remove);
-  const [testing, setTesting] = useState(false);
-  const [tested, setTested] = useState<TestResult | null>(null);
-  const [failure, setFailure] = useState<BridgeError | null>(null);
+  const { testing, tested, failure, test } = useProfileTest(profile.id);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const headingId = `profile-${profile.id}`;
-
-  const test = async () => {
-    setTesting(true);
-    setFailure(null);
-    setTested(null);
-    const result = await linkdesk.profiles.test({ id: profile.id });
-    setTesting(false);
-    if (result.ok) setTested(result.value);
-    else setFailure(result.error);
-  };
 
   return (
     <li className="profile" aria-labelledby={headingId} data-environment={profile.environment}>
@@ -132,7 +110,7 @@ function ProfileRow({
           </span>
           {active && <span className="active-badge">Active</span>}
         </h3>
-        <dl className="profile-facts">
+        <dl className="facts facts-compact profile-facts">
           <dt>Base URL</dt>
           <dd>{profile.baseUrl}</dd>
           <dt>Key</dt>

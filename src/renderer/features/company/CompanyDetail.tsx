@@ -1,0 +1,171 @@
+/**
+ * One company, loaded: its links, its connections, connecting a platform, handing over the link and watching it
+ * link; below, for customer success, the investigation tabs. The destructive actions come from `actions`.
+ */
+import { Plus } from 'lucide-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Company, Connection } from '@shared/codat/schemas';
+import { CopyButton } from '@renderer/components/CopyButton';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { useNow } from '@renderer/hooks/useNow';
+import { formatDateTime } from '@renderer/lib/format';
+import { ageInWords } from './company-format';
+import { BackToSearch } from './BackToSearch';
+import { ConnectionCard } from './connections/ConnectionCard';
+import { PlatformPicker } from './connections/PlatformPicker';
+import { usePlatforms } from './connections/usePlatforms';
+import { DiagnosticReportActions } from './DiagnosticReport';
+import { HandOverPanel } from './handover/HandOverPanel';
+import { useHandOver } from './handover/useHandOver';
+import { InvestigatePanel } from './investigate/InvestigatePanel';
+import { ToastRegion } from './Toasts';
+import { useCompanyConnections } from './useCompany';
+import { useNotifications } from './useNotifications';
+
+const highlightMs = 2_500;
+
+/** What other features add to the company view (its rare, destructive actions), so that it need not know them. */
+export interface CompanyViewActions {
+  /** In the header: actions on the company. */
+  company(company: Company): ReactNode;
+  /** On each connection's card: actions on it; `onChanged` reloads the connections afterwards. */
+  connection(company: Company, connection: Connection, onChanged: () => void): ReactNode;
+}
+
+export function CompanyDetail(props: { company: Company; actions: CompanyViewActions | undefined }) {
+  const { actions } = props;
+  const { company, connections, upsertConnection, reloadConnections, reloadError } = useCompanyConnections(
+    props.company,
+  );
+  const companyId = company.id;
+  const { integrations, reload: reloadIntegrations, logoFor } = usePlatforms();
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const connectRef = useRef<HTMLButtonElement>(null);
+  const { toasts, dismiss: dismissToast, notify } = useNotifications();
+  const handOver = useHandOver({ company, connections, upsertConnection });
+  const now = useNow(30_000);
+
+  useEffect(() => {
+    if (!highlighted) return;
+    const timer = setTimeout(() => setHighlighted(null), highlightMs);
+    return () => clearTimeout(timer);
+  }, [highlighted]);
+
+  const onCreated = (connection: Connection) => {
+    upsertConnection(connection);
+    setPickerOpen(false);
+    handOver.begin(connection);
+  };
+
+  const shown = handOver.handOver;
+  const handOverConnection = shown && connections.find((connection) => connection.id === shown.connectionId);
+
+  return (
+    <div className="company-view">
+      <BackToSearch />
+      <header className="card company-header">
+        <div className="company-title">
+          <h1 id="page-title">{company.name}</h1>
+          {company.created && (
+            <span className="muted">
+              Created{' '}
+              <time dateTime={company.created} title={formatDateTime(company.created)}>
+                {ageInWords(new Date(company.created).getTime(), now)}
+              </time>
+              {company.createdByUserName && ` by ${company.createdByUserName}`}
+            </span>
+          )}
+        </div>
+        {company.description && <p className="muted">{company.description}</p>}
+        <dl className="facts company-facts">
+          <dt>Company ID</dt>
+          <dd>
+            <code>{company.id}</code> <CopyButton text={company.id} label="Copy company ID" />
+          </dd>
+          <dt>Company link</dt>
+          <dd>
+            <code className="company-link" title="Hosted Link: the customer can pick and manage any platform there">
+              {company.redirect}
+            </code>{' '}
+            <CopyButton text={company.redirect} label="Copy company link" />
+          </dd>
+        </dl>
+        <div className="company-header-actions">
+          <DiagnosticReportActions companyId={companyId} />
+          {actions?.company(company)}
+        </div>
+      </header>
+
+      {shown && handOverConnection && (
+        <HandOverPanel
+          key={`${shown.connectionId}-${shown.startedAt}`}
+          companyId={companyId}
+          companyName={company.name}
+          connection={handOverConnection}
+          logo={logoFor(handOverConnection)}
+          handOver={shown}
+          onLinkChange={handOver.changeLink}
+          onLinkUsed={handOver.markLinkUsed}
+          onConnection={upsertConnection}
+          onClose={() => {
+            handOver.end();
+            connectRef.current?.focus();
+          }}
+          notify={notify}
+          focusRequests={handOver.focusRequests}
+        />
+      )}
+
+      <section className="connections" aria-labelledby="connections-heading">
+        <div className="section-header">
+          <h2 id="connections-heading">Connections</h2>
+          <button ref={connectRef} type="button" className="button button-primary" onClick={() => setPickerOpen(true)}>
+            <Plus aria-hidden="true" size={16} /> Connect platform
+          </button>
+        </div>
+        {reloadError && <ErrorNotice error={reloadError} title="Could not reload the connections." />}
+        {connections.length === 0 ? (
+          <p className="card empty-connections">No connections yet. Connect the customer's platform.</p>
+        ) : (
+          <div className="connection-list">
+            {connections.map((connection) => (
+              <ConnectionCard
+                key={connection.id}
+                connection={connection}
+                logo={logoFor(connection)}
+                now={now}
+                highlighted={highlighted === connection.id}
+                preparingHandOver={handOver.preparing === connection.id}
+                handOverError={handOver.cardErrors[connection.id] ?? null}
+                onHandOver={() => void handOver.beginFromCard(connection)}
+                dangerActions={actions?.connection(company, connection, () => void reloadConnections())}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <InvestigatePanel companyId={companyId} connections={connections} />
+
+      {pickerOpen && (
+        <PlatformPicker
+          companyId={companyId}
+          company={{ dataConnections: connections }}
+          integrations={integrations}
+          onRetryIntegrations={reloadIntegrations}
+          onCreated={onCreated}
+          onShowExisting={(connectionId) => {
+            setPickerOpen(false);
+            setHighlighted(connectionId);
+          }}
+          onReloadConnections={() => void reloadConnections()}
+          onClose={() => setPickerOpen(false)}
+          returnFocusTo={connectRef}
+        />
+      )}
+
+      <ToastRegion toasts={toasts} onDismiss={dismissToast} />
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+import './connections.css';
+import { WifiOff } from 'lucide-react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { IntegrationCard } from '@shared/contract';
+import type { Company, Connection, SourceType } from '@shared/codat/schemas';
+import { checkCanConnect } from '@shared/domain/connections';
+import type { BridgeError } from '@shared/result';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { Skeleton } from '@renderer/components/Skeleton';
+import { formatDateTime, formatRelative } from '@renderer/lib/format';
+import { useAppStore } from '@renderer/stores/app-store';
+import { sourceTypeLabel, sourceTypeLabels } from '@renderer/lib/source-types';
+import { Modal } from '@renderer/components/Modal';
+import { PlatformLogo } from './PlatformLogo';
+import { useCreateConnection } from './useCreateConnection';
+import type { IntegrationsState } from './usePlatforms';
+
+const typeFilters = ['All', 'Accounting', 'Banking', 'Commerce'] as const;
+type TypeFilter = (typeof typeFilters)[number];
+const leadingTypes: readonly SourceType[] = ['Accounting', 'Banking', 'Commerce'];
+
+interface PlatformPickerProps {
+  companyId: string;
+  /** The company as known now, with the connections shown on the page (the accounting rule reads them). */
+  company: Pick<Company, 'dataConnections'>;
+  integrations: IntegrationsState;
+  onRetryIntegrations(): void;
+  onCreated(connection: Connection): void;
+  onShowExisting(connectionId: string): void;
+  /** Reads the company afresh (after a create whose outcome is unknown). */
+  onReloadConnections(): void;
+  onClose(): void;
+  returnFocusTo: RefObject<HTMLElement | null>;
+}
+
+interface Group {
+  label: string;
+  integrations: IntegrationCard[];
+}
+
+/** Accounting, Banking, Commerce, then any other source types, each sorted by name. */
+function groupIntegrations(integrations: readonly IntegrationCard[]): Group[] {
+  const byLabel = new Map<string, IntegrationCard[]>();
+  const order = [...leadingTypes.map((type) => sourceTypeLabels[type])];
+  for (const integration of integrations) {
+    const label = sourceTypeLabel(integration.sourceType);
+    if (!byLabel.has(label)) byLabel.set(label, []);
+    byLabel.get(label)?.push(integration);
+    if (!order.includes(label)) order.push(label);
+  }
+  const [first, second, third, ...others] = order;
+  return [first, second, third, ...others.sort()]
+    .filter((label): label is string => label !== undefined && byLabel.has(label))
+    .map((label) => ({
+      label,
+      integrations: (byLabel.get(label) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    }));
+}
+
+/** Whether a create whose answer never came may still have happened at Codat. */
+function outcomeUnknown(error: BridgeError): boolean {
+  return error.code === 'timeout' || error.code === 'network';
+}
+
+export function PlatformPicker(props: PlatformPickerProps) {
+  const { companyId, company, integrations, onCreated, onShowExisting, onClose, returnFocusTo } = props;
+  const reachable = useAppStore((state) => state.online);
+  // Choosing a platform needs Codat: say now, not after the click, if it cannot be reached.
+  useEffect(() => void useAppStore.getState().checkConnectivity(), []);
+  const baseId = useId();
+  const noteId = useId();
+  const filterRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [typeFilter, setTypeFilter] = useState<TypeFilter>('All');
+  const [text, setText] = useState('');
+  const { creating, failure, create } = useCreateConnection(companyId, onCreated);
+
+  // The one-accounting-connection rule, checked before any call (API-NOTES §5).
+  const accountingCheck = checkCanConnect(company, 'Accounting');
+
+  const groups = useMemo(() => {
+    if (integrations.status !== 'ready') return [];
+    const needle = text.trim().toLowerCase();
+    const visible = integrations.integrations.filter((integration) => {
+      if (!integration.enabled) return false;
+      const type = integration.sourceType ?? 'Other';
+      if (typeFilter !== 'All' && type !== typeFilter) return false;
+      return needle === '' || integration.name.toLowerCase().includes(needle);
+    });
+    return groupIntegrations(visible);
+  }, [integrations, text, typeFilter]);
+
+  const choose = (integration: IntegrationCard) => {
+    if (checkCanConnect(company, integration.sourceType).allowed) void create(integration);
+  };
+
+  /** Arrow keys move between platform buttons; Home and End jump to the ends. */
+  const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
+    const keys = ['ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowLeft', 'Home', 'End'];
+    if (!keys.includes(event.key) || !listRef.current) return;
+    const buttons = [...listRef.current.querySelectorAll<HTMLButtonElement>('button[data-platform]:not(:disabled)')];
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (current === -1 || buttons.length === 0) return;
+    event.preventDefault();
+    const last = buttons.length - 1;
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? last
+          : event.key === 'ArrowDown' || event.key === 'ArrowRight'
+            ? Math.min(last, current + 1)
+            : Math.max(0, current - 1);
+    buttons[next]?.focus();
+  };
+
+  return (
+    <Modal
+      title="Connect a platform"
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      initialFocus={filterRef}
+      className="picker"
+    >
+      {!accountingCheck.allowed && (
+        <div role="note" className="picker-note">
+          <p id={noteId}>{accountingCheck.reason}</p>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => onShowExisting(accountingCheck.existing.id)}
+          >
+            Show existing accounting connection
+          </button>
+        </div>
+      )}
+
+      <div className="picker-controls">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Platform type</legend>
+          {typeFilters.map((filter) => (
+            <label key={filter} className="segment">
+              <input
+                type="radio"
+                name="platform-type"
+                value={filter}
+                checked={typeFilter === filter}
+                onChange={() => setTypeFilter(filter)}
+              />
+              <span>{filter}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="picker-filter">
+          <span className="visually-hidden">Filter platforms</span>
+          <input
+            ref={filterRef}
+            type="text"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Filter platforms"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+      </div>
+
+      {failure && (
+        <div className="picker-failure">
+          <ErrorNotice error={failure.error} title={`Could not connect ${failure.integration.name}.`} />
+          {outcomeUnknown(failure.error) ? (
+            <p className="muted">
+              The request may still have reached Codat. Reload the connections to check before trying again.{' '}
+              <button type="button" className="button button-small" onClick={props.onReloadConnections}>
+                Reload connections
+              </button>
+            </p>
+          ) : (
+            <p className="muted">Nothing was created. Try again, or choose another platform.</p>
+          )}
+        </div>
+      )}
+
+      {integrations.status === 'ready' && (integrations.offline || !reachable) && (
+        <p className="picker-offline" role="status">
+          <WifiOff size={16} aria-hidden="true" /> Offline — cached{' '}
+          {integrations.cachedAt ? (
+            <time dateTime={integrations.cachedAt} title={formatDateTime(integrations.cachedAt)}>
+              {formatRelative(integrations.cachedAt)}
+            </time>
+          ) : (
+            'earlier'
+          )}
+          . Codat cannot be reached, so a connection cannot be created until it is back.
+        </p>
+      )}
+
+      <div className="picker-body" ref={listRef} onKeyDown={moveFocus}>
+        {integrations.status === 'loading' && (
+          <div className="picker-loading" aria-busy="true">
+            <p className="progress" role="status">
+              <span className="spinner" aria-hidden="true" /> Loading platforms from Codat…
+            </p>
+            <div className="platform-grid" aria-hidden="true">
+              {Array.from({ length: 9 }, (_, index) => (
+                <Skeleton key={index} className="platform-tile" />
+              ))}
+            </div>
+          </div>
+        )}
+        {integrations.status === 'error' && (
+          <>
+            <ErrorNotice error={integrations.error} title="Could not load the platforms." />
+            <button type="button" className="button" onClick={props.onRetryIntegrations}>
+              Try again
+            </button>
+          </>
+        )}
+        {integrations.status === 'ready' && groups.length === 0 && (
+          <p className="muted">
+            No {typeFilter === 'All' ? '' : `${typeFilter.toLowerCase()} `}platform matches “{text.trim()}”.
+          </p>
+        )}
+        {groups.map((group) => (
+          <section key={group.label} className="platform-group" aria-labelledby={`${baseId}-${group.label}`}>
+            <h3 id={`${baseId}-${group.label}`}>
+              {group.label} <span className="muted">({group.integrations.length})</span>
+            </h3>
+            {group.label === sourceTypeLabels.Accounting && !accountingCheck.allowed && (
+              <p className="group-note">Not available: this company already has an accounting connection.</p>
+            )}
+            <ul className="platform-grid">
+              {group.integrations.map((integration) => {
+                const refused = !checkCanConnect(company, integration.sourceType).allowed;
+                const marks = [
+                  integration.isBeta && 'Beta',
+                  integration.isOfflineConnector && 'Desktop connector',
+                ].filter((mark): mark is string => !!mark);
+                const nameId = `${baseId}-${integration.key}-name`;
+                const marksId = `${baseId}-${integration.key}-marks`;
+                const describedBy = [marks.length > 0 && marksId, refused && noteId].filter(Boolean).join(' ');
+                const busy = creating?.key === integration.key;
+                return (
+                  <li key={integration.key}>
+                    <button
+                      type="button"
+                      className="platform-tile"
+                      data-platform={integration.key}
+                      aria-labelledby={nameId}
+                      aria-describedby={describedBy || undefined}
+                      aria-busy={busy || undefined}
+                      disabled={refused}
+                      // While one is being created the others say so but keep focus where it is.
+                      aria-disabled={creating !== null || undefined}
+                      onClick={() => choose(integration)}
+                    >
+                      {busy ? (
+                        <span className="spinner platform-spinner" aria-hidden="true" />
+                      ) : (
+                        <PlatformLogo logo={integration.logo} name={integration.name} />
+                      )}
+                      <span className="platform-text">
+                        <span id={nameId} className="platform-name">
+                          {integration.name}
+                        </span>
+                        {marks.length > 0 && (
+                          <span id={marksId} className="platform-marks">
+                            {marks.map((mark) => (
+                              <span key={mark} className="mark">
+                                {mark}
+                              </span>
+                            ))}
+                          </span>
+                        )}
+                        {busy && <span className="platform-marks muted">Creating the connection…</span>}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,195 @@
+import './handover.css';
+import { Copy, ExternalLink, Mail, RefreshCw, X } from 'lucide-react';
+import { useEffect, useId, useRef } from 'react';
+import type { Connection } from '@shared/codat/schemas';
+import { linkMayBeStale } from '@shared/domain/connections';
+import { ActionButton } from '@renderer/components/ActionButton';
+import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { useNow } from '@renderer/hooks/useNow';
+import { formatDateTime } from '@renderer/lib/format';
+import { ageInWords } from '../company-format';
+import { PlatformLogo } from '../connections/PlatformLogo';
+import type { HandOver, HandOverLink, LinkUse } from './hand-over';
+import { InviteComposer } from './InviteComposer';
+import { useConnectionWatch } from './useConnectionWatch';
+import { useHandOverActions } from './useHandOverActions';
+import { syncNotification, WatchReport } from './WatchReport';
+
+interface HandOverPanelProps {
+  companyId: string;
+  companyName: string;
+  connection: Connection;
+  logo: string | null;
+  handOver: HandOver;
+  /** A fresh link replaced the shown one. */
+  onLinkChange(link: HandOverLink): void;
+  /** The shown link may have been used (applied to the current link, whatever it is by then). */
+  onLinkUsed(usedBy: LinkUse): void;
+  onConnection(connection: Connection): void;
+  onClose(): void;
+  notify(title: string, body: string): void;
+  /** Bumped when the user asks for this panel again (its card's "Hand over link"). */
+  focusRequests: number;
+}
+
+const useWords: Record<LinkUse, string> = {
+  opened: 'You opened this link, so its one-time code may be used up.',
+  copied: 'You copied this link; once the customer opens it, it cannot be used again.',
+  sent: 'This link went into an invite; once the customer opens it, it cannot be used again.',
+  attempted: 'The customer already tried this link.',
+};
+
+export function HandOverPanel(props: HandOverPanelProps) {
+  const { companyId, companyName, connection, logo, handOver, onLinkChange, onLinkUsed, onConnection, notify } = props;
+  const headingId = useId();
+  const linkFieldId = useId();
+  const copyRef = useRef<HTMLButtonElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
+  const now = useNow(1000);
+  const platform = connection.platformName;
+  const { busy, message, failure, composer, ...actions } = useHandOverActions({
+    companyId,
+    connectionId: handOver.connectionId,
+    link: handOver.link,
+    onConnection,
+    onLinkChange,
+    onLinkUsed,
+  });
+
+  // The account manager's next move is to copy the link: put the keyboard there.
+  const { focusRequests } = props;
+  useEffect(() => {
+    copyRef.current?.scrollIntoView({ block: 'nearest' });
+    copyRef.current?.focus();
+  }, [focusRequests]);
+
+  const { snapshot, checkAgain } = useConnectionWatch(
+    {
+      companyId,
+      connectionId: handOver.connectionId,
+      errorBaseline: handOver.errorBaseline,
+      needsSyncBaseline: handOver.needsSyncBaseline,
+      startedAt: handOver.startedAt,
+    },
+    {
+      onConnection,
+      onLinked: () => notify(`${platform} linked`, companyName),
+      onSyncSettled: (finished) => notify(...syncNotification(platform, companyName, finished)),
+      // The customer's attempt ended: whatever link they had is spent.
+      onNewErrors: () => onLinkUsed('attempted'),
+    },
+  );
+
+  const linked = snapshot !== null && snapshot.phase !== 'authorising';
+  const stale = linkMayBeStale(handOver.link.issuedAt, now, handOver.link.usedBy !== null);
+  const expired = now - handOver.link.issuedAt >= 24 * 60 * 60 * 1000;
+
+  return (
+    <section className="card handover" aria-labelledby={headingId}>
+      <div className="handover-header">
+        <PlatformLogo logo={logo} name={platform} />
+        <h2 id={headingId}>Hand over the {platform} link</h2>
+        <button
+          type="button"
+          className="button button-quiet icon-button"
+          onClick={props.onClose}
+          aria-label="Close hand-over"
+        >
+          <X aria-hidden="true" size={18} />
+        </button>
+      </div>
+      {/* Once linked, the link has done its job: the outcome takes its place. */}
+      {!linked && (
+        <>
+          <p className="handover-intro">
+            Give this link to the customer: it takes them straight to {platform}’s sign-in. It{' '}
+            <strong>works once</strong> and for <strong>24 hours</strong>.
+          </p>
+
+          <div className="field link-field">
+            <label htmlFor={linkFieldId}>Connection link</label>
+            <textarea
+              id={linkFieldId}
+              readOnly
+              rows={2}
+              value={handOver.link.url}
+              onFocus={(event) => event.currentTarget.select()}
+              spellCheck={false}
+            />
+            <p className="field-hint">
+              Read from Codat{' '}
+              <time
+                dateTime={new Date(handOver.link.issuedAt).toISOString()}
+                title={formatDateTime(new Date(handOver.link.issuedAt).toISOString())}
+              >
+                {ageInWords(handOver.link.issuedAt, now)}
+              </time>
+              .{' '}
+              {stale && (
+                <span className="warning">
+                  {expired ? 'It is over 24 hours old and has expired.' : useWords[handOver.link.usedBy ?? 'opened']}{' '}
+                  Regenerate it before sending it again.
+                </span>
+              )}
+            </p>
+          </div>
+
+          <div className="form-actions">
+            <button ref={copyRef} type="button" className="button button-primary" onClick={() => void actions.copy()}>
+              <Copy aria-hidden="true" size={14} /> Copy link
+            </button>
+            <ActionButton
+              Icon={ExternalLink}
+              busy={busy === 'open'}
+              onClick={() => void actions.open()}
+              disabled={busy === 'open'}
+            >
+              Open link
+            </ActionButton>
+            <ActionButton
+              Icon={Mail}
+              busy={busy === 'invite'}
+              ref={sendRef}
+              onClick={() => void actions.sendInvite()}
+              aria-disabled={busy === 'invite' || undefined}
+              aria-busy={busy === 'invite' || undefined}
+            >
+              Send invite
+            </ActionButton>
+            {stale && (
+              <ActionButton
+                Icon={RefreshCw}
+                busy={busy === 'regenerate'}
+                onClick={() => void actions.regenerate()}
+                disabled={busy === 'regenerate'}
+              >
+                Regenerate link
+              </ActionButton>
+            )}
+            {busy === 'invite' && <span className="muted">Getting a fresh link for the invite…</span>}
+            {busy === 'regenerate' && <span className="muted">Asking Codat for a working link…</span>}
+          </div>
+          <p className="action-message" role="status">
+            {message}
+          </p>
+          {failure && <ErrorNotice error={failure.error} title={failure.title} />}
+        </>
+      )}
+
+      {snapshot && <WatchReport snapshot={snapshot} platform={platform} now={now} onCheckAgain={checkAgain} />}
+
+      {composer && (
+        <InviteComposer
+          companyName={companyName}
+          platformName={platform}
+          settings={composer}
+          link={handOver.link}
+          onUsed={actions.inviteSent}
+          onRegenerate={actions.fetchFreshLink}
+          onClose={actions.closeComposer}
+          returnFocusTo={sendRef}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Customer success's investigation of one company, in tabs: Diagnosis, Sync status, History, Timeline.
+ * Nothing is read from Codat until a tab is chosen, so opening a company to onboard it costs no extra
+ * request. The chosen tab is remembered for the session: an analyst lands on it for the next company.
+ */
+import './investigate.css';
+import { Activity, History, ListTree, Stethoscope, X } from 'lucide-react';
+import { useId, useState } from 'react';
+import type { Connection } from '@shared/codat/schemas';
+import { TabList, TabPanel, tabId, type TabItem } from '@renderer/components/Tabs';
+import { DiagnosisPanel } from './DiagnosisPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { SyncStatusPanel } from './SyncStatusPanel';
+import { TimelinePanel } from './TimelinePanel';
+
+const tabs = [
+  { id: 'diagnosis', label: 'Diagnosis', Icon: Stethoscope },
+  { id: 'sync', label: 'Sync status', Icon: Activity },
+  { id: 'history', label: 'History', Icon: History },
+  { id: 'timeline', label: 'Timeline', Icon: ListTree },
+] as const satisfies ReadonlyArray<TabItem<string>>;
+type TabId = (typeof tabs)[number]['id'];
+
+const storageKey = 'linkdesk.company.investigateTab';
+
+function storedTab(): TabId | null {
+  try {
+    const value = window.sessionStorage.getItem(storageKey);
+    return tabs.find((tab) => tab.id === value)?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function storeTab(tab: TabId | null) {
+  try {
+    if (tab) window.sessionStorage.setItem(storageKey, tab);
+    else window.sessionStorage.removeItem(storageKey);
+  } catch {
+    // Storage refused (privacy settings): the choice just is not remembered.
+  }
+}
+
+export function InvestigatePanel({
+  companyId,
+  connections,
+}: {
+  companyId: string;
+  connections: readonly Connection[];
+}) {
+  const baseId = useId();
+  const headingId = `${baseId}-heading`;
+  const [selected, setSelected] = useState<TabId | null>(storedTab);
+  // Panels stay mounted once opened, so a return to the tab keeps its pages and filters.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(selected ? [selected] : []));
+
+  const select = (tab: TabId) => {
+    setSelected(tab);
+    setOpened((current) => new Set(current).add(tab));
+    storeTab(tab);
+  };
+
+  const close = () => {
+    setSelected(null);
+    storeTab(null);
+    document.getElementById(tabId(baseId, tabs[0].id))?.focus();
+  };
+
+  return (
+    <section className="card investigate" aria-labelledby={headingId}>
+      <div className="investigate-header">
+        <h2 id={headingId}>Investigate</h2>
+        {/* Manual activation: the arrow keys move between tabs, Enter or Space opens one (opening one reads Codat). */}
+        <TabList
+          tabs={tabs}
+          selected={selected}
+          onSelect={select}
+          activation="manual"
+          baseId={baseId}
+          hasPanel={(tab) => opened.has(tab)}
+          className="tabs"
+          aria-labelledby={headingId}
+        />
+        {selected && (
+          <button type="button" className="button button-quiet button-small" onClick={close}>
+            <X aria-hidden="true" size={14} /> Close investigation
+          </button>
+        )}
+      </div>
+      {!selected && (
+        <p className="investigate-hint muted">
+          For a support ticket: choose Diagnosis for what is wrong and what to do, Sync status for each data type,
+          History for past syncs, or Timeline for one connection’s story. Nothing is read from Codat until you choose.
+        </p>
+      )}
+      {tabs.map(({ id }) =>
+        opened.has(id) ? (
+          <TabPanel key={id} baseId={baseId} tab={id} shown={selected === id}>
+            {id === 'diagnosis' && (
+              <DiagnosisPanel companyId={companyId} connections={connections} active={selected === id} />
+            )}
+            {id === 'sync' && (
+              <SyncStatusPanel companyId={companyId} connections={connections} active={selected === id} />
+            )}
+            {id === 'history' && (
+              <HistoryPanel companyId={companyId} connections={connections} active={selected === id} />
+            )}
+            {id === 'timeline' && (
+              <TimelinePanel companyId={companyId} connections={connections} active={selected === id} />
+            )}
+          </TabPanel>
+        ) : null,
+      )}
+    </section>
+  );
+}
