@@ -26,6 +26,8 @@ export default defineConfig({
     // electron-store is ESM that imports `electron`; inlining lets vi.mock('electron') reach it.
     server: { deps: { inline: ['electron-store'] } },
     testTimeout: 15_000,
+    // Every temporary folder the tests make lives under one root, removed when the run ends.
+    globalSetup: ['test/support/vitest-global-setup.ts'],
     restoreMocks: true,
     projects: [
       {

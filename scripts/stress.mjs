@@ -58,11 +58,10 @@ function npmTest(directory, logName) {
 function countsIn(output) {
   const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
   const vitest = /Tests\s+(?:(\d+) failed \| )?(\d+) passed/.exec(plain);
-  const playwright = {
-    passed: Number(/(\d+) passed \(/.exec(plain)?.[1] ?? 0),
-    failed: Number(/(\d+) failed\n/.exec(plain)?.[1] ?? 0),
-    flaky: Number(/(\d+) flaky/.exec(plain)?.[1] ?? 0),
-  };
+  // Playwright's summary lines stand alone, indented ("  77 passed (9.1m)"); vitest's "Test Files  58 passed (58)"
+  // comes earlier in the output and must not be taken for them.
+  const summary = (word) => Number([...plain.matchAll(new RegExp(`^\\s+(\\d+) ${word}\\b`, 'gm'))].at(-1)?.[1] ?? 0);
+  const playwright = { passed: summary('passed'), failed: summary('failed'), flaky: summary('flaky') };
   return {
     vitest: vitest ? `${vitest[2]} passed, ${vitest[1] ?? 0} failed` : 'did not run',
     e2e: `${playwright.passed} passed, ${playwright.failed} failed${playwright.flaky ? `, ${playwright.flaky} flaky` : ''}`,
