@@ -282,6 +282,10 @@ test('a cancelled authorisation is reported with Codat’s words, older errors a
   const card = page.getByRole('article', { name: 'Xero' });
   // The earlier cancellation is history on the card...
   await expect(card).toContainText('The customer cancelled (User cancelled)');
+  // ...and its status chip says so, not the "Pending authorisation" of a customer merely waiting.
+  const chip = card.getByRole('tooltip', { includeHidden: true });
+  await expect(card.locator('.chip')).toHaveText('Authorisation cancelled');
+  await expect(chip).toHaveText(/^The customer cancelled authorising .*Hand over a fresh link/);
   await card.scrollIntoViewIfNeeded();
   await screenshots(page, 'card-errors');
 
