@@ -2,7 +2,7 @@
  * The connection status chip, as the account manager reads it: a customer who cancelled or whose authorisation
  * failed is not shown as merely "Pending authorisation", and the chip says what to do next.
  */
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DataConnectionError } from '@shared/codat/schemas';
 import { ConnectionStatusChip } from '@renderer/components/status/ConnectionStatusChip';
@@ -22,7 +22,9 @@ const unknownError: DataConnectionError = {
   status: 'Active',
 };
 
+/** The chip (alone on the page) and its explanation. */
 function chipFor(...args: Parameters<typeof ConnectionStatusChip>) {
+  cleanup();
   render(<ConnectionStatusChip {...args[0]} />);
   const tip = screen.getByRole('tooltip', { hidden: true });
   const chip = screen.getByText((_, element) => element?.getAttribute('aria-describedby') === tip.id);

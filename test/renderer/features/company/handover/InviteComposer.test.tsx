@@ -50,7 +50,7 @@ const warning = /may already have been used/;
 
 beforeEach(() => {
   openExternal.mockReset();
-  openExternal.mockResolvedValue({ ok: true, value: { by: 'electron' } });
+  openExternal.mockImplementation(async ({ url }) => ({ ok: true, value: { opened: true, by: 'system', url } }));
 });
 
 describe('the invite composer', () => {
