@@ -166,7 +166,9 @@ function IssueRow({ issue, placement, tabbable, showCategory, onFocus, onOpen }:
         <span className="visually-hidden">: </span>
       </span>
       <span className="issue-company">
-        <span className="issue-company-name">{issue.companyName}</span>
+        <span className="issue-company-name clamp-2" title={issue.companyName}>
+          {issue.companyName}
+        </span>
         <span className="visually-hidden">, </span>
         <span className="issue-platform">{issue.platformName ?? 'No connection'}</span>
       </span>
