@@ -574,3 +574,30 @@ test('Sort by severity puts the most severe first across categories; grouping by
   await group.uncheck();
   await expect(issueRows(page).first()).toContainText('Gone Stale');
 });
+
+test('a 129-character company name takes two lines in its row, whole in its title and the row’s name', async ({
+  ownConsolePage: page,
+}) => {
+  const longName =
+    'Harbour Holdings and Trading Company of the Northern and Western Counties Bakery Cafe and Patisserie Group Limited Partners LLP';
+  expect(longName.length).toBeGreaterThanOrEqual(125);
+  await standInForMain(page, {
+    scan: runningScan({ state: 'finished', finishedAt: new Date().toISOString(), companiesScanned: 2 }),
+    issues: [syntheticIssue(0, { companyName: longName }), syntheticIssue(1)],
+  });
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 800 : 700 });
+    const row = issueRows(page).filter({ hasText: 'Harbour Holdings' });
+    await expect(row).toHaveAccessibleName(new RegExp(longName));
+    const name = await row.locator('.issue-company-name').evaluate((element) => ({
+      lines: Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)),
+      cut: element.scrollHeight > element.clientHeight + 1,
+      title: element.getAttribute('title'),
+    }));
+    expect(name, `at ${width} px`).toEqual({ lines: 2, cut: true, title: longName });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `test-results/screenshots/health-long-name-${width}-${scheme}.png` });
+    }
+  }
+});
