@@ -10,6 +10,7 @@ import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
 import { ReloadButton } from './ReloadButton';
+import { TableScroll } from './TableScroll';
 import { usePullHistory } from './useInvestigation';
 
 export function HistoryPanel(props: { companyId: string; connections: readonly Connection[]; active: boolean }) {
@@ -61,7 +62,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
         <HistoryEmpty errorsOnly={errorsOnly} connections={connections} />
       ) : (
         history && (
-          <div className="table-scroll">
+          <TableScroll label="Pull operations">
             <table className="investigate-table history-table">
               <caption className="visually-hidden">
                 Pull operations{errorsOnly ? ' that failed' : ''}, newest first
@@ -108,7 +109,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )
       )}
       {more && (
