@@ -22,8 +22,8 @@ function entryOf(state: unknown): ScrollEntry | null {
 /**
  * Every page scrolls in the one main area, so without this a new page (or another company) would open wherever
  * the last one was scrolled to. A route reached by a new history entry opens at the top; one reached by Back or
- * Forward returns to where the user left it, waiting for its content to grow tall enough (a company is read
- * first) until the user scrolls themselves.
+ * Forward returns to where the user left it, held there while its content arrives (a company is read first)
+ * until the user scrolls themselves.
  */
 export function useRouteScroll(route: string, scrollerId: string) {
   useEffect(() => {
@@ -53,20 +53,27 @@ export function useRouteScroll(route: string, scrollerId: string) {
     current = entry;
     const target = positions.get(entry.linkdeskScroll) ?? 0;
     scroller.scrollTop = target;
-    if (scroller.scrollTop >= target - 1) return;
+    if (target === 0) return;
 
-    // Not tall enough yet: try again as the page grows, until it is, or the user scrolls, or the route changes.
-    const retry = () => {
-      scroller.scrollTop = target;
-      if (scroller.scrollTop >= target - 1) stop();
+    // Back to a page whose content is still arriving (a company is read first, a skeleton stands in): its height
+    // changes, and each change may clamp the position. Hold it at the target as the page changes, until the user
+    // scrolls, something else scrolls it elsewhere (not a clamp: a position short of the end), or the route changes.
+    const hold = () => {
+      if (Math.abs(scroller.scrollTop - target) > 1) scroller.scrollTop = target;
     };
-    const observer = new ResizeObserver(retry);
+    const movedElsewhere = () => {
+      const end = scroller.scrollHeight - scroller.clientHeight;
+      if (Math.abs(scroller.scrollTop - target) > 1 && scroller.scrollTop < end - 1) stop();
+    };
+    const observer = new ResizeObserver(hold);
     for (const child of Array.from(scroller.children)) observer.observe(child);
     const userScrolls = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
     function stop() {
       observer.disconnect();
+      scroller?.removeEventListener('scroll', movedElsewhere);
       for (const type of userScrolls) scroller?.removeEventListener(type, stop);
     }
+    scroller.addEventListener('scroll', movedElsewhere, { passive: true });
     for (const type of userScrolls) scroller.addEventListener(type, stop, { passive: true });
     return stop;
   }, [route, scrollerId]);
