@@ -126,9 +126,17 @@ test('a scan finds each scenario under its category; a row opens its company', a
       `Showing ${count} of ${total} issues`,
     );
     expect(count).toBeLessThan(total);
-    await expect(page.getByRole('heading', { level: 3 })).toHaveText([
+    // One list, no category headings: each row names its category.
+    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(0);
+    await expect(issueRows(page).first().locator('.issue-category')).toHaveText(
       new RegExp(`^${escapeRegExp(categoryLabels[category])}`),
-    ]);
+    );
+    expect(
+      new Set(
+        (await issueRows(page).locator('.issue-category').allTextContents()).map((text) => text.replace(/:\s*$/, '')),
+      ),
+      `every row shown is ${category}`,
+    ).toEqual(new Set([categoryLabels[category]]));
     if (scenario) await revealRow(page, scenario);
   }
   await categorySelect.selectOption('sync_failing');
@@ -149,8 +157,8 @@ test('a scan finds each scenario under its category; a row opens its company', a
   const times = await issueRows(page)
     .locator('time')
     .evaluateAll((elements) => elements.map((element) => Date.parse(element.getAttribute('datetime') ?? '')));
-  const firstGroup = times.slice(0, 5);
-  expect(firstGroup).toEqual([...firstGroup].sort((a, b) => a - b));
+  const firstRows = times.slice(0, 5);
+  expect(firstRows).toEqual([...firstRows].sort((a, b) => a - b));
 
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   const axe = await new AxeBuilder({ page }).analyze();
@@ -524,4 +532,76 @@ test('12 000 issues: filtering and sorting work on the whole set while only a sc
   await category.selectOption('all');
   await platform.selectOption('all');
   await expect(page.locator('.issues-count')).toHaveText('12,000 issues');
+});
+
+test('Sort by severity puts the most severe first across categories; grouping by category is a choice', async ({
+  ownConsolePage: page,
+}) => {
+  // The first categories (in the domain's order) hold only mild issues; the Critical ones are in later categories.
+  const issues = [
+    syntheticIssue(0, { category: 'awaiting_authorisation', severity: 'info', companyName: 'Mild Waiting' }),
+    syntheticIssue(1, { category: 'authorisation_failed', severity: 'warning', companyName: 'Cancelled Once' }),
+    syntheticIssue(2, { category: 'sync_failing', severity: 'critical', companyName: 'Failing Badly' }),
+    syntheticIssue(3, { category: 'stale_data', severity: 'critical', companyName: 'Gone Stale' }),
+  ].map((issue) => ({ ...issue, key: `${issue.category}:${issue.companyId}` }));
+  await standInForMain(page, {
+    scan: runningScan({ state: 'finished', finishedAt: new Date().toISOString(), companiesScanned: 4 }),
+    issues,
+  });
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('severity');
+  const severities = () => issueRows(page).locator('.issue-severity').allTextContents();
+  await expect(issueRows(page)).toHaveCount(4);
+  expect((await severities()).map((text) => text.replace(/:\s*$/, ''))).toEqual([
+    'Critical',
+    'Critical',
+    'Warning',
+    'Info',
+  ]);
+  // Each row says its category, in words a screen reader reads with the row.
+  // The older Critical issue first (Gone Stale's evidence is older than Failing Badly's).
+  await expect(issueRows(page).first()).toHaveAccessibleName(
+    /^Critical\s*:.*Gone Stale.*Stale data \(token-expiry risk\)\s*:/,
+  );
+  await expect(page.getByRole('heading', { level: 3 })).toHaveCount(0);
+
+  const group = page.getByRole('checkbox', { name: 'Group by category' });
+  await expect(group).not.toBeChecked();
+  await group.check();
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText([
+    /^Awaiting customer authorisation/,
+    /^Authorisation cancelled or failed/,
+    /^Sync failing/,
+    /^Stale data/,
+  ]);
+  await expect(issueRows(page).first()).toContainText('Mild Waiting');
+  await expect(issueRows(page).locator('.issue-category')).toHaveCount(0);
+  await group.uncheck();
+  await expect(issueRows(page).first()).toContainText('Gone Stale');
+});
+
+test('a 129-character company name takes two lines in its row, whole in its title and the row’s name', async ({
+  ownConsolePage: page,
+}) => {
+  const longName =
+    'Harbour Holdings and Trading Company of the Northern and Western Counties Bakery Cafe and Patisserie Group Limited Partners LLP';
+  expect(longName.length).toBeGreaterThanOrEqual(125);
+  await standInForMain(page, {
+    scan: runningScan({ state: 'finished', finishedAt: new Date().toISOString(), companiesScanned: 2 }),
+    issues: [syntheticIssue(0, { companyName: longName }), syntheticIssue(1)],
+  });
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 800 : 700 });
+    const row = issueRows(page).filter({ hasText: 'Harbour Holdings' });
+    await expect(row).toHaveAccessibleName(new RegExp(longName));
+    const name = await row.locator('.issue-company-name').evaluate((element) => ({
+      lines: Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)),
+      cut: element.scrollHeight > element.clientHeight + 1,
+      title: element.getAttribute('title'),
+    }));
+    expect(name, `at ${width} px`).toEqual({ lines: 2, cut: true, title: longName });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `test-results/screenshots/health-long-name-${width}-${scheme}.png` });
+    }
+  }
 });

@@ -58,7 +58,7 @@ async function expectNoAxeViolations(page: Page, where: string) {
   expect(found).toEqual([]);
 }
 
-test('opening a company reads nothing for the investigation until a tab is chosen, and the tab is remembered', async ({
+test('opening a company reads nothing for the investigation until a tab is chosen, the next company neither', async ({
   ownConsolePage: page,
 }) => {
   const bridgeCalls: string[] = [];
@@ -83,12 +83,25 @@ test('opening a company reads nothing for the investigation until a tab is chose
   await expect(tabs.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'History' }).getByRole('table')).toBeVisible();
 
-  // The next company opens on the same tab.
-  await openCompany(page, scenarioNames.staleData);
-  await expect(investigate(page).getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tabpanel', { name: 'History' }).getByRole('table')).toBeVisible();
   await investigate(page).getByRole('button', { name: 'Close investigation' }).click();
   await expect(page.getByRole('tabpanel')).toHaveCount(0);
+
+  // The next company reads nothing either ("nothing is read until you choose"); the tab used last is where the
+  // keyboard lands in the tab list, so Enter opens it.
+  bridgeCalls.length = 0;
+  await openCompany(page, scenarioNames.staleData);
+  const nextTabs = investigate(page).getByRole('tablist');
+  for (const tab of await nextTabs.getByRole('tab').all()) await expect(tab).toHaveAttribute('aria-selected', 'false');
+  await expect(page.getByRole('tabpanel')).toHaveCount(0);
+  await expect(investigate(page)).toContainText('Nothing is read from Codat until you choose.');
+  await expect(nextTabs.getByRole('tab', { name: 'History' })).toHaveAttribute('tabindex', '0');
+  // The company itself has been read (its heading is up): only the investigation's reads are counted.
+  expect(bridgeCalls.filter((call) => /dataStatus|history|health|timeline|report|pull|diagnosis/.test(call))).toEqual(
+    [],
+  );
+  await nextTabs.getByRole('tab', { name: 'History' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tabpanel', { name: 'History' }).getByRole('table')).toBeVisible();
 });
 
 test('a failing invoices sync: the diagnosis explains it in Codatâ€™s words, and refreshing invoices completes', async ({
@@ -219,8 +232,7 @@ test('the timeline of a cancelled authorisation shows the cancellation in Codatâ
 
   // A connection with pulls links each one to its pull operation.
   await openCompany(page, scenarioNames.syncFailing);
-  await expect(investigate(page).getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
-  const failing = page.getByRole('tabpanel', { name: 'Timeline' });
+  const failing = await openTab(page, 'Timeline');
   const failed = failing.getByRole('listitem').filter({ hasText: 'invoices sync ended: FetchError' }).first();
   await failed.getByRole('button', { name: /^Dataset/ }).click();
   await expect(page.getByRole('dialog', { name: 'Pull operation' })).toContainText('FetchError');

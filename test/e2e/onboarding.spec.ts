@@ -115,9 +115,11 @@ test('connect QuickBooks Online, hand over its link, and watch the customer link
   await expectNoAxeViolations(page, 'hand-over');
   await screenshots(page, 'handover');
 
-  // Copying may hand the one-time link on, so regenerating is offered from then on.
+  // Copying may hand the one-time link on, so regenerating is offered from then on (without a warning: copying
+  // spends nothing).
   await panel.getByRole('button', { name: 'Copy link' }).click();
   await expect(panel.getByRole('button', { name: 'Regenerate link' })).toBeVisible();
+  await expect(panel.locator('.warning')).toHaveCount(0);
 
   const link = await linkField.inputValue();
   const consent = await actAsCustomer(link, 'authorise');
@@ -263,11 +265,16 @@ test('send invite: the address is checked, and the email app gets an encoded lin
   expect(mailto).toContain('%20');
   expect(mailto).not.toContain('+');
 
-  // The link is now in an email: it may be used, so it can be regenerated from here.
-  await expect(composer.getByRole('button', { name: 'Regenerate link' })).toBeVisible();
+  // The link is now in an email, not used: no "may already have been used" warning at once.
+  await expect(composer).not.toContainText('may already have been used');
+  await expect(composer.getByRole('button', { name: 'Regenerate link' })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(composer).toBeHidden();
   await expect(sendInvite).toBeFocused();
+  // The panel says where the link went, and keeps "Regenerate link" at hand should the customer need it.
+  await expect(panel).toContainText('This link went into an invite. It works for the first person who opens it');
+  await expect(panel.locator('.warning')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Regenerate link' })).toBeVisible();
 });
 
 test('a cancelled authorisation is reported with Codat’s words, older errors are not, and a retry still links', async ({
@@ -282,6 +289,10 @@ test('a cancelled authorisation is reported with Codat’s words, older errors a
   const card = page.getByRole('article', { name: 'Xero' });
   // The earlier cancellation is history on the card...
   await expect(card).toContainText('The customer cancelled (User cancelled)');
+  // ...and its status chip says so, not the "Pending authorisation" of a customer merely waiting.
+  const chip = card.getByRole('tooltip', { includeHidden: true });
+  await expect(card.locator('.chip')).toHaveText('Authorisation cancelled');
+  await expect(chip).toHaveText(/^The customer cancelled authorising .*Hand over a fresh link/);
   await card.scrollIntoViewIfNeeded();
   await screenshots(page, 'card-errors');
 

@@ -4,6 +4,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { HealthPage } from '../features/health/HealthPage';
 import { IntegrationsPage } from '../features/integrations/IntegrationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { useRouteScroll } from '../hooks/useRouteScroll';
 import { useAppStore } from '../stores/app-store';
 import { CompaniesRoute } from './CompaniesRoute';
 
@@ -19,6 +20,9 @@ export function PageView({ page }: { page: PageId }) {
   const label = pages.find((candidate) => candidate.id === page)?.label ?? page;
   // An open company titles the page with its own name (CompanyView renders the h1#page-title).
   const ownsTitle = useAppStore((state) => page === 'companies' && state.companyId !== null);
+  const companyId = useAppStore((state) => (page === 'companies' ? state.companyId : null));
+  // Each page, and each company, opens at the top; Back returns to where the user was.
+  useRouteScroll(companyId ? `${page}/${companyId}` : page, 'main-content');
   return (
     <div className="page">
       {!ownsTitle && (

@@ -44,6 +44,8 @@ interface TabListProps<T extends string> {
    */
   activation: 'automatic' | 'manual';
   baseId: string;
+  /** The tab that takes the Tab stop while none is shown; the first by default. */
+  tabStop?: T | null;
   /** Whether a tab's panel is in the page, so aria-controls never points at nothing; all of them by default. */
   hasPanel?(tab: T): boolean;
   className?: string;
@@ -55,7 +57,7 @@ interface TabListProps<T extends string> {
 export function TabList<T extends string>(props: TabListProps<T>) {
   const { tabs, selected, onSelect, activation, baseId, hasPanel } = props;
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
-  const focusable = selected ?? tabs[0]?.id;
+  const focusable = selected ?? props.tabStop ?? tabs[0]?.id;
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const target = tabKeyTarget(event.key, index, tabs.length);

@@ -4,6 +4,7 @@ import {
   type Company,
   type Connection,
   type ConnectionStatus,
+  type DataConnectionError,
   type Extensible,
   type SourceType,
 } from '../codat/schemas';
@@ -54,6 +55,34 @@ export function statusExplanation(status: Extensible<ConnectionStatus>): string 
   return isKnownConnectionStatus(status)
     ? statusExplanations[status]
     : `Codat reports “${status}”, a connection status Linkdesk does not know yet. Check the connection in Codat’s Portal.`;
+}
+
+/**
+ * Whether Codat's error says the customer cancelled (redirect status 403, "User cancelled"), rather than that
+ * authorising failed. The platform's own words vary, so any mention of cancelling counts.
+ */
+export function isCancellation(error: DataConnectionError): boolean {
+  return error.statusCode === '403' || /cancel/i.test(`${error.errorMessage ?? ''} ${error.statusText ?? ''}`);
+}
+
+/** A customer's attempt to authorise that ended without a link: cancelled, or failed. */
+export interface AuthorisationProblem {
+  outcome: 'cancelled' | 'failed';
+  /** Codat's latest error that it has not marked Resolved. */
+  error: DataConnectionError;
+}
+
+/**
+ * A PendingAuth connection whose latest attempt ended badly: Codat recorded an error it has not marked Resolved (a
+ * status it adds later counts as unresolved). Null while the connection is merely waiting, or is not PendingAuth.
+ */
+export function authorisationProblem(
+  connection: Pick<Connection, 'status' | 'dataConnectionErrors'>,
+): AuthorisationProblem | null {
+  if (connection.status !== 'PendingAuth') return null;
+  const error = (connection.dataConnectionErrors ?? []).filter((candidate) => candidate.status !== 'Resolved').at(-1);
+  if (!error) return null;
+  return { outcome: isCancellation(error) ? 'cancelled' : 'failed', error };
 }
 
 /** Where a one-time link may no longer work: it could have been opened, or it is over a day old. */

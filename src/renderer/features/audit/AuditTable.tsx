@@ -54,11 +54,11 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
                         className="link-button"
                         onClick={() => openCompany(record.target.companyId!)}
                       >
-                        {record.target.companyName ?? record.target.companyId}
+                        <CompanyName name={record.target.companyName ?? record.target.companyId} />
                       </button>
                     ) : (
                       // A create Codat refused has a name but no ID: still say which company it was.
-                      (record.target.companyName ?? record.target.profileName ?? '—')
+                      <CompanyName name={record.target.companyName ?? record.target.profileName ?? '—'} />
                     )}
                     {record.target.platformName && (
                       <span className="audit-detail"> · {record.target.platformName}</span>
@@ -92,5 +92,14 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
         </div>
       </div>
     </section>
+  );
+}
+
+/** A company's name in two lines at most (Codat allows very long ones); the whole name on hover and when read out. */
+function CompanyName({ name }: { name: string }) {
+  return (
+    <span className="clamp-2" title={name}>
+      {name}
+    </span>
   );
 }

@@ -100,7 +100,9 @@ export function CompanyResults(props: CompanyResultsProps) {
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onOpen(company)}
             >
-              <span className="company-name">{company.name}</span>
+              <span className="company-name clamp-2" title={company.name}>
+                {company.name}
+              </span>
               <span className="company-created">
                 {company.created ? (
                   <>

@@ -12,14 +12,14 @@ export function ConnectionChips({ company }: { company: Company }) {
   return (
     <span className="connection-chips">
       {connections.map((connection) => {
-        const { Icon } = connectionStatusLook(connection.status);
-        const label = connectionStatusLabel(connection.status);
+        const { Icon, tone } = connectionStatusLook(connection);
+        const label = connectionStatusLabel(connection);
         return (
           <span
             key={connection.id}
             className="connection-chip"
-            data-status={connection.status}
-            title={`${connection.platformName}: ${label}. ${connectionStatusExplanation(connection.status)}`}
+            data-tone={tone}
+            title={`${connection.platformName}: ${label}. ${connectionStatusExplanation(connection)}`}
           >
             <span className="connection-platform">{connection.platformName}</span>
             <span className="connection-status">

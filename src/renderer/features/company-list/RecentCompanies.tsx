@@ -39,7 +39,9 @@ export function RecentCompanies({ id, recent, activeIndex, optionId, onOpen }: R
               onClick={() => onOpen(company)}
             >
               <kbd className="shortcut">{shortcut.label}</kbd>
-              <span className="recent-name">{company.name}</span>
+              <span className="recent-name clamp-2" title={company.name}>
+                {company.name}
+              </span>
               <span className="recent-when">
                 <span className="visually-hidden">, </span>
                 opened{' '}

@@ -1,5 +1,6 @@
 /** Words and small helpers for the company view: ages, data type names, Codat's connection errors. */
 import type { DataConnectionError } from '@shared/codat/schemas';
+import { isCancellation } from '@shared/domain/connections';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
 
 /** "just now", "12 s ago", "3 min ago", then the locale's relative words. */
@@ -34,8 +35,7 @@ export function dataTypeLabel(dataType: string): string {
  * supported); the words it came with are shown as they are, since support will recognise them.
  */
 export function connectionErrorSummary(error: DataConnectionError): string {
-  const said = `${error.errorMessage ?? ''} ${error.statusText ?? ''}`;
-  const what = /cancel/i.test(said)
+  const what = isCancellation(error)
     ? 'The customer cancelled'
     : error.statusCode === '500'
       ? 'An unknown error stopped the authorisation'

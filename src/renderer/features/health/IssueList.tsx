@@ -1,5 +1,5 @@
 /**
- * The issues, grouped under category headings, as one virtualised list in the page's own scroll: only the rows
+ * The issues (in one list, or under category headings) as one virtualised list in the page's own scroll: only the rows
  * near the viewport exist, so 10 000+ issues cost what 30 do. Each row is a link to its company; the list is a
  * single Tab stop, and ↑ ↓ PageUp PageDown Home End move between rows (focus follows, scrolling the row in).
  */
@@ -20,10 +20,12 @@ interface IssueListProps {
   generation: string;
   /** Height of the sticky toolbar above the list, so rows scrolled to by keyboard never hide beneath it. */
   stickyOffset: number;
+  /** Each row names its category (when no heading above it does). */
+  showCategory: boolean;
   onOpen(issue: HealthIssue): void;
 }
 
-export function IssueList({ items, generation, stickyOffset, onOpen }: IssueListProps) {
+export function IssueList({ items, generation, stickyOffset, showCategory, onOpen }: IssueListProps) {
   // The page scrolls, not the list (no nested scrollbar); the thresholds form, notices and progress move it. A new
   // filter or sort is a new list, scrolled back to its top.
   const {
@@ -121,6 +123,7 @@ export function IssueList({ items, generation, stickyOffset, onOpen }: IssueList
             issue={item.issue}
             placement={place(row)}
             tabbable={item.key === tabStopKey}
+            showCategory={showCategory}
             onFocus={() => setActiveKey(item.key)}
             onOpen={onOpen}
           />
@@ -135,11 +138,12 @@ interface IssueRowProps {
   /** Where the virtualiser puts the row (and how it measures it). */
   placement: ReturnType<typeof placeVirtualRow>;
   tabbable: boolean;
+  showCategory: boolean;
   onFocus(): void;
   onOpen(issue: HealthIssue): void;
 }
 
-function IssueRow({ issue, placement, tabbable, onFocus, onOpen }: IssueRowProps) {
+function IssueRow({ issue, placement, tabbable, showCategory, onFocus, onOpen }: IssueRowProps) {
   const Icon = severityIcons[issue.severity];
   const open = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -162,12 +166,20 @@ function IssueRow({ issue, placement, tabbable, onFocus, onOpen }: IssueRowProps
         <span className="visually-hidden">: </span>
       </span>
       <span className="issue-company">
-        <span className="issue-company-name">{issue.companyName}</span>
+        <span className="issue-company-name clamp-2" title={issue.companyName}>
+          {issue.companyName}
+        </span>
         <span className="visually-hidden">, </span>
         <span className="issue-platform">{issue.platformName ?? 'No connection'}</span>
       </span>
       <span className="issue-text">
         <span className="visually-hidden">. </span>
+        {showCategory && (
+          <span className="issue-category" data-category={issue.category}>
+            {categoryLabels[issue.category]}
+            <span className="visually-hidden">: </span>
+          </span>
+        )}
         <span className="issue-summary">{issue.summary}</span>
         <span className="issue-action">
           <span className="visually-hidden"> Next step: </span>

@@ -1,6 +1,7 @@
 /**
- * The scan's findings: category chips with counts (which filter), sort and filters, Export CSV, and the issues
- * grouped by category. Sorting happens once per result set and sort order; filtering and grouping are one pass.
+ * The scan's findings: category chips with counts (which filter), sort and filters, Export CSV, and the issues in
+ * one list in the chosen order (or grouped by category, if asked). Sorting happens once per result set and sort
+ * order; filtering and grouping are one pass.
  */
 import { Download } from 'lucide-react';
 import { memo, useId, useMemo, useState, type CSSProperties } from 'react';
@@ -41,13 +42,15 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
   const baseId = useId();
   const [sortBy, setSortBy] = useState<SortKey>('severity');
   const [filters, setFilters] = useState<IssueFilters>(noFilters);
+  // Off by default: "most severe first" means across categories, so the first Critical issue is the first row.
+  const [groupByCategory, setGroupByCategory] = useState(false);
   // The toolbar is sticky: rows scrolled to by keyboard must land below it.
   const { ref: toolbarRef, height: toolbarHeight } = useElementHeight<HTMLDivElement>();
 
   const issues = results?.issues ?? noIssues;
   const sorted = useMemo(() => sortForDisplay(issues, sortBy), [issues, sortBy]);
   const platforms = useMemo(() => platformsOf(issues), [issues]);
-  const view = useMemo(() => buildIssueView(sorted, filters), [sorted, filters]);
+  const view = useMemo(() => buildIssueView(sorted, filters, groupByCategory), [sorted, filters, groupByCategory]);
   const filtered = filters.platform !== null || filters.category !== null;
 
   const setCategory = (category: IssueCategory | null) => setFilters((current) => ({ ...current, category }));
@@ -152,6 +155,14 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
                 <option value="age">Age</option>
               </select>
             </label>
+            <label className="choice group-choice">
+              <input
+                type="checkbox"
+                checked={groupByCategory}
+                onChange={(event) => setGroupByCategory(event.target.checked)}
+              />
+              Group by category
+            </label>
             <label className="toolbar-field platform-filter">
               <span>Platform</span>
               <select
@@ -241,12 +252,13 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
           <div className="issue-columns list-columns" aria-hidden="true">
             <span>Severity</span>
             <span>Company · platform</span>
-            <span>What is wrong · next step</span>
+            <span>{groupByCategory ? 'What is wrong · next step' : 'Category · what is wrong · next step'}</span>
             <span>Since</span>
           </div>
           <IssueList
             items={view.items}
-            generation={`${sortBy}|${filters.platform ?? '*'}|${filters.category ?? '*'}`}
+            generation={`${sortBy}|${groupByCategory}|${filters.platform ?? '*'}|${filters.category ?? '*'}`}
+            showCategory={!groupByCategory}
             stickyOffset={toolbarHeight}
             onOpen={open}
           />

@@ -1,6 +1,7 @@
 /**
- * What the issue list shows: the scan's issues sorted (by the shared sortIssues order), filtered and grouped by
- * category. Pure and linear after the sort, so re-filtering 10 000+ issues takes a few milliseconds.
+ * What the issue list shows: the scan's issues sorted (by the shared sortIssues order) and filtered, as one list
+ * in that order or, when asked, grouped by category. Pure and linear after the sort, so re-filtering 10 000+
+ * issues takes a few milliseconds.
  */
 import {
   issueCategories,
@@ -23,7 +24,7 @@ export type IssueListItem =
   | { kind: 'issue'; key: string; issue: HealthIssue };
 
 export interface IssueView {
-  /** Headings and rows, in display order, for the virtualised list. */
+  /** Rows (and, when grouped, category headings), in display order, for the virtualised list. */
   items: IssueListItem[];
   /** The issues shown, in display order (what Export CSV writes). */
   shown: HealthIssue[];
@@ -56,19 +57,35 @@ export function sortForDisplay(issues: readonly HealthIssue[], by: SortKey): Hea
   );
 }
 
-/** Filters sorted issues and groups them under their category, categories in the domain's order. */
-export function buildIssueView(sorted: readonly HealthIssue[], filters: IssueFilters): IssueView {
+/**
+ * Filters sorted issues. Ungrouped, the sort order is the order shown (the most severe first, whatever their
+ * category); grouped, each category's issues come under its heading, categories in the domain's order.
+ */
+export function buildIssueView(
+  sorted: readonly HealthIssue[],
+  filters: IssueFilters,
+  groupByCategory: boolean,
+): IssueView {
   const groups = new Map<IssueCategory, HealthIssue[]>();
   const categoryCounts = new Map<IssueCategory, number>();
+  const ungrouped: HealthIssue[] = [];
   let platformTotal = 0;
   for (const issue of sorted) {
     if (filters.platform !== null && (issue.platformName ?? '') !== filters.platform) continue;
     platformTotal += 1;
     categoryCounts.set(issue.category, (categoryCounts.get(issue.category) ?? 0) + 1);
     if (filters.category !== null && issue.category !== filters.category) continue;
+    if (!groupByCategory) {
+      ungrouped.push(issue);
+      continue;
+    }
     let group = groups.get(issue.category);
     if (!group) groups.set(issue.category, (group = []));
     group.push(issue);
+  }
+  if (!groupByCategory) {
+    const items = ungrouped.map((issue): IssueListItem => ({ kind: 'issue', key: issue.key, issue }));
+    return { items, shown: ungrouped, categoryCounts, platformTotal };
   }
   const items: IssueListItem[] = [];
   const shown: HealthIssue[] = [];

@@ -13,7 +13,7 @@ import {
   type PullStatus,
 } from '../../codat/schemas';
 import { isPullErrored, isPullInProgress } from '../../codat/status';
-import { unknownValueInWords } from '../connections';
+import { isCancellation, unknownValueInWords } from '../connections';
 import type { ActionKind, HealthIssue, HealthThresholds, Severity } from './model';
 
 export interface ClassifierInput {
@@ -120,7 +120,7 @@ export function classifyCompany(input: ClassifierInput): HealthIssue[] {
     if (connection.status === 'PendingAuth') {
       const latestError = activeErrors.at(-1);
       if (latestError) {
-        const cancelled = latestError.statusCode === '403' || /cancel/i.test(latestError.errorMessage ?? '');
+        const cancelled = isCancellation(latestError);
         issues.push({
           ...base(company, connection),
           key: `authorisation_failed:${connection.id}`,

@@ -57,7 +57,7 @@ export function ConnectionCard(props: ConnectionCardProps) {
           <h3 id={headingId}>{connection.platformName}</h3>
           <span className="muted">{sourceTypeLabel(connection.sourceType)}</span>
         </div>
-        <ConnectionStatusChip status={connection.status} />
+        <ConnectionStatusChip connection={connection} />
       </div>
       <dl className="facts facts-compact">
         <dt>Last sync</dt>

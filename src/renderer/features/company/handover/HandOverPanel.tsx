@@ -2,14 +2,13 @@ import './handover.css';
 import { Copy, ExternalLink, Mail, RefreshCw, X } from 'lucide-react';
 import { useEffect, useId, useRef } from 'react';
 import type { Connection } from '@shared/codat/schemas';
-import { linkMayBeStale } from '@shared/domain/connections';
 import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '@renderer/hooks/useNow';
 import { formatDateTime } from '@renderer/lib/format';
 import { ageInWords } from '../company-format';
 import { PlatformLogo } from '../connections/PlatformLogo';
-import type { HandOver, HandOverLink, LinkUse } from './hand-over';
+import { linkMayBeSpent, type HandOver, type HandOverLink, type LinkUse } from './hand-over';
 import { InviteComposer } from './InviteComposer';
 import { useConnectionWatch } from './useConnectionWatch';
 import { useHandOverActions } from './useHandOverActions';
@@ -32,11 +31,15 @@ interface HandOverPanelProps {
   focusRequests: number;
 }
 
-const useWords: Record<LinkUse, string> = {
+/** Why the link may be spent (a warning, with "Regenerate it"). */
+const spentWords: Record<'opened' | 'attempted', string> = {
   opened: 'You opened this link, so its one-time code may be used up.',
-  copied: 'You copied this link; once the customer opens it, it cannot be used again.',
-  sent: 'This link went into an invite; once the customer opens it, it cannot be used again.',
   attempted: 'The customer already tried this link.',
+};
+/** Where the link went, when that spends nothing yet (a plain note: regenerating is there if the customer needs it). */
+const handedOutWords: Record<'copied' | 'sent', string> = {
+  copied: 'You copied this link. It works for the first person who opens it;',
+  sent: 'This link went into an invite. It works for the first person who opens it;',
 };
 
 export function HandOverPanel(props: HandOverPanelProps) {
@@ -81,8 +84,12 @@ export function HandOverPanel(props: HandOverPanelProps) {
   );
 
   const linked = snapshot !== null && snapshot.phase !== 'authorising';
-  const stale = linkMayBeStale(handOver.link.issuedAt, now, handOver.link.usedBy !== null);
+  const { usedBy } = handOver.link;
+  const spent = linkMayBeSpent(handOver.link, now);
   const expired = now - handOver.link.issuedAt >= 24 * 60 * 60 * 1000;
+  const handedOut = !spent && (usedBy === 'copied' || usedBy === 'sent') ? usedBy : null;
+  // Offered once the link has left the console, since only the customer knows whether it still works.
+  const offerRegenerate = spent || handedOut !== null;
 
   return (
     <section className="card handover" aria-labelledby={headingId}>
@@ -125,11 +132,16 @@ export function HandOverPanel(props: HandOverPanelProps) {
                 {ageInWords(handOver.link.issuedAt, now)}
               </time>
               .{' '}
-              {stale && (
+              {spent && (
                 <span className="warning">
-                  {expired ? 'It is over 24 hours old and has expired.' : useWords[handOver.link.usedBy ?? 'opened']}{' '}
+                  {expired
+                    ? 'It is over 24 hours old and has expired.'
+                    : spentWords[usedBy === 'attempted' ? 'attempted' : 'opened']}{' '}
                   Regenerate it before sending it again.
                 </span>
+              )}
+              {handedOut && (
+                <span>{handedOutWords[handedOut]} if the customer says it does not work, regenerate it.</span>
               )}
             </p>
           </div>
@@ -156,7 +168,7 @@ export function HandOverPanel(props: HandOverPanelProps) {
             >
               Send invite
             </ActionButton>
-            {stale && (
+            {offerRegenerate && (
               <ActionButton
                 Icon={RefreshCw}
                 busy={busy === 'regenerate'}

@@ -1,14 +1,13 @@
 import { Copy, Mail, RefreshCw } from 'lucide-react';
 import { useId, useRef, useState, type RefObject } from 'react';
 import type { OperationOutput } from '@shared/contract';
-import { linkMayBeStale } from '@shared/domain/connections';
 import { emailProblem, mailtoUrl, renderInvite } from '@shared/domain/invite';
 import type { BridgeError, Result } from '@shared/result';
 import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Field } from '@renderer/components/Field';
 import { useNow } from '@renderer/hooks/useNow';
-import type { HandOverLink } from './hand-over';
+import { linkMayBeSpent, type HandOverLink } from './hand-over';
 import { useOpenExternal } from './useOpenExternal';
 import { Modal } from '@renderer/components/Modal';
 
@@ -54,7 +53,8 @@ export function InviteComposer(props: InviteComposerProps) {
   const canOpen = problem === null;
   // Copying works without a recipient (it is pasted into another mail), but not with a wrong one.
   const canCopy = recipient.trim() === '' || problem === null;
-  const stale = linkMayBeStale(link.issuedAt, now, link.usedBy !== null);
+  // Only where the link may really be spent: sending this invite (or copying it) spends nothing by itself.
+  const stale = linkMayBeSpent(link, now);
   // An invite without its link is useless; say so rather than block (the user may paste it elsewhere).
   const linkMissing = !body.includes(link.url);
 

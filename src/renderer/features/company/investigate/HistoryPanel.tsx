@@ -1,6 +1,7 @@
 /** History: the company's pull operations, newest first, 50 at a time, optionally only the failed ones. */
 import { useId, type MouseEvent } from 'react';
 import type { Connection, PullOperation } from '@shared/codat/schemas';
+import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { SkeletonRows } from '@renderer/components/Skeleton';
 import { useNow } from '@renderer/hooks/useNow';
@@ -9,6 +10,7 @@ import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
 import { ReloadButton } from './ReloadButton';
+import { TableScroll } from './TableScroll';
 import { usePullHistory } from './useInvestigation';
 
 export function HistoryPanel(props: { companyId: string; connections: readonly Connection[]; active: boolean }) {
@@ -40,11 +42,10 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
             />
             Errors only
           </label>
-          {history && (
+          {history && (history.totalResults > 0 || history.unreadable > 0) && (
             <p className="muted">
-              {history.totalResults === 0
-                ? 'None'
-                : `Showing ${pulls.length} of ${history.totalResults} ${errorsOnly ? 'failed ' : ''}pull operation${history.totalResults === 1 ? '' : 's'}, newest first`}
+              {history.totalResults > 0 &&
+                `Showing ${pulls.length} of ${history.totalResults} ${errorsOnly ? 'failed ' : ''}pull operation${history.totalResults === 1 ? '' : 's'}, newest first`}
               {history.unreadable > 0 &&
                 ` (${history.unreadable} could not be read, so ${history.unreadable === 1 ? 'it is' : 'they are'} not shown)`}
             </p>
@@ -58,12 +59,10 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
       {loading === 'first' && !history ? (
         <SkeletonRows rows={5} label="Reading the pull history from Codat…" />
       ) : history && pulls.length === 0 ? (
-        <p className="panel-empty">
-          {errorsOnly ? 'No failed pull operations in the history.' : 'No pull operations yet: nothing has synced.'}
-        </p>
+        <HistoryEmpty errorsOnly={errorsOnly} connections={connections} />
       ) : (
         history && (
-          <div className="table-scroll">
+          <TableScroll label="Pull operations">
             <table className="investigate-table history-table">
               <caption className="visually-hidden">
                 Pull operations{errorsOnly ? ' that failed' : ''}, newest first
@@ -110,7 +109,7 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )
       )}
       {more && (
@@ -129,5 +128,27 @@ export function HistoryPanel(props: { companyId: string; connections: readonly C
       )}
       {pullDialog}
     </div>
+  );
+}
+
+/** No pull operations: what would be listed here, and how to get some. */
+function HistoryEmpty({ errorsOnly, connections }: { errorsOnly: boolean; connections: readonly Connection[] }) {
+  if (errorsOnly) {
+    return (
+      <EmptyState title="No failed syncs" headingLevel={3}>
+        Syncs that end in an error are listed here with Codat’s message, newest first. Clear “Errors only” to see every
+        sync.
+      </EmptyState>
+    );
+  }
+  const linked = connections.some((connection) => connection.status === 'Linked');
+  return (
+    <EmptyState title="No syncs yet" headingLevel={3}>
+      Each time Codat reads this company’s data (the first sync after linking, a scheduled sync or a refresh) it is
+      listed here, newest first, with its status and any error.{' '}
+      {linked
+        ? 'To start one now, choose Sync status and press Refresh data.'
+        : 'Nothing can sync until the customer links a platform: hand them the connection link.'}
+    </EmptyState>
   );
 }

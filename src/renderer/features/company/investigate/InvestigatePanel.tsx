@@ -1,7 +1,8 @@
 /**
  * Customer success's investigation of one company, in tabs: Diagnosis, Sync status, History, Timeline.
- * Nothing is read from Codat until a tab is chosen, so opening a company to onboard it costs no extra
- * request. The chosen tab is remembered for the session: an analyst lands on it for the next company.
+ * Nothing is read from Codat until a tab is chosen, on every company, so opening one to onboard it costs no extra
+ * request. The last tab chosen is remembered for the session only as the tab list's Tab stop: an analyst reaches
+ * it with one Tab and opens it with Enter.
  */
 import './investigate.css';
 import { Activity, History, ListTree, Stethoscope, X } from 'lucide-react';
@@ -50,20 +51,22 @@ export function InvestigatePanel({
 }) {
   const baseId = useId();
   const headingId = `${baseId}-heading`;
-  const [selected, setSelected] = useState<TabId | null>(storedTab);
+  // Never a panel on arrival: showing one would read Codat before the user chose.
+  const [selected, setSelected] = useState<TabId | null>(null);
+  const [lastUsed, setLastUsed] = useState<TabId | null>(storedTab);
   // Panels stay mounted once opened, so a return to the tab keeps its pages and filters.
-  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(selected ? [selected] : []));
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set());
 
   const select = (tab: TabId) => {
     setSelected(tab);
+    setLastUsed(tab);
     setOpened((current) => new Set(current).add(tab));
     storeTab(tab);
   };
 
   const close = () => {
     setSelected(null);
-    storeTab(null);
-    document.getElementById(tabId(baseId, tabs[0].id))?.focus();
+    document.getElementById(tabId(baseId, lastUsed ?? tabs[0].id))?.focus();
   };
 
   return (
@@ -75,6 +78,7 @@ export function InvestigatePanel({
           tabs={tabs}
           selected={selected}
           onSelect={select}
+          tabStop={lastUsed}
           activation="manual"
           baseId={baseId}
           hasPanel={(tab) => opened.has(tab)}

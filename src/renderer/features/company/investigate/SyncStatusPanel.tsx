@@ -12,6 +12,7 @@ import { PullStatusBadge } from '@renderer/components/status/PullStatusBadge';
 import { When } from './When';
 import { usePullDialog } from './PullOperationDialog';
 import { ReloadButton } from './ReloadButton';
+import { TableScroll } from './TableScroll';
 import { dataStatusPollMs, useDataRefresh, useDataStatus } from './useDataStatus';
 
 interface SyncStatusPanelProps {
@@ -104,7 +105,7 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
         <p className="panel-empty">Codat has no data status for this company yet: nothing has synced.</p>
       ) : (
         data.statuses && (
-          <div className="table-scroll">
+          <TableScroll label="Sync status per data type">
             <table className="investigate-table">
               <caption className="visually-hidden">Sync status per data type</caption>
               <thead>
@@ -168,7 +169,7 @@ export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPa
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )
       )}
       {pullDialog}

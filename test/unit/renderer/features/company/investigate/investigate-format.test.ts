@@ -63,10 +63,10 @@ describe('a status or type Codat added after this version of Linkdesk', () => {
   });
 
   it('a connection status gets a neutral chip that says so', () => {
-    expect(connectionStatusLabel('Suspended')).toBe('Unknown status: Suspended');
-    expect(connectionStatusLabel('PendingAuth')).toBe('Pending authorisation');
-    expect(connectionStatusLook('Suspended').tone).toBe('neutral');
-    expect(connectionStatusExplanation('Suspended')).toContain('“Suspended”');
+    expect(connectionStatusLabel({ status: 'Suspended' })).toBe('Unknown status: Suspended');
+    expect(connectionStatusLabel({ status: 'PendingAuth' })).toBe('Pending authorisation');
+    expect(connectionStatusLook({ status: 'Suspended' }).tone).toBe('neutral');
+    expect(connectionStatusExplanation({ status: 'Suspended' })).toContain('“Suspended”');
   });
 
   it('a source type is its own group, said to be unknown', () => {
