@@ -124,13 +124,7 @@ export function HandOverPanel(props: HandOverPanelProps) {
               >
                 {ageInWords(handOver.link.issuedAt, now)}
               </time>
-              .{' '}
-              {stale && (
-                <span className="warning">
-                  {expired ? 'It is over 24 hours old and has expired.' : useWords[handOver.link.usedBy ?? 'opened']}{' '}
-                  Regenerate it before sending it again.
-                </span>
-              )}
+              .
             </p>
           </div>
 
@@ -169,6 +163,13 @@ export function HandOverPanel(props: HandOverPanelProps) {
             {busy === 'invite' && <span className="muted">Getting a fresh link for the invite…</span>}
             {busy === 'regenerate' && <span className="muted">Asking Codat for a working link…</span>}
           </div>
+          {/* Below the buttons, so that it never moves them. */}
+          {stale && (
+            <p className="warning link-stale">
+              {expired ? 'It is over 24 hours old and has expired.' : useWords[handOver.link.usedBy ?? 'opened']}{' '}
+              Regenerate it before sending it again.
+            </p>
+          )}
           <p className="action-message" role="status">
             {message}
           </p>
