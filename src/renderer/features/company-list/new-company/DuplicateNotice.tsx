@@ -32,16 +32,17 @@ export function DuplicateStatus({ name, lookup, duplicates }: DuplicateNoticePro
     );
   } else if (lookup?.state === 'failed') {
     tone = 'failed';
-    content = <>Could not check whether “{lookup.name}” already exists: see below the buttons.</>;
+    content = <>Could not check whether “{lookup.name}” already exists (see below).</>;
   } else if (duplicates && duplicates.length === 0) {
     tone = 'none';
     content = <>No company is named “{name}” yet.</>;
   } else if (duplicates && duplicates.length > 0) {
     tone = 'found';
+    const count = duplicates.length;
     content = (
       <>
-        “{duplicates[0]?.name}” already exists: {duplicates.length === 1 ? 'it is' : `${duplicates.length} are`} listed
-        below the buttons.
+        {count === 1 ? 'A company' : `${count} companies`} named “{duplicates[0]?.name}” already{' '}
+        {count === 1 ? 'exists' : 'exist'} (listed below).
       </>
     );
   }
