@@ -21,7 +21,12 @@ export interface DuplicateNoticeProps {
  * one line high whatever it says (a long name is cut short on screen, read in full), so that the check starting
  * when the field loses focus (a mousedown on Create) cannot move Create out from under the pointer.
  */
-export function DuplicateStatus({ name, lookup, duplicates }: DuplicateNoticeProps) {
+export function DuplicateStatus({
+  name,
+  lookup,
+  duplicates,
+  onOpen,
+}: DuplicateNoticeProps & { onOpen(company: Company): void }) {
   let content = null;
   let tone: 'none' | 'found' | 'failed' | undefined;
   if (lookup?.state === 'checking') {
@@ -42,14 +47,25 @@ export function DuplicateStatus({ name, lookup, duplicates }: DuplicateNoticePro
     content = (
       <>
         {count === 1 ? 'A company' : `${count} companies`} named “{duplicates[0]?.name}” already{' '}
-        {count === 1 ? 'exists' : 'exist'} (listed below).
+        {count === 1 ? 'exists' : 'exist'}
+        {count === 1 ? '.' : ' (listed below).'}
       </>
     );
   }
+  // One existing company: opening it is one click away here too, in the line's reserved space (the list below the
+  // buttons may be out of view). The button sits beside the live region, not in it.
+  const only = duplicates?.length === 1 && lookup?.state !== 'checking' ? duplicates[0] : undefined;
   return (
-    <p className="duplicate-status" data-tone={tone} role="status">
-      {content}
-    </p>
+    <div className="duplicate-status-row">
+      <p className="duplicate-status" data-tone={tone} role="status">
+        {content}
+      </p>
+      {only && (
+        <button type="button" className="button button-small" onClick={() => onOpen(only)}>
+          Use existing company
+        </button>
+      )}
+    </div>
   );
 }
 

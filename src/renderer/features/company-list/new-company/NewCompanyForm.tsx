@@ -130,7 +130,7 @@ export function NewCompanyForm({
         )}
       </Field>
 
-      <DuplicateStatus name={preview.name} lookup={duplicateCheck.lookup} duplicates={duplicates} />
+      <DuplicateStatus name={preview.name} lookup={duplicateCheck.lookup} duplicates={duplicates} onOpen={onOpen} />
 
       <Field label="Description" hint="Optional. Shown to your team in Codat, never to the customer.">
         {(control) => (
