@@ -244,8 +244,10 @@ test('creating a name that exists offers the existing company instead', async ({
   const match = page.getByRole('listitem', { name: 'Scenario - Unlinked' });
   await expect(match).toContainText(id);
   await expect(match).toContainText('Unlinked');
-  const create = page.getByRole('button', { name: 'Create company', exact: true });
+  const create = page.getByRole('button', { name: /^Create company/ });
   await expect(create).toHaveText('Create company anyway');
+  // Named as it reads: a voice or script user saying "Create company" must not make a duplicate unawares.
+  await expect(create).toHaveAccessibleName('Create company anyway');
   await expect(create).toHaveAccessibleDescription(/already exists/);
 
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -278,9 +280,10 @@ test('a duplicate found only when Create is pressed stops the create until press
   const match = page.getByRole('listitem', { name });
   await expect(match).toBeVisible();
   await expect(match).toContainText(existing.value.id);
-  const create = page.getByRole('button', { name: 'Create company', exact: true });
+  const create = page.getByRole('button', { name: /^Create company/ });
   await expect(create).toBeFocused();
   await expect(create).toHaveText('Create company anyway');
+  await expect(create).toHaveAccessibleName('Create company anyway');
   expect(creates).toEqual([]);
 
   // Pressed again, with the duplicate in view: the user meant it.
@@ -310,6 +313,53 @@ test('a new customer ID creates the company, with one request, and opens it', as
   expect(JSON.parse(creates[0] ?? '{}')).toEqual({ customerId, tags: { region: 'uk', source: 'e2e' } });
   const id = /#\/companies\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
   expect(await companyIdNamed(page, customerId)).toBe(id);
+});
+
+test('a quick click on Create right after typing creates the company', async ({ ownConsolePage: page }) => {
+  // Typed, then clicked at once: leaving the field starts the name check between mousedown and mouseup.
+  const customerId = `C${Date.now()} Quick Click`;
+  await page.getByRole('button', { name: 'New company' }).click();
+  await page.getByRole('textbox', { name: 'Customer ID' }).fill(customerId);
+  await page.getByRole('button', { name: 'Create company', exact: true }).click();
+  await expect(page).toHaveURL(companyRoute);
+  await expect(page.getByRole('heading', { level: 1, name: customerId })).toBeVisible();
+});
+
+test('the name check starting and ending never moves Create: a press that spans it still creates', async ({
+  ownConsolePage: page,
+}) => {
+  // Codat's answer to the name check waits in the browser until the test lets it go.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/bridge/companies.findByName', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const creates: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/bridge/companies.create')) creates.push(request.postData() ?? '');
+  });
+  const customerId = `C${Date.now()} Steady Button`;
+  await page.getByRole('button', { name: 'New company' }).click();
+  await page.getByRole('textbox', { name: 'Customer ID' }).fill(customerId);
+  const create = page.getByRole('button', { name: 'Create company', exact: true });
+  const before = await create.boundingBox();
+  if (!before) throw new Error('Create company is not on screen');
+
+  // Press on Create: the field loses focus and the check starts (or goes on, if typing had started it).
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Checking whether “${customerId}” already exists…` }),
+  ).toBeVisible();
+  expect(await create.boundingBox()).toEqual(before);
+  release();
+  await expect(page.getByText(`No company is named “${customerId}” yet.`)).toBeVisible();
+  expect(await create.boundingBox()).toEqual(before);
+
+  await page.mouse.up();
+  await expect(page).toHaveURL(companyRoute);
+  expect(creates).toHaveLength(1);
 });
 
 test('a complete search for exactly the customer ID is trusted: no second lookup before creating', async ({

@@ -158,8 +158,10 @@ test('only one accounting connection: other accounting platforms are refused wit
     /only one accounting connection/,
   );
   await expect(picker.getByRole('button', { name: 'Plaid' })).toBeEnabled();
-  // Beta marks are visible but not part of the name.
-  await expect(picker.getByRole('button', { name: 'Amazon Seller Central' })).toContainText('Beta');
+  // A tile is named by what it shows, Beta mark included: a voice user says what they see.
+  const amazon = picker.getByRole('button', { name: 'Amazon Seller Central' });
+  await expect(amazon).toContainText('Beta');
+  await expect(amazon).toHaveAccessibleName(/^Amazon Seller Central\s*Beta$/);
   await expectNoAxeViolations(page, 'picker with the accounting rule');
   await screenshots(page, 'picker');
 

@@ -3,7 +3,7 @@
  * results; a delete that fails (fault 500) leaves the connection in place, shows Codat's correlation ID, and is
  * logged as a failure; the log's CSV export.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { scenarioNames } from '@sandbox/seed';
 import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { callBridge } from './bridge';
@@ -37,7 +37,14 @@ test('unlink then delete a connection; both are in the audit log with their resu
   await card.getByRole('button', { name: 'Unlink', exact: true }).click();
   const unlinkDialog = page.getByRole('dialog', { name: 'Unlink QuickBooks Online?' });
   await expect(unlinkDialog).toContainText('Data already synced stays readable');
+  // It opens on Cancel, not on the action: Enter alone revokes nothing.
+  await expect(unlinkDialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectPadded(unlinkDialog);
   await page.screenshot({ path: 'test-results/screenshots/revoke-unlink.png' });
+  await page.keyboard.press('Enter');
+  await expect(unlinkDialog).toHaveCount(0);
+  expect(sandbox.control.requests().filter((entry) => entry.method === 'PATCH')).toEqual([]);
+  await card.getByRole('button', { name: 'Unlink', exact: true }).click();
   await unlinkDialog.getByRole('button', { name: 'Unlink connection' }).dblclick();
   await expect(unlinkDialog).toHaveCount(0);
   await expect(card).toContainText('Unlinked');
@@ -49,6 +56,8 @@ test('unlink then delete a connection; both are in the audit log with their resu
   const deleteDialog = page.getByRole('dialog', { name: /Delete the QuickBooks Online connection of/ });
   await expect(deleteDialog).toContainText('This cannot be undone');
   await expect(deleteDialog.getByRole('button', { name: 'Delete connection' })).toBeDisabled();
+  await expect(deleteDialog.getByRole('textbox', { name: 'Platform name' })).toBeFocused();
+  await expectPadded(deleteDialog);
   await deleteDialog.getByRole('textbox', { name: 'Platform name' }).fill('QuickBooks Online');
   await page.screenshot({ path: 'test-results/screenshots/revoke-delete.png' });
   await deleteDialog.getByRole('button', { name: 'Delete connection' }).click();
@@ -95,21 +104,85 @@ test('a delete that fails leaves the connection, shows the correlation ID, and i
   await expect(failed).toContainText(correlationId!);
 });
 
-test('delete company asks for its name and then opens the company list', async ({ page }) => {
+test('delete company: More actions is a menu button; the delete asks for the name, opens the list and leaves Recent', async ({
+  page,
+}) => {
   const companyId = sandbox.companyId(scenarioNames.noConnections);
-  await openCompany(page, scenarioNames.noConnections);
-  await page.getByText('More actions').click();
-  await page.getByRole('button', { name: 'Delete company' }).click();
+  // Both opened from the Companies page, so both are in Recent.
+  await page.goto(host.url);
+  for (const name of [scenarioNames.unlinked, scenarioNames.noConnections]) {
+    await page.getByRole('link', { name: 'Companies' }).click();
+    await page.getByRole('searchbox', { name: 'Search companies' }).fill(name);
+    await page.getByRole('listbox', { name: 'Companies', exact: true }).getByRole('option', { name }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+
+  // A menu button: says it opens a menu and whether it is open; arrows, Escape and a click outside work.
+  const more = page.getByRole('button', { name: 'More actions' });
+  await expect(more).toHaveAttribute('aria-haspopup', 'menu');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  const menu = page.getByRole('menu', { name: 'More actions' });
+  const deleteItem = menu.getByRole('menuitem', { name: 'Delete company' });
+  await expect(deleteItem).toBeFocused();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  // It covers nothing below the header: "Connect platform" stays in view and clickable.
+  const connect = page.getByRole('button', { name: 'Connect platform' });
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 900, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await connect.scrollIntoViewIfNeeded();
+    await expect(menu).toBeVisible();
+    expect(overlaps(await menu.boundingBox(), await connect.boundingBox())).toBe(false);
+  }
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(deleteItem).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(deleteItem).toBeFocused();
+  await page.getByRole('heading', { level: 2, name: 'Connections' }).click(); // outside
+  await expect(menu).toHaveCount(0);
+
+  await more.press('Enter');
+  await expect(deleteItem).toBeFocused();
+  await deleteItem.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Delete ${scenarioNames.noConnections}?` });
-  await dialog.getByRole('textbox', { name: 'Company name' }).fill(scenarioNames.noConnections);
+  const typed = dialog.getByRole('textbox', { name: 'Company name' });
+  await expect(typed).toBeFocused();
+  await typed.fill(scenarioNames.noConnections);
   await dialog.getByRole('button', { name: 'Delete company' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
   expect((await sandbox.call('GET', `/companies/${companyId}`)).status).toBe(404);
+  const recent = page.getByRole('listbox', { name: 'Recent companies' });
+  await expect(recent.getByRole('option', { name: new RegExp(scenarioNames.unlinked) })).toBeVisible();
+  await expect(recent.getByRole('option', { name: new RegExp(scenarioNames.noConnections) })).toHaveCount(0);
+
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(
     page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'Company deleted' }),
   ).toContainText('OK');
 });
+
+type Box = { x: number; y: number; width: number; height: number } | null;
+function overlaps(a: Box, b: Box): boolean {
+  if (!a || !b) throw new Error('not on screen');
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The dialog's content keeps clear of its edges. */
+async function expectPadded(dialog: Locator) {
+  const frame = await dialog.boundingBox();
+  const heading = await dialog.getByRole('heading').first().boundingBox();
+  const lastButton = await dialog.getByRole('button', { name: 'Cancel' }).boundingBox();
+  if (!frame || !heading || !lastButton) throw new Error('dialog not on screen');
+  expect(heading.x - frame.x).toBeGreaterThanOrEqual(16);
+  expect(heading.y - frame.y).toBeGreaterThanOrEqual(16);
+  expect(frame.y + frame.height - (lastButton.y + lastButton.height)).toBeGreaterThanOrEqual(16);
+}
 
 test('the audit log exports as CSV: a header, one row per record, every field quoted, formulas inert', async ({
   page,

@@ -84,14 +84,14 @@ function renderConnectionActions(target: Connection = connection) {
 }
 
 describe('Unlink', () => {
-  it('asks first, focused on its own button, and Cancel or Escape close it with focus back on Unlink', async () => {
+  it('asks first, focused on Cancel, and Cancel or Escape close it with focus back on Unlink', async () => {
     const { user } = renderConnectionActions();
     const opener = screen.getByRole('button', { name: 'Unlink' });
 
     await user.click(opener);
     const dialog = screen.getByRole('dialog', { name: 'Unlink Xero?' });
     expect(within(dialog).getByText(/Codat stops syncing new data from Xero for Harbour Bakery/)).toBeTruthy();
-    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Unlink connection' }));
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -102,6 +102,18 @@ describe('Unlink', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(opener);
     expect(unlink).not.toHaveBeenCalled();
+  });
+
+  it('Enter pressed as it opens revokes nothing: it closes the dialog', async () => {
+    const { user } = renderConnectionActions();
+    const opener = screen.getByRole('button', { name: 'Unlink' });
+    opener.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('dialog', { name: 'Unlink Xero?' })).toBeTruthy();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(unlink).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(opener);
   });
 
   it('sends one request however often it is confirmed, and holds the dialog open until Codat answers', async () => {
@@ -217,8 +229,8 @@ describe('Delete company', () => {
     const answer = pending<{ deleted: true }>();
     deleteCompany.mockReturnValue(answer.promise);
     const { user, onDeleted } = renderCompanyMenu();
-    await user.click(screen.getByText('More actions'));
-    await user.click(screen.getByRole('button', { name: 'Delete company' }));
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete company' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete Harbour Bakery?' });
     expect(within(dialog).getByText(/all 1 of its connections/)).toBeTruthy();
     const typed = within(dialog).getByRole('textbox', { name: 'Company name' });
@@ -242,8 +254,8 @@ describe('Delete company', () => {
   it('a failure leaves the company: Codat’s error and correlation ID are shown, and it stays open', async () => {
     deleteCompany.mockResolvedValue({ ok: false, error: codatRefusal });
     const { user, onDeleted } = renderCompanyMenu();
-    await user.click(screen.getByText('More actions'));
-    await user.click(screen.getByRole('button', { name: 'Delete company' }));
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete company' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete Harbour Bakery?' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Company name' }), 'Harbour Bakery');
     await user.click(within(dialog).getByRole('button', { name: 'Delete company' }));
@@ -255,11 +267,65 @@ describe('Delete company', () => {
     expect(screen.getByRole('dialog', { name: 'Delete Harbour Bakery?' })).toBe(dialog);
   });
 
+  it('More actions is a menu button: arrows open it on its item, Escape closes it back to the button', async () => {
+    const { user } = renderCompanyMenu();
+    const button = screen.getByRole('button', { name: 'More actions' });
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('menu')).toBeNull();
+
+    button.focus();
+    await user.keyboard('{ArrowDown}');
+    const menu = screen.getByRole('menu', { name: 'More actions' });
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(button.getAttribute('aria-controls')).toBe(menu.id);
+    const item = within(menu).getByRole('menuitem', { name: 'Delete company' });
+    expect(document.activeElement).toBe(item);
+    await user.keyboard('{ArrowDown}'); // one item: it wraps round to itself
+    expect(document.activeElement).toBe(item);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(item);
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+
+    // Enter opens it too; Enter on the item chooses it.
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Delete company' }));
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Delete Harbour Bakery?' })).toBeTruthy();
+  });
+
+  it('a click outside closes the menu, and Tab leaves it', async () => {
+    const { user } = renderCompanyMenu();
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    expect(screen.getByRole('menu')).toBeTruthy();
+    await user.click(document.body);
+    expect(screen.queryByRole('menu')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    await user.tab();
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('a cancelled delete gives focus back to More actions', async () => {
+    const { user } = renderCompanyMenu();
+    const button = screen.getByRole('button', { name: 'More actions' });
+    await user.click(button);
+    await user.click(screen.getByRole('menuitem', { name: 'Delete company' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
   it('on a Production profile, says so in the confirmation', async () => {
     onProfile('production');
     const { user } = renderCompanyMenu();
-    await user.click(screen.getByText('More actions'));
-    await user.click(screen.getByRole('button', { name: 'Delete company' }));
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete company' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete Harbour Bakery?' });
     expect(within(dialog).getByRole('note').textContent).toBe(
       'Production: this acts on a real customer’s live connection.',
@@ -268,8 +334,8 @@ describe('Delete company', () => {
 
   it('on a Training profile, does not', async () => {
     const { user } = renderCompanyMenu();
-    await user.click(screen.getByText('More actions'));
-    await user.click(screen.getByRole('button', { name: 'Delete company' }));
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete company' }));
     expect(within(screen.getByRole('dialog')).queryByRole('note')).toBeNull();
   });
 });

@@ -30,7 +30,15 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
             </span>
           ))}
         </div>
-        <div ref={scroller} className="audit-scroll" tabIndex={0} aria-label="Audit log entries (scroll)">
+        {/* The rows' own scrolling box, focusable so the keyboard can scroll it, is their rowgroup: a table may hold
+            rows and rowgroups, nothing else, or screen readers lose the rows (axe aria-required-children). */}
+        <div
+          ref={scroller}
+          className="audit-scroll"
+          role="rowgroup"
+          tabIndex={0}
+          aria-label="Audit log entries (scroll)"
+        >
           <div className="virtual-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const record = records[item.index]!;

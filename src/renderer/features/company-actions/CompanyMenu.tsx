@@ -1,6 +1,13 @@
-/** "Delete company", tucked into a menu of rare actions in the company's header. */
+/**
+ * "More actions" in the company's header: a menu button (the ARIA menu pattern) holding the rare, destructive
+ * "Delete company". Hand-written, since the app has one menu: a button with a chevron that says it opens a menu and
+ * whether it is open; in the menu ↓ ↑ Home End move, Enter or Space choose, Escape closes and gives focus back to
+ * the button, Tab or a click outside close it. It opens upwards, over the company's facts, so that it never covers
+ * "Connect platform" below the header.
+ */
 import './company-actions.css';
-import { useRef, useState, type RefObject } from 'react';
+import { ChevronDown } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Company } from '@shared/codat/schemas';
 import { useEnvironment } from '@renderer/stores/app-store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -13,31 +20,145 @@ export interface CompanyMenuProps {
   onDeleted(): void;
 }
 
+interface MenuItem {
+  label: string;
+  danger?: boolean;
+  choose(): void;
+}
+
 export function CompanyMenu({ company, onDeleted }: CompanyMenuProps) {
   const [confirming, setConfirming] = useState(false);
-  const triggerRef = useRef<HTMLButtonElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const items: MenuItem[] = [{ label: 'Delete company', danger: true, choose: () => setConfirming(true) }];
   return (
-    <details className="company-menu">
-      <summary>More actions</summary>
-      <div className="company-menu-items">
-        <button
-          ref={triggerRef}
-          type="button"
-          className="button button-danger-quiet"
-          onClick={() => setConfirming(true)}
-        >
-          Delete company
-        </button>
-      </div>
+    <>
+      <MenuButton label="More actions" items={items} buttonRef={buttonRef} />
       {confirming && (
         <DeleteCompanyDialog
           company={company}
           onDeleted={onDeleted}
           onClose={() => setConfirming(false)}
-          returnFocusTo={triggerRef}
+          // The menu item is gone once chosen: focus goes back to the button that opened the menu.
+          returnFocusTo={buttonRef}
         />
       )}
-    </details>
+    </>
+  );
+}
+
+/** Which item gets focus when the menu opens: the first, or the last (opened with ↑). */
+type OpenAt = 'first' | 'last';
+
+function MenuButton({
+  label,
+  items,
+  buttonRef,
+}: {
+  label: string;
+  items: MenuItem[];
+  buttonRef: RefObject<HTMLButtonElement | null>;
+}) {
+  const id = useId();
+  const menuId = `${id}-menu`;
+  const [openAt, setOpenAt] = useState<OpenAt | null>(null);
+  const open = openAt !== null;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const close = (returnFocus: boolean) => {
+    setOpenAt(null);
+    if (returnFocus) buttonRef.current?.focus();
+  };
+
+  // Focus the first (or last) item as the menu appears.
+  useEffect(() => {
+    if (openAt === null) return;
+    const index = openAt === 'first' ? 0 : items.length - 1;
+    itemRefs.current[index]?.focus();
+  }, [openAt, items.length]);
+
+  // A press anywhere outside closes it (focus stays where the press puts it).
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!containerRef.current?.contains(event.target as Node)) setOpenAt(null);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpenAt(event.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = itemRefs.current.findIndex((item) => item === document.activeElement);
+    const last = items.length - 1;
+    const moveTo = (index: number) => {
+      event.preventDefault();
+      itemRefs.current[index]?.focus();
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return moveTo(current >= last ? 0 : current + 1);
+      case 'ArrowUp':
+        return moveTo(current <= 0 ? last : current - 1);
+      case 'Home':
+        return moveTo(0);
+      case 'End':
+        return moveTo(last);
+      case 'Escape':
+        // Only the menu closes, not a dialog or page beneath it.
+        event.preventDefault();
+        event.stopPropagation();
+        return close(true);
+      case 'Tab':
+        // Tab leaves the menu for the next control, as from the button.
+        return close(false);
+    }
+  };
+
+  return (
+    <div className="menu-button" ref={containerRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => (open ? close(false) : setOpenAt('first'))}
+        onKeyDown={onButtonKeyDown}
+      >
+        {label}
+        <ChevronDown aria-hidden="true" size={16} className="menu-chevron" />
+      </button>
+      {open && (
+        <div id={menuId} role="menu" aria-label={label} className="menu-popover" onKeyDown={onMenuKeyDown}>
+          {items.map((item, index) => (
+            <button
+              key={item.label}
+              ref={(element) => {
+                itemRefs.current[index] = element;
+              }}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className={item.danger ? 'menu-item menu-item-danger' : 'menu-item'}
+              onClick={() => {
+                close(true);
+                item.choose();
+              }}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
   );
 }
 

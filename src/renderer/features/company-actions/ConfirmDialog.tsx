@@ -1,4 +1,4 @@
-import { useState, type ReactNode, type RefObject } from 'react';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Field } from '@renderer/components/Field';
 import { Modal } from '@renderer/components/Modal';
@@ -18,11 +18,16 @@ interface ConfirmDialogProps {
   returnFocusTo: RefObject<HTMLElement | null>;
 }
 
-/** A confirmation in the action's own words; it cannot be closed while its request is in flight. */
+/**
+ * A confirmation in the action's own words; it cannot be closed while its request is in flight. It opens on the
+ * confirmation field, or else on Cancel, never on the action: Enter alone must not do what cannot be undone.
+ */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { request, typeToConfirm } = props;
   const [typed, setTyped] = useState('');
   const matches = !typeToConfirm || typed.trim() === typeToConfirm.expected;
+  const confirmFieldRef = useRef<HTMLInputElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
 
   const confirm = () => {
     if (matches) void request.send();
@@ -34,6 +39,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       closeButton={false}
       onClose={() => !request.busy && props.onClose()}
       returnFocusTo={props.returnFocusTo}
+      initialFocus={typeToConfirm ? confirmFieldRef : cancelRef}
       className="danger-dialog"
     >
       <div className="modal-body">
@@ -50,6 +56,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             {(control) => (
               <input
                 {...control}
+                ref={confirmFieldRef}
                 value={typed}
                 onChange={(event) => setTyped(event.target.value)}
                 autoComplete="off"
@@ -57,12 +64,6 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
               />
             )}
           </Field>
-        )}
-        {request.failure && (
-          <ErrorNotice
-            error={request.failure}
-            title="Nothing was changed, or Codat could not confirm it. The details are reloaded below."
-          />
         )}
         <div className="form-actions">
           <button
@@ -73,15 +74,24 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           >
             {props.confirmLabel}
           </button>
-          <button type="button" className="button" onClick={props.onClose} disabled={request.busy}>
+          <button ref={cancelRef} type="button" className="button" onClick={props.onClose} disabled={request.busy}>
             Cancel
           </button>
-          {request.busy && (
-            <span className="progress" role="status">
-              <span className="spinner" aria-hidden="true" /> Waiting for Codat…
-            </span>
-          )}
+          <span className="progress" role="status">
+            {request.busy && (
+              <>
+                <span className="spinner" aria-hidden="true" /> Waiting for Codat…
+              </>
+            )}
+          </span>
         </div>
+        {/* Below the buttons, so that it never moves them. */}
+        {request.failure && (
+          <ErrorNotice
+            error={request.failure}
+            title="Nothing was changed, or Codat could not confirm it. The details are reloaded below."
+          />
+        )}
       </div>
     </Modal>
   );

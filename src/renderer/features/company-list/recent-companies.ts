@@ -69,6 +69,19 @@ export function rememberRecentCompany(profileId: string, company: { id: string; 
   localListeners.forEach((listener) => listener());
 }
 
+/** Takes a company off the list (it was deleted: opening it again would only say "not found"). */
+export function forgetRecentCompany(profileId: string, companyId: string) {
+  const recent = readRecentCompanies(profileId);
+  const next = recent.filter((entry) => entry.id !== companyId);
+  if (next.length === recent.length) return;
+  try {
+    window.localStorage.setItem(storageKey(profileId), JSON.stringify(next));
+  } catch {
+    // Disabled storage: there was nothing to forget.
+  }
+  localListeners.forEach((listener) => listener());
+}
+
 function subscribe(listener: () => void) {
   const onStorage = (event: StorageEvent) => {
     if (event.key === null || event.key.startsWith(storageKeyPrefix)) listener();

@@ -93,7 +93,8 @@ export function CompanyDetail(props: { company: Company; actions: CompanyViewAct
         </dl>
         <div className="company-header-actions">
           <DiagnosticReportActions companyId={companyId} />
-          {actions?.company(company)}
+          {/* With the connections as shown now (one may have been added since the company was read). */}
+          {actions?.company({ ...company, dataConnections: connections })}
         </div>
       </header>
 

@@ -80,7 +80,8 @@ function PreviewTile({ card, noteId }: { card: IntegrationCard; noteId: string }
       type="button"
       className="preview-tile"
       data-kind={buttonDefault ? 'button' : 'logo'}
-      aria-label={card.name}
+      // Named by its words where it shows them (a voice user says what they see); a branded button is only an image.
+      aria-label={buttonDefault ? card.name : undefined}
       aria-disabled="true"
       aria-describedby={noteId}
       title={`${card.name} (preview only)`}

@@ -128,7 +128,12 @@ export function IntegrationsPage() {
             'The integrations could not be loaded.'
           ) : null}
         </p>
+        {/* The progress comes before the button: the area is at the right end, so text after the button would
+            push it left, out from under the pointer. */}
         <div className="refresh-area">
+          <span role="status" className="refresh-status">
+            {data && refreshing && progressLine('Refreshing branding…')}
+          </span>
           <button
             type="button"
             className="button"
@@ -138,9 +143,6 @@ export function IntegrationsPage() {
             <RefreshCw aria-hidden="true" size={15} className={refreshing ? 'spinning' : undefined} />
             Refresh branding
           </button>
-          <span role="status" className="refresh-status">
-            {data && refreshing && progressLine('Refreshing branding…')}
-          </span>
         </div>
       </div>
 

@@ -50,7 +50,7 @@ export function InviteTemplateEditor() {
         customer the link works once and for 24 hours.
       </p>
       {!loaded && !failure && <p aria-busy="true">Loading the template…</p>}
-      {failure && <ErrorNotice error={failure} title="The invite template could not be loaded or saved." />}
+      {failure && !loaded && <ErrorNotice error={failure} title="The invite template could not be loaded." />}
       {loaded && (
         <form onSubmit={save} noValidate>
           <Field label="Sender name">
@@ -105,6 +105,8 @@ export function InviteTemplateEditor() {
               {message}
             </span>
           </div>
+          {/* Below the buttons, so that it never moves them. */}
+          {failure && <ErrorNotice error={failure} title="The invite template could not be saved." />}
         </form>
       )}
     </section>

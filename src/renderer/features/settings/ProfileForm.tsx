@@ -181,7 +181,6 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
           )}
         </fieldset>
       )}
-      {failure && <ErrorNotice error={failure} title="The profile was not saved." />}
       <div className="form-actions">
         <button
           type="submit"
@@ -203,6 +202,8 @@ export function ProfileForm({ editing, secretLevel, onDone, onCancel }: Props) {
           </span>
         )}
       </div>
+      {/* Below the buttons, so that it never moves them. */}
+      {failure && <ErrorNotice error={failure} title="The profile was not saved." />}
     </form>
   );
 }

@@ -42,7 +42,7 @@ export function SettingsPage() {
             {listing.secretStorage.explanation}
           </p>
         )}
-        <p className="success-message" role="status">
+        <p className="success-message status-line" role="status">
           {message}
         </p>
         {editing !== null && listing && (

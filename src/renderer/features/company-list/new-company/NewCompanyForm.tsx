@@ -8,7 +8,7 @@ import type { Company } from '@shared/codat/schemas';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Field } from '@renderer/components/Field';
 import type { SearchAnswer } from '../useCompanySearch';
-import { DuplicateNotice } from './DuplicateNotice';
+import { DuplicateDetails, DuplicateStatus } from './DuplicateNotice';
 import { NamePreview, namePreviewClass } from './NamePreview';
 import { maxTagKeyLength, maxTagValueLength, maxTags, parseTags } from './tags';
 import { useCreateCompany } from './useCreateCompany';
@@ -130,15 +130,7 @@ export function NewCompanyForm({
         )}
       </Field>
 
-      <DuplicateNotice
-        name={preview.name}
-        lookup={duplicateCheck.lookup}
-        duplicates={duplicates}
-        warningId={ids.duplicateWarning}
-        justFound={duplicatesJustFound}
-        onOpen={onOpen}
-        onRetry={() => void duplicateCheck.lookUp()}
-      />
+      <DuplicateStatus name={preview.name} lookup={duplicateCheck.lookup} duplicates={duplicates} onOpen={onOpen} />
 
       <Field label="Description" hint="Optional. Shown to your team in Codat, never to the customer.">
         {(control) => (
@@ -176,8 +168,7 @@ export function NewCompanyForm({
         )}
       </Field>
 
-      {creation.error && <ErrorNotice error={creation.error} title={`Could not create “${preview.name}”`} />}
-
+      {/* Everything that appears after a press goes below the buttons, so it never moves them. */}
       <div className="form-actions">
         <button
           ref={submitRef}
@@ -185,21 +176,37 @@ export function NewCompanyForm({
           // With a duplicate on screen, opening the existing company is the main action, not this.
           className={hasDuplicates ? 'button' : 'button button-primary'}
           disabled={creating}
-          aria-label="Create company"
           aria-describedby={hasDuplicates ? ids.duplicateWarning : undefined}
         >
-          {hasDuplicates ? 'Create company anyway' : 'Create company'}
+          {/* As wide as its longer label whichever it shows, so Cancel does not move when duplicates appear. */}
+          <span className="stable-label" data-reserve="Create company anyway">
+            <span>{hasDuplicates ? 'Create company anyway' : 'Create company'}</span>
+          </span>
         </button>
         <button type="button" className="button" onClick={onClose} disabled={creating}>
           Cancel
         </button>
-        {creating && (
-          <span className="progress" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {duplicates === null ? 'Checking the name…' : `Creating “${preview.name}” in Codat…`}
-          </span>
-        )}
+        <span className="progress" role="status">
+          {creating && (
+            <>
+              <span className="spinner" aria-hidden="true" />
+              {duplicates === null ? 'Checking the name…' : `Creating “${preview.name}” in Codat…`}
+            </>
+          )}
+        </span>
       </div>
+
+      {creation.error && <ErrorNotice error={creation.error} title={`Could not create “${preview.name}”`} />}
+
+      <DuplicateDetails
+        name={preview.name}
+        lookup={duplicateCheck.lookup}
+        duplicates={duplicates}
+        warningId={ids.duplicateWarning}
+        justFound={duplicatesJustFound}
+        onOpen={onOpen}
+        onRetry={() => void duplicateCheck.lookUp()}
+      />
     </form>
   );
 }

@@ -236,9 +236,6 @@ export function PlatformPicker(props: PlatformPickerProps) {
                   integration.isBeta && 'Beta',
                   integration.isOfflineConnector && 'Desktop connector',
                 ].filter((mark): mark is string => !!mark);
-                const nameId = `${baseId}-${integration.key}-name`;
-                const marksId = `${baseId}-${integration.key}-marks`;
-                const describedBy = [marks.length > 0 && marksId, refused && noteId].filter(Boolean).join(' ');
                 const busy = creating?.key === integration.key;
                 return (
                   <li key={integration.key}>
@@ -246,8 +243,8 @@ export function PlatformPicker(props: PlatformPickerProps) {
                       type="button"
                       className="platform-tile"
                       data-platform={integration.key}
-                      aria-labelledby={nameId}
-                      aria-describedby={describedBy || undefined}
+                      // Named by what it shows (the name and its marks, such as "Beta"), as a voice user would say it.
+                      aria-describedby={refused ? noteId : undefined}
                       aria-busy={busy || undefined}
                       disabled={refused}
                       // While one is being created the others say so but keep focus where it is.
@@ -260,11 +257,9 @@ export function PlatformPicker(props: PlatformPickerProps) {
                         <PlatformLogo logo={integration.logo} name={integration.name} />
                       )}
                       <span className="platform-text">
-                        <span id={nameId} className="platform-name">
-                          {integration.name}
-                        </span>
+                        <span className="platform-name">{integration.name}</span>
                         {marks.length > 0 && (
-                          <span id={marksId} className="platform-marks">
+                          <span className="platform-marks">
                             {marks.map((mark) => (
                               <span key={mark} className="mark">
                                 {mark}

@@ -131,18 +131,7 @@ export function HandOverPanel(props: HandOverPanelProps) {
               >
                 {ageInWords(handOver.link.issuedAt, now)}
               </time>
-              .{' '}
-              {spent && (
-                <span className="warning">
-                  {expired
-                    ? 'It is over 24 hours old and has expired.'
-                    : spentWords[usedBy === 'attempted' ? 'attempted' : 'opened']}{' '}
-                  Regenerate it before sending it again.
-                </span>
-              )}
-              {handedOut && (
-                <span>{handedOutWords[handedOut]} if the customer says it does not work, regenerate it.</span>
-              )}
+              .
             </p>
           </div>
 
@@ -181,6 +170,20 @@ export function HandOverPanel(props: HandOverPanelProps) {
             {busy === 'invite' && <span className="muted">Getting a fresh link for the invite…</span>}
             {busy === 'regenerate' && <span className="muted">Asking Codat for a working link…</span>}
           </div>
+          {/* Below the buttons, so that it never moves them. */}
+          {spent && (
+            <p className="warning link-stale">
+              {expired
+                ? 'It is over 24 hours old and has expired.'
+                : spentWords[usedBy === 'attempted' ? 'attempted' : 'opened']}{' '}
+              Regenerate it before sending it again.
+            </p>
+          )}
+          {handedOut && (
+            <p className="muted link-stale">
+              {handedOutWords[handedOut]} if the customer says it does not work, regenerate it.
+            </p>
+          )}
           <p className="action-message" role="status">
             {message}
           </p>

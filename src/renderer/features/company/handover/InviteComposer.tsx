@@ -166,12 +166,6 @@ export function InviteComposer(props: InviteComposerProps) {
           </p>
           {linkMissing && <p className="field-hint warning">The message no longer contains the connection link.</p>}
         </div>
-        {stale && (
-          <p className="warning composer-stale">
-            This link may already have been used. If the customer says it does not work, regenerate it and send the
-            invite again.
-          </p>
-        )}
         <div className="form-actions">
           <ActionButton
             Icon={Mail}
@@ -206,6 +200,13 @@ export function InviteComposer(props: InviteComposerProps) {
         {disabledReason && (
           <p id={reasonId} className="field-hint">
             {disabledReason}
+          </p>
+        )}
+        {/* Below the buttons, so that it never moves them. */}
+        {stale && (
+          <p className="warning composer-stale">
+            This link may already have been used. If the customer says it does not work, regenerate it and send the
+            invite again.
           </p>
         )}
         <p className="action-message" role="status">
