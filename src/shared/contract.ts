@@ -284,6 +284,12 @@ export const operations = {
       byId: z.boolean(),
       /** Companies of this page that Linkdesk could not read, left out of `results`. */
       unreadable: z.number().int(),
+      /** The text named a connection (its ID, or a deep link to it): the company found is the one that has it. */
+      connectionId: codatId.nullable(),
+      /** Nothing held the text as typed; these hold it once accents, spaces and punctuation are set aside. */
+      loose: z.boolean(),
+      /** Nothing matched: the closest names Linkdesk knows, closest first. */
+      suggestions: z.array(companySchema),
     }),
   ),
   'companies.get': read(z.object({ companyId: codatId, fresh: z.boolean().default(false) }).strict(), companySchema),
