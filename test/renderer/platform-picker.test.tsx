@@ -146,7 +146,7 @@ describe('recently used platforms', () => {
     await vi.waitFor(() => expect(first.onCreated).toHaveBeenCalledTimes(1));
     first.view.unmount();
 
-    const { dialog } = renderPicker();
+    const { dialog, view } = renderPicker();
     const recent = within(dialog).getByRole('region', { name: /^Recent/ });
     expect(within(recent).getAllByRole('button')).toEqual([within(recent).getByRole('button', { name: 'Stripe' })]);
     // Listed once: not again under Commerce.
@@ -155,7 +155,7 @@ describe('recently used platforms', () => {
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Stripe' }));
     expect(within(dialog).getAllByRole('heading', { level: 3 })[0]?.textContent).toMatch(/^Recent/);
 
-    screen.getByRole('dialog').remove();
+    view.unmount();
     onProfile('profile-2');
     const other = renderPicker();
     expect(within(other.dialog).queryByRole('region', { name: /^Recent/ })).toBeNull();
