@@ -425,6 +425,8 @@ export const events = {
     z.object({ command: z.literal('focusSearch') }),
     z.object({ command: z.literal('navigate'), page: z.enum(pageIds) }),
   ]),
+  /** A deep link (linkdesk://company/…) asks to open a company, and perhaps point at one of its connections. */
+  'app.navigate': z.object({ companyId: codatId, connectionId: codatId.optional() }).strict(),
   /** The latest X-Rate-Limit-* figures Codat sent for the active profile. */
   'codat.rateLimit': z.object({
     limit: z.number().int().nullable(),
