@@ -25,6 +25,8 @@ export type SearchAnswer = OperationOutput<'companies.search'>;
 
 /** Close names offered when nothing matches. */
 export const maxSuggestions = 5;
+/** Known names compared for close ones, the latest kept (about 13 ms for 750 names on a busy 2-core machine). */
+const maxSuggestionPool = 1000;
 
 function answer(pageSize: number, fields: Partial<SearchAnswer> & Pick<SearchAnswer, 'results'>): SearchAnswer {
   return {
@@ -100,7 +102,10 @@ export function createCompanyService(options: CompanyServiceOptions) {
     const formTexts = storedNameForms(typed);
     if (typed !== '' && formTexts.length === 0) {
       // Nothing of it is in Codat's alphabet ("日本"): no stored name can contain it.
-      return answer(pageSize, { results: [], suggestions: closestNames(cache.all(), typed, maxSuggestions) });
+      return answer(pageSize, {
+        results: [],
+        suggestions: closestNames(cache.all().slice(-maxSuggestionPool), typed, maxSuggestions),
+      });
     }
     const forms = containsEach(formTexts);
     const exactQuery = forms.length > 0 ? q.or(...forms) : null;
@@ -142,7 +147,7 @@ export function createCompanyService(options: CompanyServiceOptions) {
     const loose = wide.results.filter((company) => looselyContains(company.name, typed));
     if (loose.length > 0) return answer(pageSize, { results: rankWithinPage(loose, typed), loose: true });
     const known = new Map<string, Company>();
-    for (const company of [...wide.results, ...cache.all()]) known.set(company.id, company);
+    for (const company of [...wide.results, ...cache.all().slice(-maxSuggestionPool)]) known.set(company.id, company);
     return answer(pageSize, { results: [], suggestions: closestNames(known.values(), typed, maxSuggestions) });
   }
 
