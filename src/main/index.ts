@@ -15,6 +15,8 @@ import { guardSession, guardWebContents } from './security/guards';
 import { createFileSettingsStore } from './settings';
 import { createMainWindow } from './window';
 import { createFileLog } from './log';
+import { createDeepLinkHandler } from './deep-links';
+import { deepLinkScheme, routeHashFor } from '@shared/links';
 import { createRedactor } from './security/redaction';
 import type { SavedWindowState } from './window-state';
 import iconPath from '../../assets/icon.png?asset';
@@ -60,11 +62,26 @@ if (!dataLock) {
   const dispatch = services.dispatcher({ isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, trustedOrigins) });
   const windowState = new Store<{ window?: SavedWindowState }>({ name: 'window-state' });
   let mainWindow: BrowserWindow | null = null;
-
-  app.on('second-instance', () => {
+  const showWindow = () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  };
+
+  // linkdesk://company/<id>[/connection/<id>]: only ever navigates (see deep-links.ts). The installers register
+  // the scheme (electron-builder `protocols`); Windows keeps the registration per user, so it is refreshed here.
+  const deepLinks = createDeepLinkHandler({ warn: (line) => console.warn(line) });
+  if (app.isPackaged && process.platform === 'win32') app.setAsDefaultProtocolClient(deepLinkScheme);
+  // macOS hands links over with open-url, even before the app is ready; Windows and Linux as an argument.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deepLinks.open(url);
+  });
+  deepLinks.openFromArgv(process.argv);
+
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    deepLinks.openFromArgv(argv);
   });
 
   app.whenReady().then(() => {
@@ -93,9 +110,20 @@ if (!dataLock) {
       },
     });
     forwardEvents(hub, mainWindow.webContents);
-    void mainWindow.loadURL(devRendererUrl ?? `${appOrigin}/index.html`);
+    // A cold start from a deep link opens its company with the first page load.
+    const initial = deepLinks.takePending();
+    const route = initial ? routeHashFor(initial) : '';
+    void mainWindow.loadURL(`${devRendererUrl ?? `${appOrigin}/index.html`}${route}`);
+    mainWindow.webContents.once('did-finish-load', () =>
+      deepLinks.attach({
+        navigate: ({ companyId, connectionId }) =>
+          hub.emit('app.navigate', { companyId, ...(connectionId ? { connectionId } : {}) }),
+        show: showWindow,
+      }),
+    );
     mainWindow.on('closed', () => {
       mainWindow = null;
+      deepLinks.detach();
     });
   });
 

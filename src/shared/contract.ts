@@ -284,6 +284,12 @@ export const operations = {
       byId: z.boolean(),
       /** Companies of this page that Linkdesk could not read, left out of `results`. */
       unreadable: z.number().int(),
+      /** The text named a connection (its ID, or a deep link to it): the company found is the one that has it. */
+      connectionId: codatId.nullable(),
+      /** Nothing held the text as typed; these hold it once accents, spaces and punctuation are set aside. */
+      loose: z.boolean(),
+      /** Nothing matched: the closest names Linkdesk knows, closest first. */
+      suggestions: z.array(companySchema),
     }),
   ),
   'companies.get': read(z.object({ companyId: codatId, fresh: z.boolean().default(false) }).strict(), companySchema),
@@ -419,6 +425,8 @@ export const events = {
     z.object({ command: z.literal('focusSearch') }),
     z.object({ command: z.literal('navigate'), page: z.enum(pageIds) }),
   ]),
+  /** A deep link (linkdesk://company/…) asks to open a company, and perhaps point at one of its connections. */
+  'app.navigate': z.object({ companyId: codatId, connectionId: codatId.optional() }).strict(),
   /** The latest X-Rate-Limit-* figures Codat sent for the active profile. */
   'codat.rateLimit': z.object({
     limit: z.number().int().nullable(),

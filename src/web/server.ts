@@ -17,6 +17,7 @@ import type { EventHub } from '@main/bridge/events';
 import { cachedImageHeaders, cachedImageName, type CachedImageFile } from '@main/branding/serve';
 import { rendererSecurityHeaders } from '@main/security/csp';
 import { readStaticFile } from '@main/static-files';
+import { parseConsolePath, routeHashFor } from '@shared/links';
 
 export const tokenCookie = 'linkdesk_token';
 export const tokenHeader = 'x-linkdesk-token';
@@ -101,6 +102,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    if (url.pathname === '/company' || url.pathname.startsWith('/company/')) return deepLink(request, response);
     const offered = url.searchParams.get('token');
     if (url.pathname === '/' && offered !== null) {
       // Swap the one-time URL token for a cookie and drop it from the address bar and history.
@@ -130,6 +132,39 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Cache-Control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  /**
+   * `/company/<id>[/connection/<id>]`: the desktop app's deep links, after the console's address. Only navigates:
+   * a redirect to the page's own route for that company (`/#/companies/<id>…`). It does not sign anyone in by
+   * itself: the bridge still wants the cookie, or the token given with the link once, exactly as at `/`.
+   */
+  function deepLink(request: http.IncomingMessage, response: http.ServerResponse): void {
+    // The path as sent: URL parsing would already have resolved `..` and `%2e%2e` segments away.
+    const [rawPath = '', rawQuery] = (request.url ?? '').split(/\?(.*)/s, 2);
+    const read = parseConsolePath(rawPath);
+    if (!read.ok) {
+      console.warn(`[deep-link] ignored ${rawPath.slice(0, 200)}: ${read.reason}`);
+      response.writeHead(404, { ...rendererSecurityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(
+        `This is not a Linkdesk link: ${read.reason} Links look like /company/<company ID> or ` +
+          '/company/<company ID>/connection/<connection ID>.',
+      );
+      return;
+    }
+    const offered = new URLSearchParams(rawQuery ?? '').get('token');
+    if (offered !== null && !sameSecret(offered, token)) {
+      response.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('This link is not for this run of the console. Open the address `npm run web` printed.');
+      return;
+    }
+    response.writeHead(303, {
+      // Built from the parsed IDs alone, never from the request: nothing else can ride along.
+      Location: `/${routeHashFor(read.target)}`,
+      ...(offered !== null ? { 'Set-Cookie': `${tokenCookie}=${token}; Path=/; HttpOnly; SameSite=Strict` } : {}),
+      'Cache-Control': 'no-store',
+    });
+    response.end();
   }
 
   async function cachedImage(request: http.IncomingMessage, response: http.ServerResponse, name: string) {

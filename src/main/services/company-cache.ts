@@ -39,6 +39,17 @@ export function createCompanyCache(now: () => number = Date.now) {
     known(companyId: string): Company | null {
       return recent.get(companyId)?.company ?? null;
     },
+    /** Every company known, however old (names to suggest when a search finds nothing; never for deciding). */
+    all(): Company[] {
+      return [...recent.values()].map((known) => known.company);
+    },
+    /** The known company that has this connection, if any. */
+    ownerOfConnection(connectionId: string): Company | null {
+      for (const { company } of recent.values()) {
+        if (company.dataConnections?.some((connection) => connection.id === connectionId)) return company;
+      }
+      return null;
+    },
     /** What Codat answered about one connection replaces what was known of it. */
     rememberConnection(companyId: string, connection: Connection) {
       observe(connection);

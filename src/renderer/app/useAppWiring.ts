@@ -26,6 +26,10 @@ export function useAppWiring() {
     window.addEventListener('keydown', onKey);
     const unsubscribers = [
       linkdesk.on('ui.command', (command) => (command.command === 'navigate' ? goTo(command.page) : focusSearch())),
+      // A deep link only navigates: open the company (and point at the connection).
+      linkdesk.on('app.navigate', ({ companyId, connectionId }) =>
+        useAppStore.getState().openCompany(companyId, connectionId ?? null),
+      ),
       linkdesk.on('codat.rateLimit', setRateLimit),
       linkdesk.on('codat.connectivity', ({ online }) => setOnline(online)),
       linkdesk.on('audit.status', (audit) =>

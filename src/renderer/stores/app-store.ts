@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, EventPayload } from '@shared/contract';
+import { routeHashFor } from '@shared/links';
 import { pageIds, type PageId } from '@shared/pages';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '../api';
@@ -10,15 +11,18 @@ export interface Route {
   page: PageId;
   /** On the Companies page: the company open in detail, if any. */
   companyId: string | null;
+  /** In that company: a connection to point at (a deep link or a connection ID led here). */
+  connectionId: string | null;
 }
 
 interface AppState {
   page: PageId;
   companyId: string | null;
+  connectionId: string | null;
   /** Bumped by Ctrl/Cmd+K; the company search focuses itself when it changes. */
   searchFocusRequests: number;
   requestSearchFocus(): void;
-  openCompany(companyId: string): void;
+  openCompany(companyId: string, connectionId?: string | null): void;
   info: AppInfo | null;
   infoError: BridgeError | null;
   /** The browser's own view plus, once known, whether main can reach Codat. */
@@ -39,22 +43,27 @@ interface AppState {
 
 const companyIdPattern = /^[0-9A-Fa-f-]{36}$/;
 
-/** `#/health` -> Health; `#/companies/<id>` -> that company; anything else -> Companies. */
+/**
+ * `#/health` -> Health; `#/companies/<id>` -> that company; `#/companies/<id>/connections/<id>` -> that company,
+ * pointing at the connection; anything else -> Companies.
+ */
 export function routeFromHash(hash: string): Route {
-  const [first = '', second = ''] = hash.replace(/^#\/?/, '').split('/');
+  const [first = '', second = '', third = '', fourth = ''] = hash.replace(/^#\/?/, '').split('/');
   const page = (pageIds as readonly string[]).includes(first) ? (first as PageId) : 'companies';
   const companyId = page === 'companies' && companyIdPattern.test(second) ? second.toLowerCase() : null;
-  return { page, companyId };
+  const connectionId =
+    companyId && third === 'connections' && companyIdPattern.test(fourth) ? fourth.toLowerCase() : null;
+  return { page, companyId, connectionId };
 }
 
 export const useAppStore = create<AppState>()((set) => ({
   ...routeFromHash(window.location.hash),
   searchFocusRequests: 0,
   requestSearchFocus: () => set((state) => ({ searchFocusRequests: state.searchFocusRequests + 1 })),
-  openCompany(companyId) {
-    const hash = `#/companies/${companyId}`;
+  openCompany(companyId, connectionId = null) {
+    const hash = routeHashFor({ companyId, connectionId });
     if (window.location.hash !== hash) window.location.hash = hash;
-    set({ page: 'companies', companyId });
+    set({ page: 'companies', companyId, connectionId });
   },
   info: null,
   infoError: null,
@@ -62,7 +71,7 @@ export const useAppStore = create<AppState>()((set) => ({
   rateLimit: null,
   navigate(page) {
     if (window.location.hash !== `#/${page}`) window.location.hash = `#/${page}`;
-    set({ page, companyId: null });
+    set({ page, companyId: null, connectionId: null });
   },
   setInfo: (info) => set({ info, infoError: null }),
   setInfoError: (infoError) => set({ infoError }),

@@ -203,6 +203,9 @@ describe('electron-builder configuration', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
+    // Deep links: the installers register linkdesk:// (macOS Info.plist, the Linux .desktop file).
+    expect(config.protocols).toEqual([{ name: 'Linkdesk deep link', schemes: ['linkdesk'] }]);
+    expect(config.linux?.mimeTypes).toEqual(['x-scheme-handler/linkdesk']);
     // Files the config points at exist.
     for (const file of [config.icon, config.mac?.entitlements, config.mac?.entitlementsInherit]) {
       expect(typeof file).toBe('string');

@@ -196,6 +196,41 @@ describe('web host', () => {
     expect(refused.status).toBe(401);
   });
 
+  it('takes the deep-link paths /company/<id>[/connection/<id>] to the page’s own route, and nothing else', async () => {
+    const company = '6b1c4c8e-2f3a-4d5e-9f60-7a8b9c0d1e2f';
+    const connection = '0f9e8d7c-6b5a-4948-8372-615049382716';
+    const toCompany = await get(`/company/${company.toUpperCase()}`);
+    expect(toCompany.status).toBe(303);
+    expect(toCompany.headers.location).toBe(`/#/companies/${company}`);
+    expect(toCompany.headers['set-cookie']).toBeUndefined(); // no sign-in by itself
+    const toConnection = await get(`/company/${company}/connection/${connection}`);
+    expect(toConnection.headers.location).toBe(`/#/companies/${company}/connections/${connection}`);
+
+    // With the run's token once, as the printed address carries it: the cookie as at `/`; a wrong token is refused.
+    const withTheToken = await get(`/company/${company}?token=${host.token}`);
+    expect(withTheToken.status).toBe(303);
+    expect(withTheToken.headers['set-cookie']?.[0]).toMatch(/^linkdesk_token=.*HttpOnly/);
+    expect((await get(`/company/${company}?token=wrong`)).status).toBe(401);
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const path of [
+      `/company/${company}/delete`,
+      `/company/${company}/connection/${connection}/extra`,
+      `/company/${company}%2Fconnection%2F${connection}`,
+      `/company/..%2F..%2Fpackage.json`,
+      '/company/not-an-id',
+      '/company',
+    ]) {
+      const refused = await get(path);
+      expect(refused.status, path).toBe(404);
+      expect(refused.headers.location).toBeUndefined();
+      expect(refused.text).toMatch(/^This is not a Linkdesk link: /);
+    }
+    expect(warn.mock.calls.map(([line]) => String(line))).toEqual(
+      Array.from({ length: 6 }, () => expect.stringMatching(/^\[deep-link\] ignored \/company/)),
+    );
+  });
+
   it('answers a malformed path with 400, never 500', async () => {
     const bridge = await call('%E0%A4%A', {}, withToken);
     expect(bridge.status).toBe(400);

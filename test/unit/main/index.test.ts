@@ -21,8 +21,9 @@ const electronState = vi.hoisted(() => {
     windows: [] as Array<{
       options: Record<string, unknown>;
       loaded: string[];
-      contents: { handlers: Map<string, Handler> };
+      contents: { handlers: Map<string, Handler>; sent: unknown[][] };
     }>,
+    protocolClients: [] as string[],
     permissionRequest: undefined as Handler | undefined,
     permissionCheck: undefined as Handler | undefined,
     menuSet: false,
@@ -48,6 +49,7 @@ const electronState = vi.hoisted(() => {
       state.sequence = [];
       state.opened = [];
       state.errorBoxes = [];
+      state.protocolClients = [];
     },
   };
   return state;
@@ -56,15 +58,22 @@ const electronState = vi.hoisted(() => {
 vi.mock('electron', () => {
   const fakeContents = () => {
     const handlers = new Map<string, Handler>();
+    const sent: unknown[][] = [];
     return {
       handlers,
+      sent,
       on(event: string, handler: Handler) {
+        handlers.set(event, handler);
+      },
+      once(event: string, handler: Handler) {
         handlers.set(event, handler);
       },
       setWindowOpenHandler(handler: Handler) {
         handlers.set('window-open', handler);
       },
-      send() {},
+      send(...args: unknown[]) {
+        sent.push(args);
+      },
       isDestroyed: () => false,
     };
   };
@@ -82,6 +91,13 @@ vi.mock('electron', () => {
     once() {}
     show() {}
     maximize() {}
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {
+      electronState.sequence.push('focus');
+    }
     isDestroyed() {
       return false;
     }
@@ -96,6 +112,7 @@ vi.mock('electron', () => {
       name: 'Linkdesk',
       getVersion: () => '0.1.0',
       requestSingleInstanceLock: () => electronState.hasLock,
+      setAsDefaultProtocolClient: (scheme: string) => electronState.protocolClients.push(scheme),
       quit: () => (electronState.quit += 1),
       on: (event: string, handler: Handler) => electronState.appHandlers.set(event, handler),
       whenReady: () => {
@@ -318,5 +335,84 @@ describe('main process start-up', () => {
     const forged = `${'f'.repeat(64)}.svg`;
     await writeFile(path.join(images, forged), svg);
     expect(((await serve(new Request(`linkdesk://app/branding-cache/${forged}`))) as Response).status).toBe(404);
+  });
+});
+
+describe('deep links (linkdesk://company/…)', () => {
+  const company = '6b1c4c8e-2f3a-4d5e-9f60-7a8b9c0d1e2f';
+  const connection = '0f9e8d7c-6b5a-4948-8372-615049382716';
+  const navigations = () =>
+    (electronState.windows[0]?.contents.sent ?? []).filter(([, event]) => event === 'app.navigate').map(([, , p]) => p);
+
+  beforeEach(async () => {
+    electronState.reset();
+    electronState.userData = await mkdtemp(path.join(tmpdir(), 'linkdesk-userdata-'));
+  });
+
+  async function startReady() {
+    await startApp();
+    electronState.windows[0]?.contents.handlers.get('did-finish-load')?.();
+  }
+
+  it('a second instance with a deep link brings the window forward and tells the renderer where to go', async () => {
+    await startReady();
+    const secondInstance = electronState.appHandlers.get('second-instance')!;
+    secondInstance({}, [
+      '/opt/Linkdesk/linkdesk',
+      '--no-sandbox',
+      `linkdesk://company/${company}/connection/${connection}`,
+    ]);
+    expect(navigations()).toEqual([{ companyId: company, connectionId: connection }]);
+    expect(electronState.sequence).toContain('focus');
+    // Nothing is loaded for it: the page stays the one the window opened with.
+    expect(electronState.windows[0]?.loaded).toEqual(['linkdesk://app/index.html']);
+  });
+
+  it('macOS open-url is taken (not left to the OS) and navigates the same way', async () => {
+    await startReady();
+    const event = { preventDefault: vi.fn() };
+    electronState.appHandlers.get('open-url')!(event, `linkdesk://company/${company}`);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(navigations()).toEqual([{ companyId: company }]);
+  });
+
+  it('ignores a link with extra segments or a foreign host, with a log line, and navigates nowhere', async () => {
+    await startReady();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const secondInstance = electronState.appHandlers.get('second-instance')!;
+    secondInstance({}, ['linkdesk', `linkdesk://company/${company}/delete`]);
+    secondInstance({}, ['linkdesk', `linkdesk://evil.example/company/${company}`]);
+    secondInstance({}, ['linkdesk', 'linkdesk://app/index.html']);
+    expect(navigations()).toEqual([]);
+    expect(warn.mock.calls.map(([line]) => String(line))).toEqual([
+      expect.stringMatching(/^\[deep-link\] ignored linkdesk:\/\/company\/.*\/delete: .*more to it/),
+      expect.stringMatching(/^\[deep-link\] ignored linkdesk:\/\/evil\.example\/.*names “evil\.example”/),
+      expect.stringMatching(/^\[deep-link\] ignored linkdesk:\/\/app\/index\.html: .*own page address/),
+    ]);
+  });
+
+  it('a cold start from a deep link opens its company with the first page load', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, `linkdesk://company/${company.toUpperCase()}`];
+    try {
+      await startReady();
+    } finally {
+      process.argv = argv;
+    }
+    expect(electronState.windows[0]?.loaded).toEqual([`linkdesk://app/index.html#/companies/${company}`]);
+    expect(navigations()).toEqual([]);
+  });
+
+  it('a deep link loads nothing through the app protocol, and the packaged Windows app registers the scheme', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      await startReady();
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+    expect(electronState.protocolClients).toEqual(['linkdesk']);
+    const serve = electronState.protocolHandlers.get('linkdesk')!;
+    expect(((await serve(new Request(`linkdesk://company/${company}`))) as Response).status).toBe(404);
   });
 });

@@ -14,7 +14,7 @@ import { RecentCompanies } from './RecentCompanies';
 import { useRecentCompanies } from './recent-companies';
 import { SearchResults } from './SearchResults';
 import { usePageShortcuts } from './usePageShortcuts';
-import { looksLikeCompanyId, useCompanySearch } from './useCompanySearch';
+import { looksLikeIdOrLink, useCompanySearch } from './useCompanySearch';
 
 /** Whether this page has been shown since the app loaded (see the Tab handling in onSearchKeyDown). */
 let shownBefore = false;
@@ -44,9 +44,9 @@ export function CompaniesPage() {
   const { recent, remember } = useRecentCompanies();
 
   const open = useCallback(
-    (company: { id: string; name: string }) => {
+    (company: { id: string; name: string }, connectionId: string | null = null) => {
       remember(company);
-      useAppStore.getState().openCompany(company.id);
+      useAppStore.getState().openCompany(company.id, connectionId);
     },
     [remember],
   );
@@ -60,8 +60,10 @@ export function CompaniesPage() {
   // Rows stay on screen (dimmed) while a newer search runs, unless there were none to keep.
   const showRows = !search.error && answer !== null && answer.companies.length > 0;
   const companies = showRows ? answer.companies : [];
+  // Nothing matched: the close names offered stand where the rows would be, for the keyboard too.
+  const suggestions = current && !current.byId && current.companies.length === 0 ? current.suggestions : [];
   // Dimmed rows of an older search can be clicked (they are in plain sight) but not chosen by keyboard.
-  const navigableCompanies = current ? companies : [];
+  const navigableCompanies = current ? (companies.length > 0 ? companies : suggestions) : [];
   const itemCount = recentItems.length + navigableCompanies.length;
   const generation = `${answer?.generation ?? 0}:${recentItems.length}`;
   const chosenIndex = active?.generation === generation && active.index < itemCount ? active.index : null;
@@ -95,7 +97,7 @@ export function CompaniesPage() {
       customerIdRef.current?.focus();
       return;
     }
-    setForm({ initialCustomerId: looksLikeCompanyId(text) ? '' : text.trim() });
+    setForm({ initialCustomerId: looksLikeIdOrLink(text) ? '' : text.trim() });
   };
   const closeForm = () => {
     setForm(null);
@@ -184,7 +186,9 @@ export function CompaniesPage() {
 
   usePageShortcuts({ recent: recentItems, open, openForm, searchRef });
 
-  const controls = [showRecent ? ids.recent : null, showRows ? ids.results : null].filter(Boolean).join(' ');
+  const controls = [showRecent ? ids.recent : null, showRows || suggestions.length > 0 ? ids.results : null]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div className="companies-page" style={{ '--companies-sticky-offset': `${toolbarHeight}px` } as CSSProperties}>
@@ -196,7 +200,7 @@ export function CompaniesPage() {
               ref={searchRef}
               type="search"
               aria-label="Search companies"
-              placeholder="Company name or ID"
+              placeholder="Company name, ID or Portal link"
               autoComplete="off"
               spellCheck={false}
               maxLength={200}

@@ -43,12 +43,17 @@ export function SearchResults(props: SearchResultsProps) {
             </span>
           ) : current.byId ? (
             current.companies.length === 1 ? (
-              'Found by ID: opening it…'
+              current.connectionId ? (
+                'Found by connection ID: opening its company…'
+              ) : (
+                'Found by ID: opening it…'
+              )
             ) : (
               ''
             )
           ) : (
-            `${total.toLocaleString()} ${total === 1 ? 'company' : 'companies'}${query ? ` named like “${query}”` : ''}`
+            `${total.toLocaleString()} ${total === 1 ? 'company' : 'companies'}${query ? ` named like “${query}”` : ''}` +
+            (current.loose ? ' (accents, spaces and punctuation aside)' : '')
           )}
         </p>
       </div>
@@ -84,6 +89,29 @@ export function SearchResults(props: SearchResultsProps) {
           No company has the ID <code>{query}</code>
           {profileName ? ` in ${profileName}` : ''}. Check it with the customer, or search by name.
         </p>
+      ) : query && current.suggestions.length > 0 ? (
+        <div className="results-empty">
+          <p className="empty-note">No company is named like “{query}”. Did you mean one of these?</p>
+          <ul id={listId} role="listbox" aria-label="Close matches" className="close-matches list-shell">
+            {current.suggestions.map((company, index) => (
+              <li
+                key={company.id}
+                id={optionId(index)}
+                role="option"
+                aria-selected={index === activeIndex}
+                className={index === activeIndex ? 'company-row is-active' : 'company-row'}
+                // Keep focus in the search box: the click opens the company anyway.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => onOpen(company)}
+              >
+                <span className="company-name">{company.name}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="empty-note">
+            None of them? Create it with <strong>New company</strong>.
+          </p>
+        </div>
       ) : query ? (
         <p className="results-empty empty-note">
           No company is named like “{query}”. Create it with <strong>New company</strong>.

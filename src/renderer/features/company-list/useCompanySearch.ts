@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Company } from '@shared/codat/schemas';
 import type { BridgeError } from '@shared/result';
+import { isCodatId, parseLink } from '@shared/links';
 import { linkdesk } from '@renderer/api';
 import { useAppStore } from '@renderer/stores/app-store';
 
@@ -13,10 +14,13 @@ export const searchDebounceMs = 250;
 /** How often a search that someone else cancelled (another window, another caller) is asked again. */
 const maxCancelledRetries = 2;
 
-const companyIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function looksLikeCompanyId(text: string): boolean {
-  return companyIdPattern.test(text.trim());
+  return isCodatId(text.trim());
+}
+
+/** An ID or an address (Portal, deep link), not a name: looked up as soon as it is pasted. */
+export function looksLikeIdOrLink(text: string): boolean {
+  return parseLink(text).kind !== 'text';
 }
 
 /** One search's accepted answer, with every page loaded so far. */
@@ -32,6 +36,12 @@ export interface SearchAnswer {
   unreadable: number;
   pagesLoaded: number;
   byId: boolean;
+  /** Found by a connection's ID (or a link to it): the connection to point at in its company. */
+  connectionId: string | null;
+  /** Matched only once accents, spaces and punctuation were set aside. */
+  loose: boolean;
+  /** Nothing matched: the closest names, to offer before "New company". */
+  suggestions: Company[];
 }
 
 interface SearchState {
@@ -60,7 +70,10 @@ export interface CompanySearch {
   retry(): void;
 }
 
-export function useCompanySearch(text: string, onFoundById: (company: Company) => void): CompanySearch {
+export function useCompanySearch(
+  text: string,
+  onFoundById: (company: Company, connectionId: string | null) => void,
+): CompanySearch {
   const query = text.trim();
   const profileId = useAppStore((state) => state.info?.activeProfile?.id ?? null);
   // Wait until the active profile is known, so start-up does not search twice (requests are counted).
@@ -96,7 +109,7 @@ export function useCompanySearch(text: string, onFoundById: (company: Company) =
         }));
         return;
       }
-      const { results, totalResults, byId, unreadable } = result.value;
+      const { results, totalResults, byId, unreadable, connectionId, loose, suggestions } = result.value;
       update(() => ({
         answer: {
           text: searchText,
@@ -107,13 +120,16 @@ export function useCompanySearch(text: string, onFoundById: (company: Company) =
           unreadable,
           pagesLoaded: 1,
           byId,
+          connectionId,
+          loose,
+          suggestions,
         },
         failure: null,
         loadingMore: false,
         loadMoreError: null,
       }));
       const [only] = results;
-      if (byId && results.length === 1 && only) onFoundByIdRef.current(only);
+      if (byId && results.length === 1 && only) onFoundByIdRef.current(only, connectionId);
     },
     [update],
   );
@@ -127,8 +143,8 @@ export function useCompanySearch(text: string, onFoundById: (company: Company) =
     // Whatever is in flight is for older text now: its answer must not land.
     latestRequest.current += 1;
     if (!profileSettled) return;
-    // Nothing to wait for when the box is cleared or a whole company ID was pasted.
-    const delay = query === '' || looksLikeCompanyId(query) ? 0 : searchDebounceMs;
+    // Nothing to wait for when the box is cleared or a whole ID or link was pasted.
+    const delay = query === '' || looksLikeIdOrLink(query) ? 0 : searchDebounceMs;
     debounceTimer.current = setTimeout(() => {
       debounceTimer.current = null;
       void run(query, profileId);

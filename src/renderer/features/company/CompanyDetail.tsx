@@ -8,6 +8,7 @@ import type { Company, Connection } from '@shared/codat/schemas';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '@renderer/hooks/useNow';
+import { useAppStore } from '@renderer/stores/app-store';
 import { formatDateTime } from '@renderer/lib/format';
 import { ageInWords } from './company-format';
 import { BackToSearch } from './BackToSearch';
@@ -41,6 +42,11 @@ export function CompanyDetail(props: { company: Company; actions: CompanyViewAct
   const { integrations, reload: reloadIntegrations, logoFor } = usePlatforms();
   const [pickerOpen, setPickerOpen] = useState(false);
   const [highlighted, setHighlighted] = useState<string | null>(null);
+  // A deep link or a pasted connection ID points at one connection: show it.
+  const routeConnectionId = useAppStore((state) => state.connectionId);
+  useEffect(() => {
+    if (routeConnectionId) setHighlighted(routeConnectionId);
+  }, [routeConnectionId]);
   const connectRef = useRef<HTMLButtonElement>(null);
   const { toasts, dismiss: dismissToast, notify } = useNotifications();
   const handOver = useHandOver({ company, connections, upsertConnection });

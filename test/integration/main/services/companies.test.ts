@@ -36,6 +36,111 @@ describe('companies service', () => {
     });
   });
 
+  describe('forgiving search', () => {
+    const names = (answer: { results: Array<{ name: string }> }) =>
+      answer.results.map((company) => company.name).sort();
+
+    it('finds a company created from accented text by what was typed, in one request', async () => {
+      const companies = serviceOf();
+      await companies.create({ customerId: 'Café Olé Bistro' }); // Codat stores "Caf Ol Bistro"
+      await sandbox.call('POST', '/companies', { name: 'Cafe Ole Deli' });
+      await sandbox.call('POST', '/companies', { name: 'Baeckerei Weber' });
+      await companies.create({ customerId: 'Bäckerei Schmidt' }); // "Bckerei Schmidt"
+      await sandbox.call('POST', '/companies', { name: 'Zoe Studio' });
+      sandbox.control.clearRequests();
+
+      expect(names(await companies.search('Café Olé', 1, 20))).toEqual(['Caf Ol Bistro', 'Cafe Ole Deli']);
+      expect(names(await companies.search('Bäckerei', 1, 20))).toEqual(['Baeckerei Weber', 'Bckerei Schmidt']);
+      expect(names(await companies.search('Zoë', 1, 20))).toContain('Zoe Studio');
+      expect(requests()).toEqual(['GET /companies', 'GET /companies', 'GET /companies']);
+    });
+
+    it('reads curly and straight apostrophes alike, and finds "obrien" for O\'Brien, each in one request', async () => {
+      const companies = serviceOf();
+      await sandbox.call('POST', '/companies', { name: "O'Brien Plumbing" });
+      await companies.create({ customerId: 'O’Brien Joinery' }); // the curly quote is stripped: "OBrien Joinery"
+      sandbox.control.clearRequests();
+
+      expect(names(await companies.search('O’Brien', 1, 20))).toEqual(["O'Brien Plumbing", 'OBrien Joinery']);
+      expect(requests()).toHaveLength(1);
+
+      sandbox.control.clearRequests();
+      const loose = await companies.search('obrien plumbing', 1, 20);
+      expect(loose).toMatchObject({ loose: true, totalResults: 1 });
+      expect(names(loose)).toEqual(["O'Brien Plumbing"]);
+      expect(requests()).toEqual(['GET /companies']);
+    });
+
+    it('asks for the exact forms again, once, when the wider query matches more than a page', async () => {
+      const companies = serviceOf();
+      const found = await companies.search('scenario - healthy', 1, 2); // "scen"/"ario" match every scenario
+      expect(names(found)).toEqual([scenarioNames.healthy]);
+      expect(found).toMatchObject({ totalResults: 1, loose: false });
+      expect(requests()).toEqual(['GET /companies', 'GET /companies']);
+    });
+
+    it('offers close names when nothing matches, and nothing when nothing is close', async () => {
+      const companies = serviceOf();
+      await companies.create({ customerId: 'Crème Brûlée Studio' }); // "Crme Brle Studio"
+      const none = await companies.search('Creme Brulee', 1, 20);
+      expect(none.results).toEqual([]);
+      expect(names({ results: none.suggestions })).toEqual(['Crme Brle Studio']);
+      expect((await companies.search('Xylophone Quartet', 1, 20)).suggestions).toEqual([]);
+    });
+
+    it('keeps query-language operators in typed text from reaching Codat as operators', async () => {
+      const companies = serviceOf();
+      const answer = await companies.search('Healthy}||name~a&&{Linked', 1, 20);
+      expect(answer.results.map((company) => company.name)).not.toContain(scenarioNames.unlinked);
+      const sent = sandbox.control.requests().map((entry) => decodeURIComponent(entry.path));
+      for (const path of sent) expect(path).not.toMatch(/name~a/);
+    });
+  });
+
+  describe('links and IDs', () => {
+    it('opens a Portal address in one request', async () => {
+      const companies = serviceOf();
+      const id = sandbox.companyId(scenarioNames.healthy);
+      const found = await companies.search(`https://app.codat.io/companies/${id}/connections`, 1, 20);
+      expect(found).toMatchObject({ byId: true, connectionId: null, results: [{ id }] });
+      expect(requests()).toEqual([`GET /companies/${id}`]);
+    });
+
+    it('finds the company that owns a pasted connection ID, in two requests (one when the connection is known)', async () => {
+      const id = sandbox.companyId(scenarioNames.unlinked);
+      const connectionId = (await sandbox.call('GET', `/companies/${id}/connections?page=1&pageSize=10`)).body
+        .results[0].id as string;
+      sandbox.control.clearRequests();
+      const companies = serviceOf();
+      expect(await companies.search(connectionId, 1, 20)).toMatchObject({
+        byId: true,
+        connectionId,
+        results: [{ id }],
+      });
+      expect(requests()).toEqual([`GET /companies/${connectionId}`, 'GET /companies']);
+
+      sandbox.control.clearRequests();
+      expect(await companies.search(connectionId.toUpperCase(), 1, 20)).toMatchObject({
+        connectionId,
+        results: [{ id }],
+      });
+      expect(requests()).toEqual([`GET /companies/${id}`]);
+    });
+
+    it('opens a deep link to a connection, and says plainly what is wrong with a link it will not read', async () => {
+      const companies = serviceOf();
+      const id = sandbox.companyId(scenarioNames.healthy);
+      const connectionId = '0f9e8d7c-6b5a-4948-8372-615049382716';
+      expect(await companies.search(`linkdesk://company/${id}/connection/${connectionId}`, 1, 20)).toMatchObject({
+        byId: true,
+        connectionId,
+        results: [{ id }],
+      });
+      const refused = await failureOf(companies.search(`https://evil.example/companies/${id}`, 1, 20));
+      expect(refused.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/Codat Portal/) });
+    });
+  });
+
   it('cancels a search that a newer one replaced', async () => {
     const companies = serviceOf();
     sandbox.control.addFault({ path: '/companies', method: 'GET', latencyMs: 2_000, times: 1 });

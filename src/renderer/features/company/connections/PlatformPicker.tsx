@@ -12,12 +12,14 @@ import { useAppStore } from '@renderer/stores/app-store';
 import { sourceTypeLabel, sourceTypeLabels } from '@renderer/lib/source-types';
 import { Modal } from '@renderer/components/Modal';
 import { PlatformLogo } from './PlatformLogo';
+import { readRecentPlatforms, rememberRecentPlatform } from './recent-platforms';
 import { useCreateConnection } from './useCreateConnection';
 import type { IntegrationsState } from './usePlatforms';
 
 const typeFilters = ['All', 'Accounting', 'Banking', 'Commerce'] as const;
 type TypeFilter = (typeof typeFilters)[number];
 const leadingTypes: readonly SourceType[] = ['Accounting', 'Banking', 'Commerce'];
+const recentLabel = 'Recent';
 
 interface PlatformPickerProps {
   companyId: string;
@@ -73,7 +75,13 @@ export function PlatformPicker(props: PlatformPickerProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const [typeFilter, setTypeFilter] = useState<TypeFilter>('All');
   const [text, setText] = useState('');
-  const { creating, failure, create } = useCreateConnection(companyId, onCreated);
+  const profileId = useAppStore((state) => state.info?.activeProfile?.id ?? null);
+  // Read once as the picker opens: the order must not shift under the pointer while it is open.
+  const [recentKeys] = useState(() => (profileId ? readRecentPlatforms(profileId) : []));
+  const { creating, failure, create } = useCreateConnection(companyId, (connection) => {
+    if (profileId && connection.integrationKey) rememberRecentPlatform(profileId, connection.integrationKey);
+    onCreated(connection);
+  });
 
   // The one-accounting-connection rule, checked before any call (API-NOTES §5).
   const accountingCheck = checkCanConnect(company, 'Accounting');
@@ -87,8 +95,30 @@ export function PlatformPicker(props: PlatformPickerProps) {
       if (typeFilter !== 'All' && type !== typeFilter) return false;
       return needle === '' || integration.name.toLowerCase().includes(needle);
     });
-    return groupIntegrations(visible);
-  }, [integrations, text, typeFilter]);
+    // Platforms connected lately come first, under their own heading (and only there).
+    const recent = recentKeys.flatMap((key) => visible.filter((integration) => integration.key === key));
+    const others = visible.filter((integration) => !recent.includes(integration));
+    return [...(recent.length > 0 ? [{ label: recentLabel, integrations: recent }] : []), ...groupIntegrations(others)];
+  }, [integrations, text, typeFilter, recentKeys]);
+
+  /** In the filter: Enter connects the first platform that can be chosen; ↓ moves into the list. */
+  const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.key === 'ArrowDown') {
+      const first = listRef.current?.querySelector<HTMLButtonElement>('button[data-platform]:not(:disabled)');
+      if (!first) return;
+      event.preventDefault();
+      first.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      // Only for what was typed: an empty filter's first tile is not a choice anyone made.
+      if (text.trim() === '') return;
+      const top = groups
+        .flatMap((group) => group.integrations)
+        .find((integration) => checkCanConnect(company, integration.sourceType).allowed);
+      if (top) choose(top);
+    }
+  };
 
   const choose = (integration: IntegrationCard) => {
     if (checkCanConnect(company, integration.sourceType).allowed) void create(integration);
@@ -151,18 +181,25 @@ export function PlatformPicker(props: PlatformPickerProps) {
             </label>
           ))}
         </fieldset>
-        <label className="picker-filter">
-          <span className="visually-hidden">Filter platforms</span>
-          <input
-            ref={filterRef}
-            type="text"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            placeholder="Filter platforms"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </label>
+        <div className="picker-filter">
+          <label>
+            <span className="visually-hidden">Filter platforms</span>
+            <input
+              ref={filterRef}
+              type="text"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              placeholder="Filter platforms"
+              autoComplete="off"
+              spellCheck={false}
+              onKeyDown={onFilterKeyDown}
+              aria-describedby={`${baseId}-filter-hint`}
+            />
+          </label>
+          <span id={`${baseId}-filter-hint`} className="picker-filter-hint">
+            <kbd>Enter</kbd> connects the first match · <kbd>↓</kbd> to the list
+          </span>
+        </div>
       </div>
 
       {failure && (
