@@ -5,6 +5,7 @@
 import { q } from '@shared/codat/query';
 import { previewCompanyName } from '@shared/codat/names';
 import type { Company } from '@shared/codat/schemas';
+import type { TagFilter } from '@shared/domain/tag-filter';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import { explainGone } from './codat-errors';
@@ -23,14 +24,14 @@ export function createCompanyService(options: CompanyServiceOptions) {
 
   const service = {
     /** Type-ahead: each new search cancels the one still in flight (its caller gets `cancelled`). */
-    async search(text: string, page: number, pageSize: number) {
+    async search(text: string, page: number, pageSize: number, tag?: TagFilter) {
       searchInFlight?.abort();
       const controller = new AbortController();
       searchInFlight = controller;
       const trimmed = text.trim();
       try {
         const api = await options.api();
-        if (uuidPattern.test(trimmed)) {
+        if (!tag && uuidPattern.test(trimmed)) {
           try {
             const company = remember(await api.getCompany(trimmed.toLowerCase(), controller.signal));
             return { results: [company], totalResults: 1, page: 1, pageSize, byId: true, unreadable: 0 };
@@ -47,7 +48,13 @@ export function createCompanyService(options: CompanyServiceOptions) {
         } catch {
           // Nothing searchable is left once operators are removed: list everything instead.
         }
-        const found = await api.listCompanies({ page, pageSize, query, signal: controller.signal });
+        const found = await api.listCompanies({
+          page,
+          pageSize,
+          query,
+          ...(tag ? { tags: q.eq(tag.key, tag.value) } : {}),
+          signal: controller.signal,
+        });
         found.results.forEach(remember);
         return {
           results: found.results,
