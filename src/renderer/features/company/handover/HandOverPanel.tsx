@@ -7,6 +7,8 @@ import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '@renderer/hooks/useNow';
 import { formatDateTime } from '@renderer/lib/format';
+import { singleKey, withShortcut } from '@renderer/lib/shortcuts';
+import { useCommands } from '@renderer/stores/commands';
 import { ageInWords } from '../company-format';
 import { PlatformLogo } from '../connections/PlatformLogo';
 import type { HandOver, HandOverLink, LinkUse } from './hand-over';
@@ -31,6 +33,10 @@ interface HandOverPanelProps {
   /** Bumped when the user asks for this panel again (its card's "Hand over link"). */
   focusRequests: number;
 }
+
+/** The hand-over's single-key shortcuts: L copies the link, I starts an invite. */
+export const copyLinkShortcut = singleKey('l');
+export const inviteShortcut = singleKey('i');
 
 const useWords: Record<LinkUse, string> = {
   opened: 'You opened this link, so its one-time code may be used up.',
@@ -84,6 +90,49 @@ export function HandOverPanel(props: HandOverPanelProps) {
   const stale = linkMayBeStale(handOver.link.issuedAt, now, handOver.link.usedBy !== null);
   const expired = now - handOver.link.issuedAt >= 24 * 60 * 60 * 1000;
 
+  const group = 'Hand-over';
+  useCommands(
+    linked
+      ? [{ id: 'hand-over-close', label: 'Close hand-over', group, run: props.onClose }]
+      : [
+          {
+            id: 'copy-link',
+            label: 'Copy link',
+            group,
+            keywords: [platform, 'connection link', 'clipboard'],
+            key: 'l',
+            run: () => void actions.copy(),
+          },
+          {
+            id: 'send-invite',
+            label: 'Send invite',
+            group,
+            keywords: [platform, 'email', 'mail'],
+            key: 'i',
+            run: () => void actions.sendInvite(),
+          },
+          {
+            id: 'open-link',
+            label: 'Open link',
+            group,
+            keywords: [platform, 'browser'],
+            run: () => void actions.open(),
+          },
+          ...(stale
+            ? [
+                {
+                  id: 'regenerate-link',
+                  label: 'Regenerate link',
+                  group,
+                  keywords: ['fresh', 'new'],
+                  run: () => void actions.regenerate(),
+                },
+              ]
+            : []),
+          { id: 'hand-over-close', label: 'Close hand-over', group, run: props.onClose },
+        ],
+  );
+
   return (
     <section className="card handover" aria-labelledby={headingId}>
       <div className="handover-header">
@@ -135,7 +184,14 @@ export function HandOverPanel(props: HandOverPanelProps) {
           </div>
 
           <div className="form-actions">
-            <button ref={copyRef} type="button" className="button button-primary" onClick={() => void actions.copy()}>
+            <button
+              ref={copyRef}
+              type="button"
+              className="button button-primary"
+              onClick={() => void actions.copy()}
+              aria-keyshortcuts={copyLinkShortcut.aria}
+              title={withShortcut('Copy link', copyLinkShortcut)}
+            >
               <Copy aria-hidden="true" size={14} /> Copy link
             </button>
             <ActionButton
@@ -153,6 +209,8 @@ export function HandOverPanel(props: HandOverPanelProps) {
               onClick={() => void actions.sendInvite()}
               aria-disabled={busy === 'invite' || undefined}
               aria-busy={busy === 'invite' || undefined}
+              aria-keyshortcuts={inviteShortcut.aria}
+              title={withShortcut('Send invite', inviteShortcut)}
             >
               Send invite
             </ActionButton>
