@@ -63,6 +63,7 @@ export function useAppWiring() {
     };
 
     function goTo(page: PageId) {
+      useAppStore.getState().closePalette();
       navigate(page);
       document.getElementById('main-content')?.focus();
     }
