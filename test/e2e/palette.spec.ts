@@ -130,6 +130,10 @@ test('Ctrl+K opens the palette on an open company; typed letters go into its box
   // Each entry is an option named by its words, its key beside it.
   await box.fill('');
   await expect(option(page, 'Connect platform…')).toHaveAttribute('aria-keyshortcuts', 'C');
+  // The first step first, whichever part of the screen offered its command first.
+  await expect(
+    palette(page).getByRole('group', { name: 'This company' }).getByRole('option').first(),
+  ).toHaveAccessibleName('Connect platform…');
   for (const name of ['Copy company link', 'Copy diagnostic report', 'Refresh data', 'Audit for this company']) {
     await expect(option(page, name)).toBeVisible();
   }

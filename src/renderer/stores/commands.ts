@@ -19,6 +19,8 @@ export interface Command {
   key?: string;
   /** Shown beside it in the palette ("Ctrl+N"), for commands with a chord of their own. */
   shortcut?: string;
+  /** Where it stands in its group, lower first (screens register in no useful order); 50 when not given. */
+  rank?: number;
   /** Only listed once something is typed (one per platform would bury the rest). */
   searchOnly?: boolean;
   /** Listed, but cannot run now: why. */

@@ -39,7 +39,8 @@ function fold(text: string): string {
 /** Every word typed is in the command's words; a command whose label starts with the text comes first. */
 function matchCommands(commands: readonly Command[], query: string): Command[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return commands.filter((command) => !command.searchOnly);
+  const byRank = (a: Command, b: Command) => (a.rank ?? 50) - (b.rank ?? 50);
+  if (words.length === 0) return commands.filter((command) => !command.searchOnly).sort(byRank);
   const scored = commands.flatMap((command) => {
     const haystack = fold([command.label, ...(command.keywords ?? [])].join(' '));
     if (!words.every((word) => haystack.includes(word))) return [];
@@ -51,7 +52,7 @@ function matchCommands(commands: readonly Command[], query: string): Command[] {
         : 2;
     return [{ command, rank }];
   });
-  return scored.sort((a, b) => a.rank - b.rank).map(({ command }) => command);
+  return scored.sort((a, b) => a.rank - b.rank || byRank(a.command, b.command)).map(({ command }) => command);
 }
 
 function byGroup(commands: readonly Command[]): Array<[string, Command[]]> {

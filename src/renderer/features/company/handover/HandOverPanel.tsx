@@ -93,7 +93,7 @@ export function HandOverPanel(props: HandOverPanelProps) {
   const group = 'Hand-over';
   useCommands(
     linked
-      ? [{ id: 'hand-over-close', label: 'Close hand-over', group, run: props.onClose }]
+      ? [{ id: 'hand-over-close', label: 'Close hand-over', group, rank: 90, run: props.onClose }]
       : [
           {
             id: 'copy-link',
@@ -129,7 +129,7 @@ export function HandOverPanel(props: HandOverPanelProps) {
                 },
               ]
             : []),
-          { id: 'hand-over-close', label: 'Close hand-over', group, run: props.onClose },
+          { id: 'hand-over-close', label: 'Close hand-over', group, rank: 90, run: props.onClose },
         ],
   );
 

@@ -78,6 +78,7 @@ export function InvestigatePanel({
       id: `investigate:${id}`,
       label: `Investigate: ${label}`,
       group: 'This company',
+      rank: 70,
       run: () => select(id),
     })),
   ]);
