@@ -1,33 +1,67 @@
 /**
- * Where the command palette meets the app: it is loaded on first use (React.lazy, so the first screen does not
- * wait for it), gets the screen's commands and the app's own, and runs the chosen one once it has closed, so
- * focus lands where the command puts it rather than back on whatever opened the palette.
+ * Where the command palette meets the app: it is a chunk of its own (React.lazy keeps it out of the first load),
+ * fetched once the app is idle so that Ctrl/Cmd+K opens it at once; it gets the screen's commands and the app's
+ * own, and runs the chosen one once it has closed, so focus lands where the command puts it rather than back on
+ * whatever opened the palette.
  */
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import { pages } from '@shared/pages';
 import { useRecentCompanies } from '@renderer/features/company-list/recent-companies';
+import type { CommandPaletteProps } from '@renderer/features/palette/CommandPalette';
 import { shortcuts } from '@renderer/lib/shortcuts';
 import { useAppStore } from '@renderer/stores/app-store';
-import { currentCommands, type Command } from '@renderer/stores/commands';
+import { currentCommands, useCurrentCommands, type Command } from '@renderer/stores/commands';
 import { useProfilesStore } from '@renderer/stores/profiles-store';
 
-const CommandPalette = lazy(() => import('@renderer/features/palette/CommandPalette'));
+let loadedPalette: ComponentType<CommandPaletteProps> | null = null;
+const loadPalette = () =>
+  import('@renderer/features/palette/CommandPalette').then((module) => {
+    loadedPalette = module.default;
+    return module;
+  });
+const LazyPalette = lazy(loadPalette);
 
 export function CommandPaletteHost() {
   const open = useAppStore((state) => state.paletteOpen);
   const listing = useProfilesStore((state) => state.listing);
+  const screenCommands = useCurrentCommands();
   const { recent, remember } = useRecentCompanies();
   const opener = useRef<HTMLElement | null>(null);
-  const [screenCommands, setScreenCommands] = useState<Command[]>([]);
   /** The command chosen, run after the palette has gone. */
   const [chosen, setChosen] = useState<{ run(): void } | null>(null);
+  /** Letters typed between Ctrl/Cmd+K and the palette's box being there (its first opening, on a slow machine). */
+  const [typedEarly, setTypedEarly] = useState('');
+  const [, setLoaded] = useState(false);
 
-  // Before the palette takes focus: what had it, and what the screen offers now.
+  // Fetched while nothing else is going on, so the first Ctrl/Cmd+K does not wait for the network.
+  useEffect(() => {
+    const fetchPalette = () => void loadPalette().then(() => setLoaded(true));
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(fetchPalette, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(fetchPalette, 1000);
+    return () => clearTimeout(timer);
+  }, []);
+
+  // Before the palette takes focus: what had it.
   useLayoutEffect(() => {
     if (!open) return;
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setScreenCommands(currentCommands());
     if (!useProfilesStore.getState().listing) void useProfilesStore.getState().load();
+  }, [open]);
+
+  // Until the palette's box is there, what is typed is kept for it (and kept from the page's own keys).
+  useEffect(() => {
+    if (!open || loadedPalette) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (loadedPalette || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      setTypedEarly((text) => text + event.key);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [open]);
 
   useEffect(() => {
@@ -36,15 +70,21 @@ export function CommandPaletteHost() {
     chosen.run();
   }, [chosen, open]);
 
-  const close = () => useAppStore.getState().closePalette();
+  const close = () => {
+    setTypedEarly('');
+    useAppStore.getState().closePalette();
+  };
   const runAfterClose = (run: () => void) => {
     setChosen({ run });
     close();
   };
 
-  return open ? (
+  if (!open) return null;
+  const Palette = loadedPalette ?? LazyPalette;
+  return (
     <Suspense fallback={null}>
-      <CommandPalette
+      <Palette
+        initialText={typedEarly}
         commands={[...screenCommands, ...appCommands(listing)]}
         recent={recent}
         onOpenCompany={(company) =>
@@ -53,12 +93,15 @@ export function CommandPaletteHost() {
             useAppStore.getState().openCompany(company.id);
           })
         }
-        onRun={(command) => runAfterClose(command.run)}
+        // The screen's latest version of the command: its state may have moved on while the palette was open.
+        onRun={(command) =>
+          runAfterClose(() => (currentCommands().find((latest) => latest.id === command.id) ?? command).run())
+        }
         onClose={close}
         returnFocusTo={opener}
       />
     </Suspense>
-  ) : null;
+  );
 }
 
 /** What can be done from anywhere: start a new company, scan, switch profile, and go to each page. */

@@ -1,10 +1,10 @@
 /**
  * The commands the screens on show offer right now ("Copy link" while a link is handed over, "Unlink Xero…" on a
  * Linked connection), for the command palette and the single-key shortcuts. A screen registers its commands while
- * it is mounted; they are read when asked for (the palette opening, a key pressed), so registering costs nothing
- * while the user just works.
+ * it is mounted; listeners hear only when the list itself changes (a command added, renamed or refused), not on
+ * every render, and a command's `run` is always its screen's latest.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 
 export interface Command {
   /** Unique among the commands on show; stable while the command means the same thing. */
@@ -30,6 +30,24 @@ export interface Command {
 
 type Source = () => readonly Command[];
 const sources = new Set<Source>();
+let version = 0;
+const listeners = new Set<() => void>();
+function changed() {
+  version += 1;
+  listeners.forEach((listener) => listener());
+}
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/** What a command shows: when this changes, listeners are told. */
+function signature(command: Command): string {
+  const { id, label, group, key, shortcut, rank, searchOnly, disabledReason, keywords } = command;
+  return JSON.stringify([id, label, group, key, shortcut, rank, searchOnly, disabledReason, keywords]);
+}
 
 /** Every command offered now, in the order the screens registered them (outer screens first). */
 export function currentCommands(): Command[] {
@@ -42,9 +60,17 @@ export function commandForKey(key: string): Command | undefined {
   return currentCommands().find((command) => command.key === wanted && !command.disabledReason);
 }
 
-/** Offers these commands while the calling component is mounted (the latest list each time they are read). */
+/** The commands offered now, kept up to date while the caller is mounted (the palette, while it is open). */
+export function useCurrentCommands(): Command[] {
+  const seen = useSyncExternalStore(subscribe, () => version);
+  // Read again whenever the list changed (`seen` is its version).
+  return useMemo(() => (seen >= 0 ? currentCommands() : []), [seen]);
+}
+
+/** Offers these commands while the calling component is mounted. */
 export function useCommands(commands: readonly Command[]) {
   const latest = useRef(commands);
+  const shown = commands.map(signature).join('\n');
   useEffect(() => {
     latest.current = commands;
   });
@@ -53,6 +79,8 @@ export function useCommands(commands: readonly Command[]) {
     sources.add(source);
     return () => {
       sources.delete(source);
+      changed();
     };
   }, []);
+  useEffect(() => changed(), [shown]);
 }

@@ -17,6 +17,8 @@ export interface PaletteCompany {
 }
 
 export interface CommandPaletteProps {
+  /** What was typed before the palette was there to take it. */
+  initialText?: string;
   /** What can be done now: the screen's commands first, then the app's. */
   commands: readonly Command[];
   /** Recently opened companies, most recent first. */
@@ -63,10 +65,10 @@ function byGroup(commands: readonly Command[]): Array<[string, Command[]]> {
 }
 
 export default function CommandPalette(props: CommandPaletteProps) {
-  const { commands, recent, onOpenCompany, onRun, onClose, returnFocusTo } = props;
+  const { initialText = '', commands, recent, onOpenCompany, onRun, onClose, returnFocusTo } = props;
   const inputRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [selected, setSelected] = useState('');
   /** Enter was pressed for this text before its companies arrived: open the first when they do. */
   const [enterWhenReady, setEnterWhenReady] = useState<string | null>(null);
@@ -82,6 +84,12 @@ export default function CommandPalette(props: CommandPaletteProps) {
     (a, b) => (recentIds.get(a.id) ?? maxRecent) - (recentIds.get(b.id) ?? maxRecent),
   );
   const shownRecent = query === '' ? recent.slice(0, maxRecent) : [];
+
+  // Letters typed before the palette was there: the cursor goes after them.
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input && document.activeElement === input) input.setSelectionRange(input.value.length, input.value.length);
+  }, []);
 
   // A click on the dimmed page around the palette closes it, as Escape does.
   useEffect(() => {
