@@ -99,9 +99,7 @@ test('a slow answer for older text never replaces the answer for newer text', as
   await expect(page.getByRole('status').filter({ hasText: 'named like' })).toHaveText('1 company named like “stale”');
 });
 
-test('Ctrl+K from another page opens the command palette, which finds companies', async ({
-  ownConsolePage: page,
-}) => {
+test('Ctrl+K from another page opens the command palette, which finds companies', async ({ ownConsolePage: page }) => {
   await page.getByRole('link', { name: 'Health' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Health' })).toBeVisible();
   await page.keyboard.press('Control+k');
