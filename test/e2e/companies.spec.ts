@@ -339,7 +339,7 @@ test.describe('with a Codat client at its company limit', () => {
     sandboxConsolePage: page,
   }) => {
     const name = `C${Date.now()} Limit Reached`;
-    await page.keyboard.press('Control+n');
+    await page.keyboard.press('Alt+n');
     const customerId = page.getByRole('textbox', { name: 'Customer ID' });
     await customerId.fill(name);
     await page.getByRole('textbox', { name: 'Description' }).fill('Kept after the failure');
