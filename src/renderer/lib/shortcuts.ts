@@ -63,7 +63,7 @@ export function singleKey(key: string): Shortcut {
 
 /**
  * Whether a plain key press may run a single-key shortcut: no modifier, not held down, not part of typing
- * (focus in a field, or an input method composing), and no dialog open over the page.
+ * (focus in a field or a widget with type-ahead, or an input method composing), and no dialog open over the page.
  */
 export function singleKeyAllowed(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;
@@ -71,6 +71,14 @@ export function singleKeyAllowed(event: KeyboardEvent): boolean {
   if (event.key.length !== 1) return false;
   const target = event.target instanceof Element ? event.target : null;
   if (target?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return false;
+  // Widgets whose letters are their own (type-ahead in a menu or list).
+  if (
+    target?.closest(
+      '[role="menu"], [role="menubar"], [role="listbox"], [role="combobox"], [role="grid"], [role="tree"]',
+    )
+  ) {
+    return false;
+  }
   if (target instanceof HTMLElement && target.isContentEditable) return false;
   return document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]') === null;
 }
