@@ -53,10 +53,11 @@ export function buildMenuTemplate(options: {
     label: 'Go',
     submenu: [
       {
-        label: 'Search companies',
+        label: 'Command palette…',
         accelerator: 'CmdOrCtrl+K',
-        click: () => send({ command: 'focusSearch' }),
+        click: () => send({ command: 'openPalette' }),
       },
+      { label: 'Search companies', click: () => send({ command: 'focusSearch' }) },
       { type: 'separator' },
       ...pages.map((page, index): MenuItemConstructorOptions => ({
         label: page.label,

@@ -17,6 +17,7 @@ import {
 } from './codat/schemas';
 import { auditActions, auditRecordSchema, type AuditAction } from './domain/audit';
 import { healthIssueSchema, healthThresholdsSchema } from './domain/health/model';
+import { tagFilterSchema } from './domain/tag-filter';
 
 // The renderer's CSP forbids eval; tell zod not to probe for it.
 z.config({ jitless: true });
@@ -273,6 +274,8 @@ export const operations = {
         text: z.string().max(200),
         page: z.number().int().min(1).default(1),
         pageSize: z.number().int().min(1).max(500).default(100),
+        /** Only companies with this tag (`region=uk`); `text`, if any, narrows them by name. */
+        tag: tagFilterSchema.optional(),
       })
       .strict(),
     z.object({
@@ -423,6 +426,7 @@ export const events = {
   /** A menu item or global shortcut asks the renderer to do something. */
   'ui.command': z.discriminatedUnion('command', [
     z.object({ command: z.literal('focusSearch') }),
+    z.object({ command: z.literal('openPalette') }),
     z.object({ command: z.literal('navigate'), page: z.enum(pageIds) }),
   ]),
   /** A deep link (linkdesk://company/…) asks to open a company, and perhaps point at one of its connections. */

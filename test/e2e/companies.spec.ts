@@ -99,15 +99,17 @@ test('a slow answer for older text never replaces the answer for newer text', as
   await expect(page.getByRole('status').filter({ hasText: 'named like' })).toHaveText('1 company named like “stale”');
 });
 
-test('Ctrl+K from another page focuses the company search', async ({ ownConsolePage: page }) => {
+test('Ctrl+K from another page opens the command palette, which finds companies', async ({ ownConsolePage: page }) => {
   await page.getByRole('link', { name: 'Health' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Health' })).toBeVisible();
   await page.keyboard.press('Control+k');
-  await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
-  await expect(searchBox(page)).toBeFocused();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('combobox', { name: 'Command' })).toBeFocused();
   // Typing goes straight into it.
   await page.keyboard.type('stale');
-  await expect(results(page).getByRole('option')).toContainText(['Scenario - Stale Data']);
+  await expect(palette.getByRole('option', { name: 'Scenario - Stale Data' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Scenario - Stale Data' })).toBeVisible();
 });
 
 test('an opened company is in the recent list after going back, one keystroke away', async ({
@@ -227,9 +229,9 @@ test('New company previews the stored name, explains tag errors, and Escape clos
   await tags.press('Escape');
   await expect(customerId).toHaveCount(0);
   await expect(newCompany).toBeFocused();
-  // Ctrl+N opens it again, prefilled with what was searched.
+  // Alt+N (in a browser; Ctrl+N in the app) opens it again, prefilled with what was searched.
   await searchBox(page).fill('Northgate');
-  await page.keyboard.press('Control+n');
+  await page.keyboard.press('Alt+n');
   await expect(page.getByRole('textbox', { name: 'Customer ID' })).toHaveValue('Northgate');
   await expect(page.getByRole('textbox', { name: 'Customer ID' })).toBeFocused();
 });
@@ -387,7 +389,7 @@ test.describe('with a Codat client at its company limit', () => {
     sandboxConsolePage: page,
   }) => {
     const name = `C${Date.now()} Limit Reached`;
-    await page.keyboard.press('Control+n');
+    await page.keyboard.press('Alt+n');
     const customerId = page.getByRole('textbox', { name: 'Customer ID' });
     await customerId.fill(name);
     await page.getByRole('textbox', { name: 'Description' }).fill('Kept after the failure');

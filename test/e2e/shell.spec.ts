@@ -27,14 +27,15 @@ test('every page is reachable by keyboard alone', async ({ consolePage: page }) 
   await expect(page.getByRole('heading', { level: 1, name: 'Health' })).toBeVisible();
   await expect(page).toHaveURL(/#\/health$/);
 
-  // Shortcuts: Ctrl+1…5 in navigation order, Ctrl+K back to company search.
+  // Shortcuts: Ctrl+1…5 in navigation order, Ctrl+K for the command palette.
   for (const [index, { label }] of pages.entries()) {
     await page.keyboard.press(`Control+${index + 1}`);
     await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
     await expect(page.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
   }
   await page.keyboard.press('Control+k');
-  await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+  await page.keyboard.press('Escape');
 
   // Ctrl+2 lands on Health, ready to scan.
   await page.keyboard.press('Control+2');

@@ -15,6 +15,7 @@ import {
 import type { OperationOutput } from '@shared/contract';
 import { parseLink, type LinkTarget } from '@shared/links';
 import type { Company } from '@shared/codat/schemas';
+import type { TagFilter } from '@shared/domain/tag-filter';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import { explainGone } from './codat-errors';
@@ -98,7 +99,14 @@ export function createCompanyService(options: CompanyServiceOptions) {
    * that page holds the whole answer (the usual case), one request is all a search costs; when the halves match
    * more than a page, the exact forms are asked for again on their own: two.
    */
-  async function byName(api: Api, typed: string, page: number, pageSize: number, signal: AbortSignal) {
+  async function byName(
+    api: Api,
+    typed: string,
+    page: number,
+    pageSize: number,
+    signal: AbortSignal,
+    tags: QueryExpression | null,
+  ) {
     const formTexts = storedNameForms(typed);
     if (typed !== '' && formTexts.length === 0) {
       // Nothing of it is in Codat's alphabet ("日本"): no stored name can contain it.
@@ -110,7 +118,7 @@ export function createCompanyService(options: CompanyServiceOptions) {
     const forms = containsEach(formTexts);
     const exactQuery = forms.length > 0 ? q.or(...forms) : null;
     const exactly = async () => {
-      const found = await api.listCompanies({ page, pageSize, query: exactQuery, signal });
+      const found = await api.listCompanies({ page, pageSize, query: exactQuery, ...(tags ? { tags } : {}), signal });
       found.results.forEach(remember);
       return found;
     };
@@ -126,7 +134,13 @@ export function createCompanyService(options: CompanyServiceOptions) {
     const fragments = containsEach(fallbackFragments(typed));
     if (page > 1 || forms.length === 0 || fragments.length === 0) return pageOf(await exactly());
 
-    const wide = await api.listCompanies({ page: 1, pageSize, query: q.or(...forms, ...fragments), signal });
+    const wide = await api.listCompanies({
+      page: 1,
+      pageSize,
+      query: q.or(...forms, ...fragments),
+      ...(tags ? { tags } : {}),
+      signal,
+    });
     wide.results.forEach(remember);
     const holdsAForm = (company: Company) =>
       formTexts.some((form) => company.name.toUpperCase().includes(neutraliseQueryText(form).toUpperCase()));
@@ -156,22 +170,24 @@ export function createCompanyService(options: CompanyServiceOptions) {
      * Type-ahead: each new search cancels the one still in flight (its caller gets `cancelled`). Costs at most two
      * Codat requests: a name one (two when its wide query matches more than a page, see byName); a company ID,
      * Portal address or deep link one; a connection ID two (the company lookup misses, then its owner is found),
-     * one when this console has seen the connection.
+     * one when this console has seen the connection. With a tag filter the text is only ever a name.
      */
-    async search(text: string, page: number, pageSize: number): Promise<SearchAnswer> {
+    async search(text: string, page: number, pageSize: number, tag?: TagFilter): Promise<SearchAnswer> {
       searchInFlight?.abort();
       const controller = new AbortController();
       searchInFlight = controller;
       const { signal } = controller;
       try {
         const api = await options.api();
+        const tags = tag ? q.eq(tag.key, tag.value) : null;
+        if (tags) return await byName(api, text.trim(), page, pageSize, signal, tags);
         const link = parseLink(text);
         if (link.kind === 'refused') {
           throw new BridgeFailure({ code: 'invalid_input', message: link.reason, details: ['text'] });
         }
         if (link.kind === 'id') return await byId(api, link.id, pageSize, signal);
         if (link.kind === 'company') return await byTarget(api, link.target, pageSize, signal);
-        return await byName(api, text.trim(), page, pageSize, signal);
+        return await byName(api, text.trim(), page, pageSize, signal, null);
       } catch (error) {
         if (signal.aborted) {
           throw new BridgeFailure({ code: 'cancelled', message: 'A newer search replaced this one.' });

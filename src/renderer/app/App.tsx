@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { pages } from '@shared/pages';
 import { useAppStore } from '../stores/app-store';
+import { CommandPaletteHost } from './CommandPaletteHost';
 import { Navigation } from './Navigation';
 import { PageView } from './PageView';
 import { Notices } from './Notices';
@@ -9,12 +10,15 @@ import { useAppWiring } from './useAppWiring';
 
 export function App() {
   const page = useAppStore((state) => state.page);
+  // An open company's name, once it is known; otherwise the page's.
+  const pageTitle = useAppStore((state) => (state.page === 'companies' && state.companyId ? state.pageTitle : null));
   useAppWiring();
   const label = pages.find((candidate) => candidate.id === page)?.label ?? '';
+  const title = pageTitle ?? label;
 
   useEffect(() => {
-    document.title = `${label} · Linkdesk`;
-  }, [label]);
+    document.title = `${title} · Linkdesk`;
+  }, [title]);
 
   return (
     <div className="app-frame">
@@ -27,6 +31,7 @@ export function App() {
         <PageView page={page} />
       </main>
       <StatusBar />
+      <CommandPaletteHost />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import { pages, type PageId } from '@shared/pages';
 import { isMac } from '@renderer/lib/platform';
+import { shortcuts } from '@renderer/lib/shortcuts';
+import { useAppStore } from '@renderer/stores/app-store';
 
 const icons: Record<PageId, string> = {
   companies: 'M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16M16 9h2a2 2 0 0 1 2 2v10M2 21h20M8 7h4M8 11h4M8 15h4',
@@ -49,6 +51,16 @@ export function Navigation({ current }: { current: PageId }) {
           </li>
         ))}
       </ul>
+      <button
+        type="button"
+        className="nav-palette"
+        onClick={() => useAppStore.getState().openPalette()}
+        aria-keyshortcuts={shortcuts.palette.aria}
+        title={`Find a company, a page or an action (${shortcuts.palette.label})`}
+      >
+        <span>Command palette</span>
+        <kbd aria-hidden="true">{shortcuts.palette.label}</kbd>
+      </button>
     </nav>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { pages, type PageId } from '@shared/pages';
 import { linkdesk } from '../api';
+import { shortcuts, singleKeyAllowed } from '../lib/shortcuts';
 import { routeFromHash, useAppStore } from '../stores/app-store';
+import { commandForKey } from '../stores/commands';
 
 /** Connects the store to the outside world: the URL hash, the host's events, app info, and shortcuts. */
 export function useAppWiring() {
@@ -15,17 +17,29 @@ export function useAppWiring() {
     const onOffline = () => setOnline(false);
     const onKey = (event: KeyboardEvent) => {
       const command = shortcutFor(event);
-      if (!command) return;
+      if (command) {
+        event.preventDefault();
+        if (command === 'palette') openPalette();
+        else goTo(command);
+        return;
+      }
+      // A single key (C, L, I) runs the step it names on the screen on show, never while typing.
+      if (!singleKeyAllowed(event)) return;
+      const single = commandForKey(event.key);
+      if (!single) return;
       event.preventDefault();
-      if (command === 'search') focusSearch();
-      else goTo(command);
+      single.run();
     };
     window.addEventListener('hashchange', onHash);
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     window.addEventListener('keydown', onKey);
     const unsubscribers = [
-      linkdesk.on('ui.command', (command) => (command.command === 'navigate' ? goTo(command.page) : focusSearch())),
+      linkdesk.on('ui.command', (command) => {
+        if (command.command === 'navigate') goTo(command.page);
+        else if (command.command === 'openPalette') openPalette();
+        else focusSearch();
+      }),
       // A deep link only navigates: open the company (and point at the connection).
       linkdesk.on('app.navigate', ({ companyId, connectionId }) =>
         useAppStore.getState().openCompany(companyId, connectionId ?? null),
@@ -53,10 +67,14 @@ export function useAppWiring() {
     };
 
     function goTo(page: PageId) {
+      useAppStore.getState().closePalette();
       navigate(page);
       document.getElementById('main-content')?.focus();
     }
-    /** Company search from anywhere: the Companies page, its search box focused (and the company kept open). */
+    function openPalette() {
+      useAppStore.getState().openPalette();
+    }
+    /** Company search from anywhere: the Companies page, its search box focused. */
     function focusSearch() {
       const state = useAppStore.getState();
       if (state.page !== 'companies') navigate('companies');
@@ -65,10 +83,8 @@ export function useAppWiring() {
   }, [navigate, setOnline, setRateLimit, refreshInfo]);
 }
 
-/** Ctrl/Cmd+1…5 open the pages in navigation order; Ctrl/Cmd+K goes to company search. */
-function shortcutFor(event: KeyboardEvent): PageId | 'search' | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
-  if (event.key.toLowerCase() === 'k') return 'search';
-  const index = Number(event.key) - 1;
-  return Number.isInteger(index) && index >= 0 && index < pages.length ? (pages[index]?.id ?? null) : null;
+/** Ctrl/Cmd+K opens the command palette, from anywhere (dialogs included); Ctrl/Cmd+1…5 open the pages in order. */
+function shortcutFor(event: KeyboardEvent): PageId | 'palette' | null {
+  if (shortcuts.palette.matches(event)) return 'palette';
+  return pages.find((_, index) => shortcuts.page(index + 1).matches(event))?.id ?? null;
 }

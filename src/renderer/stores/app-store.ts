@@ -1,3 +1,4 @@
+import { useEffect, useEffectEvent } from 'react';
 import { create } from 'zustand';
 import type { AppInfo, EventPayload } from '@shared/contract';
 import { routeHashFor } from '@shared/links';
@@ -14,6 +15,9 @@ export interface Route {
   /** In that company: a connection to point at (a deep link or a connection ID led here). */
   connectionId: string | null;
 }
+
+/** What a command asked of the page it opened, taken once by that page. */
+export type PageRequest = { kind: 'newCompany' } | { kind: 'scan' } | { kind: 'auditForCompany'; company: string };
 
 interface AppState {
   page: PageId;
@@ -39,6 +43,16 @@ interface AppState {
   checkConnectivity(): Promise<void>;
   dismissedNotices: string[];
   dismissNotice(notice: string): void;
+  /** The command palette (Ctrl/Cmd+K) is open. */
+  paletteOpen: boolean;
+  openPalette(): void;
+  closePalette(): void;
+  /** A page's own title for the window (the open company's name); otherwise the page's label is used. */
+  pageTitle: string | null;
+  setPageTitle(title: string | null): void;
+  pageRequest: PageRequest | null;
+  /** Opens the page and leaves it a request ("start a scan"), which it takes when it is on screen. */
+  request(page: PageId, request: PageRequest): void;
 }
 
 const companyIdPattern = /^[0-9A-Fa-f-]{36}$/;
@@ -88,7 +102,31 @@ export const useAppStore = create<AppState>()((set) => ({
   },
   dismissedNotices: [],
   dismissNotice: (notice) => set((state) => ({ dismissedNotices: [...state.dismissedNotices, notice] })),
+  paletteOpen: false,
+  openPalette: () => set({ paletteOpen: true }),
+  closePalette: () => set({ paletteOpen: false }),
+  pageTitle: null,
+  setPageTitle: (pageTitle) => set({ pageTitle }),
+  pageRequest: null,
+  request(page, pageRequest) {
+    if (window.location.hash !== `#/${page}`) window.location.hash = `#/${page}`;
+    set({ page, companyId: null, pageRequest });
+  },
 }));
+
+/** Runs `onRequest` once for each request of this kind left for the calling page. */
+export function usePageRequest<K extends PageRequest['kind']>(
+  kind: K,
+  onRequest: (request: Extract<PageRequest, { kind: K }>) => void,
+) {
+  const pending = useAppStore((state) => (state.pageRequest?.kind === kind ? state.pageRequest : null));
+  const take = useEffectEvent((request: Extract<PageRequest, { kind: K }>) => onRequest(request));
+  useEffect(() => {
+    if (!pending) return;
+    useAppStore.setState({ pageRequest: null });
+    take(pending as Extract<PageRequest, { kind: K }>);
+  }, [pending]);
+}
 
 /** Training, Test or Production. */
 export type Environment = NonNullable<AppInfo['activeProfile']>['environment'];

@@ -20,7 +20,7 @@ describe('application menu', () => {
     expect(roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
   });
 
-  it('sends the app’s own shortcuts to the renderer', () => {
+  it('sends the app’s own shortcuts to the renderer: Ctrl/Cmd+K opens the command palette', () => {
     const send = vi.fn();
     const template = buildMenuTemplate({
       isMac: false,
@@ -35,7 +35,7 @@ describe('application menu', () => {
     byAccelerator.get('CmdOrCtrl+2')?.click?.({} as never, undefined, {} as never);
     byAccelerator.get('CmdOrCtrl+4')?.click?.({} as never, undefined, {} as never);
     expect(send.mock.calls).toEqual([
-      [{ command: 'focusSearch' }],
+      [{ command: 'openPalette' }],
       [{ command: 'navigate', page: 'health' }],
       [{ command: 'navigate', page: 'audit' }],
     ]);

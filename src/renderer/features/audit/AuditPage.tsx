@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePageRequest } from '@renderer/stores/app-store';
 import { auditActionLabels, auditActions, type AuditAction } from '@shared/domain/audit';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Field } from '@renderer/components/Field';
@@ -15,6 +16,8 @@ export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({ action: '', company: '', from: '', to: '' });
   const { records, warnings, failure } = useAuditLog(filters);
   const filter = (change: Partial<AuditFilters>) => setFilters((current) => ({ ...current, ...change }));
+  // "Audit for this company" from the command palette.
+  usePageRequest('auditForCompany', ({ company }) => setFilters({ action: '', company, from: '', to: '' }));
   const filtered = Object.values(filters).some((value) => value !== '');
 
   return (

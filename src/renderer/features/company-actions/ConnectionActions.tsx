@@ -7,6 +7,7 @@ import { useId, useRef, useState, type RefObject } from 'react';
 import type { Company, Connection } from '@shared/codat/schemas';
 import { statusInWords } from '@shared/domain/connections';
 import { useEnvironment } from '@renderer/stores/app-store';
+import { useCommands } from '@renderer/stores/commands';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ProductionWarning } from './ProductionWarning';
 import { useDeleteConnection, useUnlinkConnection } from './useConfirmedRequest';
@@ -25,6 +26,20 @@ export function ConnectionActions({ company, connection, onChanged }: Connection
   const canUnlink = connection.status === 'Linked';
   const reasonId = useId();
   const dialog = { company, connection, onChanged, onClose: () => setOpen(null) };
+  // From the command palette too, but only ever to the same confirmation.
+  useCommands(
+    canUnlink
+      ? [
+          {
+            id: `unlink:${connection.id}`,
+            label: `Unlink ${connection.platformName}…`,
+            group: 'This company',
+            keywords: ['revoke', 'disconnect'],
+            run: () => setOpen('unlink'),
+          },
+        ]
+      : [],
+  );
   return (
     <div className="danger-actions">
       {canUnlink ? (

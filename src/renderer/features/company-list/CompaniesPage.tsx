@@ -8,7 +8,8 @@ import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, ty
 import { StickyBar } from '@renderer/components/StickyBar';
 import { useElementHeight } from '@renderer/hooks/useElementHeight';
 import { isMac } from '@renderer/lib/platform';
-import { useAppStore } from '@renderer/stores/app-store';
+import { shortcuts } from '@renderer/lib/shortcuts';
+import { useAppStore, usePageRequest } from '@renderer/stores/app-store';
 import { NewCompanyForm } from './new-company/NewCompanyForm';
 import { RecentCompanies } from './RecentCompanies';
 import { useRecentCompanies } from './recent-companies';
@@ -99,6 +100,8 @@ export function CompaniesPage() {
     }
     setForm({ initialCustomerId: looksLikeIdOrLink(text) ? '' : text.trim() });
   };
+  // "New company" from the command palette.
+  usePageRequest('newCompany', () => openForm());
   const closeForm = () => {
     setForm(null);
     newCompanyRef.current?.focus();
@@ -215,16 +218,14 @@ export function CompaniesPage() {
               aria-activedescendant={activeIndex === null ? undefined : optionId(activeIndex)}
               aria-describedby={ids.hint}
             />
-            <kbd className="search-shortcut" aria-hidden="true">
-              {isMac ? '⌘K' : 'Ctrl+K'}
-            </kbd>
           </div>
           <button
             ref={newCompanyRef}
             type="button"
             className="button button-primary new-company-button"
             onClick={openForm}
-            aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}
+            aria-keyshortcuts={shortcuts.newCompany.aria}
+            title={`New company (${shortcuts.newCompany.label})`}
           >
             <Plus aria-hidden="true" focusable="false" size={16} strokeWidth={2.5} />
             New company
@@ -238,7 +239,7 @@ export function CompaniesPage() {
               · <kbd>{isMac ? '⌥1' : 'Alt+1'}</kbd>…<kbd>{isMac ? '⌥8' : 'Alt+8'}</kbd> open a recent company
             </>
           )}{' '}
-          · <kbd>{isMac ? '⌘N' : 'Ctrl+N'}</kbd> new company
+          · <kbd>{shortcuts.newCompany.label}</kbd> new company · <kbd>{shortcuts.palette.label}</kbd> commands
         </p>
       </StickyBar>
 

@@ -1,9 +1,10 @@
 /**
- * The Companies page's keys from anywhere on it: Alt+1…8 reopen a recent company, Ctrl/Cmd+N starts a new one, and
- * typing with nothing focused goes to the search box, so the first keystroke is never lost.
+ * The Companies page's keys from anywhere on it: Alt+1…8 reopen a recent company, Ctrl/Cmd+N (Alt+N in a browser,
+ * which keeps Ctrl/Cmd+N for a new window) starts a new one, and typing with nothing focused goes to the search
+ * box, so the first keystroke is never lost.
  */
 import { useEffect, useEffectEvent, type RefObject } from 'react';
-import { isMac } from '@renderer/lib/platform';
+import { shortcuts } from '@renderer/lib/shortcuts';
 import type { RecentCompany } from './recent-companies';
 
 interface PageShortcuts {
@@ -18,7 +19,6 @@ export function usePageShortcuts({ recent, open, openForm, searchRef }: PageShor
   const onWindowKeyDown = useEffectEvent((event: globalThis.KeyboardEvent) => {
     const target = event.target instanceof Element ? event.target : null;
     const inForm = target !== null && target.closest('.new-company-form') !== null;
-    const command = isMac ? event.metaKey : event.ctrlKey;
     // Alt+1…8: by physical key, since Option+digit types a symbol on a Mac.
     const digit = /^Digit([1-8])$/.exec(event.code)?.[1];
     if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && digit && !inForm) {
@@ -29,7 +29,7 @@ export function usePageShortcuts({ recent, open, openForm, searchRef }: PageShor
       }
       return;
     }
-    if (command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'n') {
+    if (shortcuts.newCompany.matches(event)) {
       event.preventDefault();
       openForm();
       return;

@@ -5,15 +5,20 @@
 import { Plus } from 'lucide-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Company, Connection } from '@shared/codat/schemas';
+import type { IntegrationCard } from '@shared/contract';
+import { checkCanConnect } from '@shared/domain/connections';
 import { CopyButton } from '@renderer/components/CopyButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '@renderer/hooks/useNow';
-import { useAppStore } from '@renderer/stores/app-store';
 import { formatDateTime } from '@renderer/lib/format';
+import { singleKey, withShortcut } from '@renderer/lib/shortcuts';
+import { useAppStore } from '@renderer/stores/app-store';
+import { useCommands, type Command } from '@renderer/stores/commands';
 import { ageInWords } from './company-format';
 import { BackToSearch } from './BackToSearch';
-import { ConnectionCard } from './connections/ConnectionCard';
+import { canHandOver, ConnectionCard } from './connections/ConnectionCard';
 import { PlatformPicker } from './connections/PlatformPicker';
+import { useCreateConnection } from './connections/useCreateConnection';
 import { usePlatforms } from './connections/usePlatforms';
 import { DiagnosticReportActions } from './DiagnosticReport';
 import { HandOverPanel } from './handover/HandOverPanel';
@@ -24,6 +29,8 @@ import { useCompanyConnections } from './useCompany';
 import { useNotifications } from './useNotifications';
 
 const highlightMs = 2_500;
+/** The company view's single-key shortcut for its first step (the hand-over panel has L and I). */
+export const connectShortcut = singleKey('c');
 
 /** What other features add to the company view (its rare, destructive actions), so that it need not know them. */
 export interface CompanyViewActions {
@@ -48,9 +55,17 @@ export function CompanyDetail(props: { company: Company; actions: CompanyViewAct
     if (routeConnectionId) setHighlighted(routeConnectionId);
   }, [routeConnectionId]);
   const connectRef = useRef<HTMLButtonElement>(null);
-  const { toasts, dismiss: dismissToast, notify } = useNotifications();
+  const { toasts, dismiss: dismissToast, notify, say } = useNotifications();
   const handOver = useHandOver({ company, connections, upsertConnection });
   const now = useNow(30_000);
+
+  // Arriving at a company (opened, or just created), the keyboard is on its first step, unless the user has
+  // already put it somewhere.
+  useEffect(() => {
+    const focused = document.activeElement;
+    const nothingFocused = !focused || focused === document.body || focused.id === 'main-content';
+    if (nothingFocused) connectRef.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (!highlighted) return;
@@ -63,6 +78,63 @@ export function CompanyDetail(props: { company: Company; actions: CompanyViewAct
     setPickerOpen(false);
     handOver.begin(connection);
   };
+  // "Connect Xero…" from the command palette: straight to the hand-over, as a click in the picker would.
+  const direct = useCreateConnection(companyId, onCreated);
+
+  const copyCompanyText = async (text: string, what: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      say(`${what} copied`);
+    } catch {
+      say(`Could not copy the ${what.toLowerCase()}: select it on the page instead.`);
+    }
+  };
+  const group = 'This company';
+  const commands: Command[] = [
+    {
+      id: 'connect',
+      label: 'Connect platform…',
+      group,
+      rank: 0,
+      keywords: ['link', 'new connection', 'add'],
+      key: connectShortcut.aria.toLowerCase(),
+      run: () => setPickerOpen(true),
+    },
+    ...(integrations.status === 'ready' ? integrations.integrations : [])
+      .filter((integration) => integration.enabled)
+      .map((integration): Command => connectCommand(integration, connections, group, direct.create)),
+    ...connections.filter(canHandOver).map((connection): Command => ({
+      id: `hand-over:${connection.id}`,
+      label: `Hand over the ${connection.platformName} link`,
+      group,
+      rank: 1,
+      keywords: ['link', 'copy', 'invite'],
+      run: () => void handOver.beginFromCard(connection),
+    })),
+    {
+      id: 'copy-company-link',
+      label: 'Copy company link',
+      group,
+      rank: 2,
+      keywords: ['hosted link', 'redirect', 'url'],
+      run: () => void copyCompanyText(company.redirect, 'Company link'),
+    },
+    {
+      id: 'copy-company-id',
+      label: 'Copy company ID',
+      group,
+      rank: 3,
+      run: () => void copyCompanyText(company.id, 'Company ID'),
+    },
+    {
+      id: 'audit-company',
+      label: 'Audit for this company',
+      group,
+      keywords: ['log', 'history', 'trail'],
+      run: () => useAppStore.getState().request('audit', { kind: 'auditForCompany', company: company.id }),
+    },
+  ];
+  useCommands(commands);
 
   const shown = handOver.handOver;
   const handOverConnection = shown && connections.find((connection) => connection.id === shown.connectionId);
@@ -127,11 +199,29 @@ export function CompanyDetail(props: { company: Company; actions: CompanyViewAct
       <section className="connections" aria-labelledby="connections-heading">
         <div className="section-header">
           <h2 id="connections-heading">Connections</h2>
-          <button ref={connectRef} type="button" className="button button-primary" onClick={() => setPickerOpen(true)}>
+          <button
+            ref={connectRef}
+            type="button"
+            className="button button-primary"
+            onClick={() => setPickerOpen(true)}
+            aria-keyshortcuts={connectShortcut.aria}
+            title={withShortcut('Connect platform', connectShortcut)}
+          >
             <Plus aria-hidden="true" size={16} /> Connect platform
           </button>
         </div>
         {reloadError && <ErrorNotice error={reloadError} title="Could not reload the connections." />}
+        {direct.creating && (
+          <p className="progress" role="status">
+            <span className="spinner" aria-hidden="true" /> Connecting {direct.creating.name}…
+          </p>
+        )}
+        {direct.failure && (
+          <ErrorNotice
+            error={direct.failure.error}
+            title={`Could not connect ${direct.failure.integration.name}. Use “Connect platform” to check and try again.`}
+          />
+        )}
         {connections.length === 0 ? (
           <p className="card empty-connections">No connections yet. Connect the customer's platform.</p>
         ) : (
@@ -175,4 +265,24 @@ export function CompanyDetail(props: { company: Company; actions: CompanyViewAct
       <ToastRegion toasts={toasts} onDismiss={dismissToast} />
     </div>
   );
+}
+
+/** "Connect Xero…": listed once something is typed; refused here, with the reason, when the picker would refuse it. */
+function connectCommand(
+  integration: IntegrationCard,
+  connections: readonly Connection[],
+  group: string,
+  create: (integration: IntegrationCard) => Promise<void>,
+): Command {
+  const check = checkCanConnect({ dataConnections: [...connections] }, integration.sourceType);
+  return {
+    id: `connect:${integration.key}`,
+    label: `Connect ${integration.name}…`,
+    group,
+    keywords: [integration.key, integration.sourceType ?? ''],
+    searchOnly: true,
+    rank: 1,
+    ...(check.allowed ? {} : { disabledReason: `Has an accounting connection: ${check.existing.platformName}` }),
+    run: () => void create(integration),
+  };
 }

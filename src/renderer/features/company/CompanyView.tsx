@@ -5,8 +5,10 @@
  */
 // First: the styles of the view's parts (connections, hand-over, investigation) come after it and refine it.
 import './company.css';
+import { useEffect } from 'react';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Skeleton } from '@renderer/components/Skeleton';
+import { useAppStore } from '@renderer/stores/app-store';
 import { BackToSearch } from './BackToSearch';
 import { CompanyDetail, type CompanyViewActions } from './CompanyDetail';
 import { useCompany } from './useCompany';
@@ -15,6 +17,19 @@ export type { CompanyViewActions };
 
 export function CompanyView({ companyId, actions }: { companyId: string; actions?: CompanyViewActions }) {
   const { load, retry } = useCompany(companyId);
+  // The window's title names the company (a title bar, a task switcher and a screen reader all say it).
+  const title =
+    load.status === 'ready'
+      ? load.company.name
+      : load.status === 'failed'
+        ? load.error.status === 404
+          ? 'Company not found'
+          : 'Could not open the company'
+        : null;
+  useEffect(() => {
+    useAppStore.getState().setPageTitle(title);
+    return () => useAppStore.getState().setPageTitle(null);
+  }, [title]);
 
   if (load.status === 'loading') return <CompanySkeleton />;
   if (load.status === 'failed') {

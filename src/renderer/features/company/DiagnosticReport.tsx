@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Modal } from '@renderer/components/Modal';
+import { useCommands } from '@renderer/stores/commands';
 import { useDiagnosticReport, type DiagnosticReport as Report } from './useDiagnosticReport';
 
 export function DiagnosticReportActions({ companyId }: { companyId: string }) {
@@ -38,6 +39,23 @@ export function DiagnosticReportActions({ companyId }: { companyId: string }) {
       setShown(report);
     }
   };
+
+  useCommands([
+    {
+      id: 'copy-diagnostic-report',
+      label: 'Copy diagnostic report',
+      group: 'This company',
+      keywords: ['support', 'ticket', 'markdown'],
+      run: () => void copy(),
+    },
+    {
+      id: 'show-diagnostic-report',
+      label: 'Show diagnostic report',
+      group: 'This company',
+      keywords: ['support', 'ticket'],
+      run: () => void show(),
+    },
+  ]);
 
   const show = async () => {
     setBusy('show');

@@ -13,5 +13,7 @@ export function useNotifications() {
     },
     [push],
   );
-  return { toasts, dismiss, notify };
+  /** A line on the page only (for what the user just did, such as a copy from the command palette). */
+  const say = useCallback((title: string) => push({ title, body: '' }), [push]);
+  return { toasts, dismiss, notify, say };
 }

@@ -3,6 +3,7 @@
  * category, each with the next step, filtered to a queue and exported for a ticket.
  */
 import './health.css';
+import { usePageRequest } from '@renderer/stores/app-store';
 import { IssuesSection } from './IssuesSection';
 import { ScanPanel } from './ScanPanel';
 import { ThresholdsForm } from './ThresholdsForm';
@@ -10,6 +11,8 @@ import { useHealthScan } from './useHealthScan';
 
 export function HealthPage() {
   const health = useHealthScan();
+  // "Scan all companies" from the command palette.
+  usePageRequest('scan', () => health.start());
   const runningScanId = health.scan?.state === 'running' ? health.scan.scanId : null;
   return (
     <div className="health-page">

@@ -141,6 +141,18 @@ describe('companies service', () => {
     });
   });
 
+  it('finds companies by a tag through Codat’s tags filter, narrowed by name when text is given', async () => {
+    const companies = serviceOf();
+    const tagged = await companies.search('', 1, 100, { key: 'region', value: 'uk' });
+    expect(tagged.results.length).toBeGreaterThan(0);
+    expect(tagged.results.every((company) => company.tags?.region === 'uk')).toBe(true);
+    const [entry] = sandbox.control.requests();
+    expect(entry?.path).toContain('tags=region%3Duk');
+    // An ID-shaped text is a name filter here, never a lookup that would ignore the tag.
+    const none = await companies.search('00000000-0000-4000-8000-000000000000', 1, 20, { key: 'region', value: 'uk' });
+    expect(none).toMatchObject({ byId: false, results: [] });
+  });
+
   it('cancels a search that a newer one replaced', async () => {
     const companies = serviceOf();
     sandbox.control.addFault({ path: '/companies', method: 'GET', latencyMs: 2_000, times: 1 });

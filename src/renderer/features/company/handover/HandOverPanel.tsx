@@ -6,6 +6,8 @@ import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { useNow } from '@renderer/hooks/useNow';
 import { formatDateTime } from '@renderer/lib/format';
+import { singleKey, withShortcut } from '@renderer/lib/shortcuts';
+import { useCommands } from '@renderer/stores/commands';
 import { ageInWords } from '../company-format';
 import { PlatformLogo } from '../connections/PlatformLogo';
 import { linkMayBeSpent, type HandOver, type HandOverLink, type LinkUse } from './hand-over';
@@ -30,6 +32,10 @@ interface HandOverPanelProps {
   /** Bumped when the user asks for this panel again (its card's "Hand over link"). */
   focusRequests: number;
 }
+
+/** The hand-over's single-key shortcuts: L copies the link, I starts an invite. */
+export const copyLinkShortcut = singleKey('l');
+export const inviteShortcut = singleKey('i');
 
 /** Why the link may be spent (a warning, with "Regenerate it"). */
 const spentWords: Record<'opened' | 'attempted', string> = {
@@ -91,6 +97,49 @@ export function HandOverPanel(props: HandOverPanelProps) {
   // Offered once the link has left the console, since only the customer knows whether it still works.
   const offerRegenerate = spent || handedOut !== null;
 
+  const group = 'Hand-over';
+  useCommands(
+    linked
+      ? [{ id: 'hand-over-close', label: 'Close hand-over', group, rank: 90, run: props.onClose }]
+      : [
+          {
+            id: 'copy-link',
+            label: 'Copy link',
+            group,
+            keywords: [platform, 'connection link', 'clipboard'],
+            key: 'l',
+            run: () => void actions.copy(),
+          },
+          {
+            id: 'send-invite',
+            label: 'Send invite',
+            group,
+            keywords: [platform, 'email', 'mail'],
+            key: 'i',
+            run: () => void actions.sendInvite(),
+          },
+          {
+            id: 'open-link',
+            label: 'Open link',
+            group,
+            keywords: [platform, 'browser'],
+            run: () => void actions.open(),
+          },
+          ...(offerRegenerate
+            ? [
+                {
+                  id: 'regenerate-link',
+                  label: 'Regenerate link',
+                  group,
+                  keywords: ['fresh', 'new'],
+                  run: () => void actions.regenerate(),
+                },
+              ]
+            : []),
+          { id: 'hand-over-close', label: 'Close hand-over', group, rank: 90, run: props.onClose },
+        ],
+  );
+
   return (
     <section className="card handover" aria-labelledby={headingId}>
       <div className="handover-header">
@@ -136,7 +185,14 @@ export function HandOverPanel(props: HandOverPanelProps) {
           </div>
 
           <div className="form-actions">
-            <button ref={copyRef} type="button" className="button button-primary" onClick={() => void actions.copy()}>
+            <button
+              ref={copyRef}
+              type="button"
+              className="button button-primary"
+              onClick={() => void actions.copy()}
+              aria-keyshortcuts={copyLinkShortcut.aria}
+              title={withShortcut('Copy link', copyLinkShortcut)}
+            >
               <Copy aria-hidden="true" size={14} /> Copy link
             </button>
             <ActionButton
@@ -154,6 +210,8 @@ export function HandOverPanel(props: HandOverPanelProps) {
               onClick={() => void actions.sendInvite()}
               aria-disabled={busy === 'invite' || undefined}
               aria-busy={busy === 'invite' || undefined}
+              aria-keyshortcuts={inviteShortcut.aria}
+              title={withShortcut('Send invite', inviteShortcut)}
             >
               Send invite
             </ActionButton>

@@ -172,7 +172,10 @@ export function InviteComposer(props: InviteComposerProps) {
             busy={busy === 'open'}
             type="submit"
             className="button button-primary"
-            disabled={!canOpen || busy === 'open'}
+            // Busy is said, not enforced by disabling: a disabled button drops the keyboard focus to the page.
+            disabled={!canOpen}
+            aria-disabled={busy === 'open' || undefined}
+            aria-busy={busy === 'open' || undefined}
             aria-describedby={disabledReason ? reasonId : undefined}
           >
             Open in email app
@@ -190,7 +193,8 @@ export function InviteComposer(props: InviteComposerProps) {
             <ActionButton
               Icon={RefreshCw}
               busy={busy === 'regenerate'}
-              disabled={busy === 'regenerate'}
+              aria-disabled={busy === 'regenerate' || undefined}
+              aria-busy={busy === 'regenerate' || undefined}
               onClick={() => void regenerate()}
             >
               Regenerate link

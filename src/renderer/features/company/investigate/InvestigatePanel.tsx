@@ -9,6 +9,7 @@ import { Activity, History, ListTree, Stethoscope, X } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Connection } from '@shared/codat/schemas';
 import { TabList, TabPanel, tabId, type TabItem } from '@renderer/components/Tabs';
+import { useCommands } from '@renderer/stores/commands';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
@@ -64,6 +65,28 @@ export function InvestigatePanel({
     storeTab(tab);
   };
 
+  /** "Refresh data" asked from the command palette: the Sync status tab opens and runs it. */
+  const [refreshRequests, setRefreshRequests] = useState(0);
+  useCommands([
+    {
+      id: 'refresh-data',
+      label: 'Refresh data',
+      group: 'This company',
+      keywords: ['sync', 'pull', 'queue'],
+      run: () => {
+        select('sync');
+        setRefreshRequests((count) => count + 1);
+      },
+    },
+    ...tabs.map(({ id, label }) => ({
+      id: `investigate:${id}`,
+      label: `Investigate: ${label}`,
+      group: 'This company',
+      rank: 70,
+      run: () => select(id),
+    })),
+  ]);
+
   const close = () => {
     setSelected(null);
     document.getElementById(tabId(baseId, lastUsed ?? tabs[0].id))?.focus();
@@ -104,7 +127,12 @@ export function InvestigatePanel({
               <DiagnosisPanel companyId={companyId} connections={connections} active={selected === id} />
             )}
             {id === 'sync' && (
-              <SyncStatusPanel companyId={companyId} connections={connections} active={selected === id} />
+              <SyncStatusPanel
+                companyId={companyId}
+                connections={connections}
+                active={selected === id}
+                refreshRequests={refreshRequests}
+              />
             )}
             {id === 'history' && (
               <HistoryPanel companyId={companyId} connections={connections} active={selected === id} />

@@ -1,5 +1,6 @@
 /** Sync status: per data type, where it stands now, when it last worked, its latest pull, and refreshes. */
 import { RefreshCw } from 'lucide-react';
+import { useEffect, useEffectEvent } from 'react';
 import type { Connection, DataStatus } from '@shared/codat/schemas';
 import { ActionButton } from '@renderer/components/ActionButton';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
@@ -20,6 +21,8 @@ interface SyncStatusPanelProps {
   connections: readonly Connection[];
   /** The tab is showing: read, and follow running syncs, only then. */
   active: boolean;
+  /** Bumped by "Refresh data" from the command palette: refresh as the button would. */
+  refreshRequests?: number;
 }
 
 const summaryOrder: Array<[PullState, string]> = [
@@ -32,10 +35,14 @@ const summaryOrder: Array<[PullState, string]> = [
   ['never', 'never synced'],
 ];
 
-export function SyncStatusPanel({ companyId, connections, active }: SyncStatusPanelProps) {
+export function SyncStatusPanel({ companyId, connections, active, refreshRequests = 0 }: SyncStatusPanelProps) {
   const data = useDataStatus(companyId, active);
   const { openPull, pullDialog } = usePullDialog(companyId, connections);
   const { refreshingAll, queuing, failure, message, refreshAll, refreshType } = useDataRefresh(companyId, data);
+  const refreshAsked = useEffectEvent(() => void refreshAll());
+  useEffect(() => {
+    if (refreshRequests > 0) refreshAsked();
+  }, [refreshRequests]);
   const now = useNow(15_000, active);
 
   const rows = Object.values(data.statuses ?? {})
