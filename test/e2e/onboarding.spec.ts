@@ -328,3 +328,22 @@ test('a company that does not exist says so', async ({ ownConsolePage: page }) =
   await expect(page.getByText('No company with this ID (it may have been deleted)')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Back to search' })).toBeVisible();
 });
+
+test('a connect that fails says so below the platforms: no tile moves under the pointer', async ({
+  sandbox,
+  sandboxConsolePage: page,
+}) => {
+  const company = await createCompany(page);
+  await openCompany(page, company);
+  await page.getByRole('button', { name: 'Connect platform' }).click();
+  const picker = page.getByRole('dialog', { name: 'Connect a platform' });
+  const xero = picker.getByRole('button', { name: 'Xero', exact: true });
+  const quickBooks = picker.getByRole('button', { name: 'QuickBooks Online', exact: true });
+  await expect(quickBooks).toBeVisible();
+  const before = { xero: await xero.boundingBox(), quickBooks: await quickBooks.boundingBox() };
+
+  sandbox.control.addFault({ path: '/companies/*/connections', method: 'POST', status: 400, times: 1 });
+  await xero.click();
+  await expect(picker.getByRole('alert').filter({ hasText: 'Could not connect Xero.' })).toBeVisible();
+  expect({ xero: await xero.boundingBox(), quickBooks: await quickBooks.boundingBox() }).toEqual(before);
+});

@@ -202,36 +202,6 @@ export function PlatformPicker(props: PlatformPickerProps) {
         </div>
       </div>
 
-      {failure && (
-        <div className="picker-failure">
-          <ErrorNotice error={failure.error} title={`Could not connect ${failure.integration.name}.`} />
-          {outcomeUnknown(failure.error) ? (
-            <p className="muted">
-              The request may still have reached Codat. Reload the connections to check before trying again.{' '}
-              <button type="button" className="button button-small" onClick={props.onReloadConnections}>
-                Reload connections
-              </button>
-            </p>
-          ) : (
-            <p className="muted">Nothing was created. Try again, or choose another platform.</p>
-          )}
-        </div>
-      )}
-
-      {integrations.status === 'ready' && (integrations.offline || !reachable) && (
-        <p className="picker-offline" role="status">
-          <WifiOff size={16} aria-hidden="true" /> Offline — cached{' '}
-          {integrations.cachedAt ? (
-            <time dateTime={integrations.cachedAt} title={formatDateTime(integrations.cachedAt)}>
-              {formatRelative(integrations.cachedAt)}
-            </time>
-          ) : (
-            'earlier'
-          )}
-          . Codat cannot be reached, so a connection cannot be created until it is back.
-        </p>
-      )}
-
       <div className="picker-body" ref={listRef} onKeyDown={moveFocus}>
         {integrations.status === 'loading' && (
           <div className="picker-loading" aria-busy="true">
@@ -314,6 +284,36 @@ export function PlatformPicker(props: PlatformPickerProps) {
           </section>
         ))}
       </div>
+      {/* Below the list, so that a failure or going offline never moves a platform under the pointer. */}
+      {failure && (
+        <div className="picker-failure">
+          <ErrorNotice error={failure.error} title={`Could not connect ${failure.integration.name}.`} />
+          {outcomeUnknown(failure.error) ? (
+            <p className="muted">
+              The request may still have reached Codat. Reload the connections to check before trying again.{' '}
+              <button type="button" className="button button-small" onClick={props.onReloadConnections}>
+                Reload connections
+              </button>
+            </p>
+          ) : (
+            <p className="muted">Nothing was created. Try again, or choose another platform.</p>
+          )}
+        </div>
+      )}
+
+      {integrations.status === 'ready' && (integrations.offline || !reachable) && (
+        <p className="picker-offline" role="status">
+          <WifiOff size={16} aria-hidden="true" /> Offline — cached{' '}
+          {integrations.cachedAt ? (
+            <time dateTime={integrations.cachedAt} title={formatDateTime(integrations.cachedAt)}>
+              {formatRelative(integrations.cachedAt)}
+            </time>
+          ) : (
+            'earlier'
+          )}
+          . Codat cannot be reached, so a connection cannot be created until it is back.
+        </p>
+      )}
     </Modal>
   );
 }
