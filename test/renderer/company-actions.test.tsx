@@ -173,6 +173,17 @@ describe('Unlink', () => {
     expect(screen.queryByRole('button', { name: 'Unlink' })).toBeNull();
     expect(screen.getByText(/Unlink is for Linked connections; this one is/)).toBeTruthy();
   });
+
+  it('says a cancelled authorisation was cancelled, as its chip does, not that it is pending', () => {
+    renderConnectionActions({
+      ...connection,
+      status: 'PendingAuth',
+      dataConnectionErrors: [{ errorMessage: 'User cancelled', statusCode: '403', status: 'Unresolved' }],
+    });
+    expect(
+      screen.getByText("Unlink is for Linked connections; the customer's authorisation was cancelled."),
+    ).toBeTruthy();
+  });
 });
 
 describe('Delete connection', () => {

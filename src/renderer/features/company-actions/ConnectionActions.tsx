@@ -5,7 +5,7 @@
 import './company-actions.css';
 import { useId, useRef, useState, type RefObject } from 'react';
 import type { Company, Connection } from '@shared/codat/schemas';
-import { statusInWords } from '@shared/domain/connections';
+import { authorisationProblem, statusInWords } from '@shared/domain/connections';
 import { useEnvironment } from '@renderer/stores/app-store';
 import { useCommands } from '@renderer/stores/commands';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -17,6 +17,13 @@ export interface ConnectionActionsProps {
   connection: Connection;
   /** Called after any attempt, successful or not, so the view shows what Codat now says. */
   onChanged(): void;
+}
+
+/** Why this connection has nothing to unlink, as its chip says it (a cancelled attempt is not merely waiting). */
+function notLinkedInWords(connection: Connection): string {
+  const problem = authorisationProblem(connection);
+  if (problem) return `the customer's authorisation ${problem.outcome === 'cancelled' ? 'was cancelled' : 'failed'}`;
+  return `this one is ${statusInWords(connection.status)}`;
 }
 
 export function ConnectionActions({ company, connection, onChanged }: ConnectionActionsProps) {
@@ -48,7 +55,7 @@ export function ConnectionActions({ company, connection, onChanged }: Connection
         </button>
       ) : (
         <span id={reasonId} className="field-hint">
-          Unlink is for Linked connections; this one is {statusInWords(connection.status)}.
+          Unlink is for Linked connections; {notLinkedInWords(connection)}.
         </span>
       )}
       <button ref={deleteRef} type="button" className="button button-danger-quiet" onClick={() => setOpen('delete')}>
