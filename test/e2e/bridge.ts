@@ -19,6 +19,17 @@ export async function callBridge<N extends OperationName>(
   ) as Promise<Result<OperationOutput<N>>>;
 }
 
+/** The bridge's answer to a call the test expects to succeed; a refusal fails the test with its message. */
+export async function bridgeValue<N extends OperationName>(
+  page: Page,
+  operation: N,
+  input: OperationInput<N>,
+): Promise<OperationOutput<N>> {
+  const answer = await callBridge(page, operation, input);
+  if (!answer.ok) throw new Error(`${operation} failed: ${answer.error.message}`);
+  return answer.value;
+}
+
 /**
  * The company with exactly this name, found through the bridge. Main cancels a search that a newer one supersedes,
  * and the page's own type-ahead may search at the same moment: a cancelled answer is asked again, as the page does.

@@ -8,8 +8,7 @@ import type { Page } from '@playwright/test';
 import { scenarioNames } from '@sandbox/seed';
 import { actAsCustomer } from '@support/customer';
 import { expect, test } from './fixtures';
-import { callBridge } from './bridge';
-import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
+import { bridgeValue } from './bridge';
 import { watchLimits } from '@shared/domain/watch';
 
 /**
@@ -23,20 +22,9 @@ interface CompanyRef {
   name: string;
 }
 
-/** Calls the bridge from the page, as the renderer would over HTTP; fails the test on a refusal. */
-async function bridge<N extends OperationName>(
-  page: Page,
-  operation: N,
-  input: OperationInput<N>,
-): Promise<OperationOutput<N>> {
-  const answer = await callBridge(page, operation, input);
-  if (!answer.ok) throw new Error(`${operation} failed: ${answer.error.message}`);
-  return answer.value;
-}
-
 async function createCompany(page: Page): Promise<CompanyRef> {
   const customerId = `E2E ${Date.now()} ${Math.floor(Math.random() * 1000)}`;
-  return bridge(page, 'companies.create', { customerId });
+  return bridgeValue(page, 'companies.create', { customerId });
 }
 
 async function openCompany(page: Page, company: CompanyRef) {
@@ -143,7 +131,7 @@ test('only one accounting connection: other accounting platforms are refused wit
   ownConsolePage: page,
 }) => {
   const company = await createCompany(page);
-  await bridge(page, 'connections.create', { companyId: company.id, platformKey: 'qhyg' });
+  await bridgeValue(page, 'connections.create', { companyId: company.id, platformKey: 'qhyg' });
   await openCompany(page, company);
   const qbo = page.getByRole('article', { name: 'QuickBooks Online' });
   await expect(qbo).toContainText('Pending authorisation');
@@ -200,7 +188,7 @@ test('send invite: the address is checked, and the email app gets an encoded lin
   ownConsolePage: page,
 }) => {
   const company = await createCompany(page);
-  await bridge(page, 'connections.create', { companyId: company.id, platformKey: 'qhyg' });
+  await bridgeValue(page, 'connections.create', { companyId: company.id, platformKey: 'qhyg' });
   await openCompany(page, company);
   // The browser console opens mailto: itself (openExternal answers by: 'browser'); record what it opens.
   await page.evaluate(() => {
@@ -282,7 +270,7 @@ test('send invite: the address is checked, and the email app gets an encoded lin
 test('a cancelled authorisation is reported with Codat’s words, older errors are not, and a retry still links', async ({
   ownConsolePage: page,
 }) => {
-  const found = await bridge(page, 'companies.search', {
+  const found = await bridgeValue(page, 'companies.search', {
     text: scenarioNames.authCancelled,
   });
   const company = found.results.find((candidate) => candidate.name === scenarioNames.authCancelled);

@@ -6,19 +6,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { scenarioNames } from '@sandbox/seed';
-import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
-import { callBridge, companyNamed } from './bridge';
+import { bridgeValue, companyNamed } from './bridge';
 import { expect, test } from './fixtures';
-
-async function bridge<N extends OperationName>(
-  page: Page,
-  operation: N,
-  input: OperationInput<N>,
-): Promise<OperationOutput<N>> {
-  const answer = await callBridge(page, operation, input);
-  if (!answer.ok) throw new Error(`${operation} failed: ${answer.error.message}`);
-  return answer.value;
-}
 
 const uniqueCustomerId = () => `E2E ${Date.now()} ${Math.floor(Math.random() * 1000)}`;
 
@@ -52,7 +41,7 @@ async function screenshots(page: Page, name: string) {
 test('an existing customer, by keyboard alone: Ctrl+K, their name, Enter, Ctrl+K, “xero”, Enter — 4 keys to the link', async ({
   ownConsolePage: page,
 }) => {
-  const company = await bridge(page, 'companies.create', { customerId: uniqueCustomerId() });
+  const company = await bridgeValue(page, 'companies.create', { customerId: uniqueCustomerId() });
   await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
   const keyboard = countingKeyboard(page);
 
@@ -163,7 +152,7 @@ test('single keys on the company view: C connects, L copies the link, I starts a
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  const company = await bridge(page, 'companies.create', { customerId: uniqueCustomerId() });
+  const company = await bridgeValue(page, 'companies.create', { customerId: uniqueCustomerId() });
   await page.goto(`${new URL(page.url()).origin}/#/companies/${company.id}`);
   const connect = page.getByRole('button', { name: 'Connect platform' });
   await expect(connect).toBeFocused();
@@ -192,8 +181,8 @@ test('single keys on the company view: C connects, L copies the link, I starts a
 });
 
 test('“Open in email app” keeps the keyboard in the composer', async ({ ownConsolePage: page }) => {
-  const company = await bridge(page, 'companies.create', { customerId: uniqueCustomerId() });
-  await bridge(page, 'connections.create', { companyId: company.id, platformKey: 'qhyg' });
+  const company = await bridgeValue(page, 'companies.create', { customerId: uniqueCustomerId() });
+  await bridgeValue(page, 'connections.create', { companyId: company.id, platformKey: 'qhyg' });
   await page.goto(`${new URL(page.url()).origin}/#/companies/${company.id}`);
   await page.evaluate(() => {
     window.open = () => null; // the browser console opens mailto: itself; nothing need open here
@@ -213,7 +202,7 @@ test('the palette’s actions: Unlink only opens its confirmation, Audit opens t
   ownConsolePage: page,
 }) => {
   const company = await companyNamed(page, scenarioNames.healthy);
-  const { dataConnections = [] } = await bridge(page, 'companies.get', { companyId: company.id });
+  const { dataConnections = [] } = await bridgeValue(page, 'companies.get', { companyId: company.id });
   const linked = dataConnections.find((connection) => connection.status === 'Linked');
   if (!linked) throw new Error('The healthy scenario has no Linked connection.');
   await page.goto(`${new URL(page.url()).origin}/#/companies/${company.id}`);
@@ -240,5 +229,5 @@ test('the palette’s actions: Unlink only opens its confirmation, Audit opens t
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/companies\/[0-9a-f-]{36}$/);
   const openedId = new URL(page.url()).hash.split('/')[2] ?? '';
-  expect((await bridge(page, 'companies.get', { companyId: openedId })).tags?.['region']).toBe('uk');
+  expect((await bridgeValue(page, 'companies.get', { companyId: openedId })).tags?.['region']).toBe('uk');
 });
