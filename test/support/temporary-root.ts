@@ -8,6 +8,8 @@ import path from 'node:path';
  */
 export function useTemporaryRoot(label: string): () => void {
   const previous = process.env['TMPDIR'];
+  // The machine's own temporary folder, for the one tool that must see it (see test/integration/build/packaging.test.ts).
+  process.env['LINKDESK_SYSTEM_TMPDIR'] ??= os.tmpdir();
   const root = mkdtempSync(path.join(os.tmpdir(), `linkdesk-${label}-`));
   process.env['TMPDIR'] = root;
   return () => {

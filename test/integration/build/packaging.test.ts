@@ -10,7 +10,7 @@
  * to the real one), so it depends neither on `npm run build` nor on the repo's state, and writes
  * nothing into the repo: dist/ lands in the temp dir, which is removed afterwards.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { build, Packager, type AfterPackContext, type Configuration } from 'electron-builder';
 import { extractFile, listPackage } from '@electron/asar';
 import { existsSync } from 'node:fs';
@@ -18,6 +18,14 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// electron-builder refuses to pack a file under /tmp unless it lies under os.tmpdir() as that was when it loaded.
+// The test run points TMPDIR at a folder of its own (test/support/temporary-root.ts), so a checkout under /tmp (as
+// on some CI machines) needs the machine's temporary folder back before electron-builder loads.
+vi.hoisted(() => {
+  const system = process.env['LINKDESK_SYSTEM_TMPDIR'];
+  if (system) process.env['TMPDIR'] = system;
+});
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BUILD_TIMEOUT_MS = 120_000;
