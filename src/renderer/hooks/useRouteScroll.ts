@@ -33,7 +33,15 @@ export function useRouteScroll(route: string, scrollerId: string) {
       if (current) positions.set(current.linkdeskScroll, scroller.scrollTop);
     };
     scroller.addEventListener('scroll', remember, { passive: true });
-    return () => scroller.removeEventListener('scroll', remember);
+    // Scroll events arrive a frame late: a route change right after a scroll would otherwise leave the page's last
+    // position unsaved. Capture listeners on window run before the app's own hashchange listener re-renders.
+    window.addEventListener('hashchange', remember, true);
+    window.addEventListener('popstate', remember, true);
+    return () => {
+      scroller.removeEventListener('scroll', remember);
+      window.removeEventListener('hashchange', remember, true);
+      window.removeEventListener('popstate', remember, true);
+    };
   }, [scrollerId]);
 
   useLayoutEffect(() => {
@@ -53,27 +61,22 @@ export function useRouteScroll(route: string, scrollerId: string) {
     current = entry;
     const target = positions.get(entry.linkdeskScroll) ?? 0;
     scroller.scrollTop = target;
-    if (target === 0) return;
+    if (target === 0 || Math.abs(scroller.scrollTop - target) <= 1) return;
 
-    // Back to a page whose content is still arriving (a company is read first, a skeleton stands in): its height
-    // changes, and each change may clamp the position. Hold it at the target as the page changes, until the user
-    // scrolls, something else scrolls it elsewhere (not a clamp: a position short of the end), or the route changes.
-    const hold = () => {
-      if (Math.abs(scroller.scrollTop - target) > 1) scroller.scrollTop = target;
-    };
-    const movedElsewhere = () => {
-      const end = scroller.scrollHeight - scroller.clientHeight;
-      if (Math.abs(scroller.scrollTop - target) > 1 && scroller.scrollTop < end - 1) stop();
-    };
-    const observer = new ResizeObserver(hold);
-    for (const child of Array.from(scroller.children)) observer.observe(child);
+    // Back to a page whose content is still arriving (a company is read first, a skeleton stands in): the page is
+    // too short for the position yet, and the browser clamped it. Set it again each time the page grows, until it
+    // holds, the user scrolls or types, or the route changes. (Not from scroll events: they arrive a frame late,
+    // when the page may have grown already, and would read a clamp as someone else's scroll.)
     const userScrolls = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
+    const observer = new ResizeObserver(() => {
+      scroller.scrollTop = target;
+      if (Math.abs(scroller.scrollTop - target) <= 1) stop();
+    });
+    for (const child of Array.from(scroller.children)) observer.observe(child);
     function stop() {
       observer.disconnect();
-      scroller?.removeEventListener('scroll', movedElsewhere);
       for (const type of userScrolls) scroller?.removeEventListener(type, stop);
     }
-    scroller.addEventListener('scroll', movedElsewhere, { passive: true });
     for (const type of userScrolls) scroller.addEventListener(type, stop, { passive: true });
     return stop;
   }, [route, scrollerId]);
