@@ -276,6 +276,8 @@ export const operations = {
         pageSize: z.number().int().min(1).max(500).default(100),
         /** Only companies with this tag (`region=uk`); `text`, if any, narrows them by name. */
         tag: tagFilterSchema.optional(),
+        /** Which search box asks: a newer search cancels only the same box's older one. */
+        box: z.enum(['companies-page', 'palette']).default('companies-page'),
       })
       .strict(),
     z.object({

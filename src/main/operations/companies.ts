@@ -4,7 +4,7 @@ import type { AreaHandlers } from './types';
 
 export function companyOperations(companies: CompanyService, targets: AuditTargets): AreaHandlers<'companies'> {
   return {
-    'companies.search': ({ text, page, pageSize, tag }) => companies.search(text, page, pageSize, tag),
+    'companies.search': ({ text, page, pageSize, tag, box }) => companies.search(text, page, pageSize, tag, box),
     'companies.get': ({ companyId, fresh }) => companies.get(companyId, fresh),
     'companies.findByName': ({ name }) => companies.findByName(name),
     'companies.create': {

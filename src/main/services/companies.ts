@@ -63,7 +63,8 @@ export interface CompanyServiceOptions {
 export function createCompanyService(options: CompanyServiceOptions) {
   const { cache } = options;
   const remember = (company: Company) => cache.remember(company);
-  let searchInFlight: AbortController | null = null;
+  /** The search still in flight, per search box (the Companies page's and the palette's never cancel each other). */
+  const searchesInFlight = new Map<string, AbortController>();
 
   /** A bare ID: a company's, or else a connection's (whose company is found by it). */
   async function byId(api: Api, id: string, pageSize: number, signal: AbortSignal): Promise<SearchAnswer> {
@@ -167,15 +168,21 @@ export function createCompanyService(options: CompanyServiceOptions) {
 
   const service = {
     /**
-     * Type-ahead: each new search cancels the one still in flight (its caller gets `cancelled`). Costs at most two
+     * Type-ahead: each new search cancels the one still in flight from the same box (its caller gets `cancelled`). Costs at most two
      * Codat requests: a name one (two when its wide query matches more than a page, see byName); a company ID,
      * Portal address or deep link one; a connection ID two (the company lookup misses, then its owner is found),
      * one when this console has seen the connection. With a tag filter the text is only ever a name.
      */
-    async search(text: string, page: number, pageSize: number, tag?: TagFilter): Promise<SearchAnswer> {
-      searchInFlight?.abort();
+    async search(
+      text: string,
+      page: number,
+      pageSize: number,
+      tag?: TagFilter,
+      box = 'companies-page',
+    ): Promise<SearchAnswer> {
+      searchesInFlight.get(box)?.abort();
       const controller = new AbortController();
-      searchInFlight = controller;
+      searchesInFlight.set(box, controller);
       const { signal } = controller;
       try {
         const api = await options.api();
@@ -194,7 +201,7 @@ export function createCompanyService(options: CompanyServiceOptions) {
         }
         throw error;
       } finally {
-        if (searchInFlight === controller) searchInFlight = null;
+        if (searchesInFlight.get(box) === controller) searchesInFlight.delete(box);
       }
     },
 
@@ -248,7 +255,7 @@ export function createCompanyService(options: CompanyServiceOptions) {
     /** A new profile: nothing known of the old one's companies may answer for it. */
     clear() {
       cache.clear();
-      searchInFlight?.abort();
+      for (const controller of searchesInFlight.values()) controller.abort();
     },
   };
   return service;

@@ -181,7 +181,7 @@ describe('the command palette', () => {
     await user.keyboard('harb');
     const option = await within(dialog).findByRole('option', { name: 'Harbour Bakery' });
     // Debounced: a slow typist may see a search for part of the word, but the list is for the whole of it.
-    expect(search).toHaveBeenLastCalledWith({ text: 'harb', page: 1, pageSize: 20 });
+    expect(search).toHaveBeenLastCalledWith({ text: 'harb', page: 1, pageSize: 20, box: 'palette' });
     expect(option.getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{Enter}');
     expect(useAppStore.getState().companyId).toBe(harbour.id);
@@ -197,7 +197,13 @@ describe('the command palette', () => {
     const { dialog } = await openPalette(user);
     await user.keyboard('region=uk');
     await within(dialog).findByRole('option', { name: 'Northgate Dental' });
-    expect(search).toHaveBeenLastCalledWith({ text: '', tag: { key: 'region', value: 'uk' }, page: 1, pageSize: 20 });
+    expect(search).toHaveBeenLastCalledWith({
+      text: '',
+      tag: { key: 'region', value: 'uk' },
+      page: 1,
+      pageSize: 20,
+      box: 'palette',
+    });
   });
 });
 

@@ -51,8 +51,8 @@ export function usePaletteCompanies(text: string): PaletteCompanies {
       const filter = parseTagFilter(query);
       const result = await linkdesk.companies.search(
         filter
-          ? { text: '', tag: filter, page: 1, pageSize: paletteSearchPageSize }
-          : { text: query, page: 1, pageSize: paletteSearchPageSize },
+          ? { text: '', tag: filter, page: 1, pageSize: paletteSearchPageSize, box: 'palette' }
+          : { text: query, page: 1, pageSize: paletteSearchPageSize, box: 'palette' },
       );
       if (request !== latest.current) return; // newer text owns the list
       if (!result.ok && result.error.code === 'cancelled' && attempt < maxCancelledRetries) return run(attempt + 1);

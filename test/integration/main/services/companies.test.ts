@@ -162,6 +162,15 @@ describe('companies service', () => {
     expect((await newer).results.length).toBeGreaterThan(0);
   });
 
+  it('never cancels the Companies page’s search for the palette’s, or the other way round', async () => {
+    const companies = serviceOf();
+    sandbox.control.addFault({ path: '/companies', method: 'GET', latencyMs: 1_000, times: 1 });
+    const onThePage = companies.search('scenario', 1, 20, undefined, 'companies-page');
+    const inThePalette = companies.search('healthy', 1, 20, undefined, 'palette');
+    expect((await onThePage).results.length).toBeGreaterThan(0);
+    expect((await inThePalette).results.length).toBeGreaterThan(0);
+  });
+
   it('creates under the name Codat will store, and refuses what nothing would be left of', async () => {
     const companies = serviceOf();
     const created = await companies.create({ customerId: 'Café <Boulangerie> #12' });
