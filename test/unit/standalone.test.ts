@@ -28,12 +28,7 @@ describe('the repository stands alone', () => {
         continue; // a file removed in the working tree
       }
       text.split('\n').forEach((line, index) => {
-        // Imports of src/shared from elsewhere in src (and in the miniature src of the architecture fixtures) are
-        // inside the repository.
-        const sourceImport =
-          /from '(\.\.\/)+shared\/|import\('(\.\.\/)+shared\//.test(line) &&
-          (file.startsWith('src/') || file.startsWith('test/architecture/fixtures/src/'));
-        if ((outsideReference.test(line) && !sourceImport) || line.includes(thisCheckout))
+        if (outsideReference.test(line) || line.includes(thisCheckout))
           offenders.push(`${file}:${index + 1}: ${line.trim().slice(0, 120)}`);
       });
     }
