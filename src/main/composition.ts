@@ -22,6 +22,7 @@ import { dataOperations } from './operations/data';
 import { diagnosisOperations } from './operations/diagnosis';
 import { healthOperations } from './operations/health';
 import { integrationOperations } from './operations/integrations';
+import { followUpOperations } from './operations/followups';
 import { inviteOperations } from './operations/invites';
 import { profileOperations } from './operations/profiles';
 import { systemOperations } from './operations/system';
@@ -36,6 +37,8 @@ import { createConnectionService } from './services/connections';
 import { createConnectivityMonitor } from './services/connectivity';
 import { createDataService } from './services/data';
 import { createDiagnosisService } from './services/diagnosis';
+import { createFollowUpService } from './services/followups';
+import { createHandOverStore } from './services/handovers-store';
 import { createHealthScanService, type HealthScanService } from './services/health-scan';
 import { createIntegrationService } from './services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from './services/profiles';
@@ -157,8 +160,20 @@ export function createMainServices(
     log,
   });
 
-  const cache = createCompanyCache(now);
+  const cache = createCompanyCache(now, (connection) => followUps.sawConnection(connection));
   const companies = createCompanyService({ api, cache });
+  const followUps = createFollowUpService({
+    store: createHandOverStore({
+      directory: ports.followUpsDirectory,
+      now,
+      onProblem: (message) => log.warn(`[followups] ${message}`),
+    }),
+    now,
+    user: ports.userName,
+    profileId: () => profiles.active().id,
+    company: async (companyId) => cache.known(companyId) ?? companies.get(companyId, false),
+    onRecorded: (profileId) => hub.emit('followups.changed', { profileId, events: [] }),
+  });
   const connections = createConnectionService({ api, cache, companies });
   const data = createDataService({ api });
   const diagnosis = createDiagnosisService({
@@ -209,6 +224,7 @@ export function createMainServices(
     companies.clear();
     connectivity.reset();
     scans.clear();
+    followUps.forgetSightings();
   });
 
   const targets = createAuditTargets(cache);
@@ -221,7 +237,8 @@ export function createMainServices(
     ...diagnosisOperations(diagnosis),
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
-    ...inviteOperations(inviteSettings, targets),
+    ...inviteOperations(inviteSettings, targets, followUps),
+    ...followUpOperations(followUps),
     ...auditOperations(audit),
     ...codatOperations(connectivity),
     ...systemOperations(system),

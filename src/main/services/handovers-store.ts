@@ -23,7 +23,7 @@ export interface HandOverStoreOptions {
   /** `<data folder>/followups` */
   directory: string;
   now(): number;
-  /** Told, in plain words, about a file moved aside or a write that failed. */
+  /** Told, in plain words, about a file moved aside or a write that failed (else console.warn). */
   onProblem?(message: string): void;
   maxPerProfile?: number;
   keepDoneMs?: number;
@@ -49,8 +49,8 @@ export function createHandOverStore(options: HandOverStoreOptions): HandOverStor
   const fileOf = (profileId: string) => path.join(options.directory, `${safeFileSegment(profileId)}.json`);
 
   const report = (message: string) => {
-    console.warn(`[followups] ${message}`);
-    options.onProblem?.(message);
+    if (options.onProblem) options.onProblem(message);
+    else console.warn(`[followups] ${message}`);
   };
 
   async function moveAside(file: string, why: string, kept: number): Promise<void> {

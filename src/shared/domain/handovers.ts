@@ -93,16 +93,17 @@ export const handOverSchema = z.object({
 });
 export type HandOver = z.infer<typeof handOverSchema>;
 
-export interface HandOverEvent {
-  kind: HandOverEventKind;
-  handOverId: string;
-  companyId: string;
-  companyName: string;
-  connectionId: string;
-  platformName: string;
+export const handOverEventSchema = z.object({
+  kind: z.enum(handOverEventKinds),
+  handOverId: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  connectionId: z.string(),
+  platformName: z.string(),
   /** Codat's words, for a failed first sync. */
-  detail?: string;
-}
+  detail: z.string().optional(),
+});
+export type HandOverEvent = z.infer<typeof handOverEventSchema>;
 
 /** How the first sync after linking is going, read from the company's data status. */
 export type FirstSyncOutcome =

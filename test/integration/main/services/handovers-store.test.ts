@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandOverStore } from '@main/services/handovers-store';
 import { advanceHandOver, recordHandOver, type HandOver } from '@shared/domain/handovers';
 
@@ -62,12 +62,10 @@ describe('the hand-over store', () => {
     writeFileSync(path.join(directory, 'training.json'), '{"version":1,"handOv');
 
     const problems: string[] = [];
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const store = createHandOverStore({ directory, now: () => start, onProblem: (message) => problems.push(message) });
     expect(await store.list('training')).toEqual([]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/could not be read in full .*kept as .*training\.json\.corrupt-/);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[followups\] /));
     const aside = readdirSync(directory).find((name) => name.startsWith('training.json.corrupt-'));
     expect(readFileSync(path.join(directory, aside!), 'utf8')).toBe('{"version":1,"handOv');
 
@@ -86,7 +84,6 @@ describe('the hand-over store', () => {
     writeFileSync(file, JSON.stringify(envelope));
 
     const problems: string[] = [];
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const store = createHandOverStore({ directory, now: () => start, onProblem: (message) => problems.push(message) });
     expect((await store.list('training')).map((item) => item.id)).toEqual(['h2']);
     expect(problems[0]).toMatch(/1 unreadable hand-over\(s\).*the 1 hand-over\(s\) that could be read were kept/);
@@ -102,7 +99,6 @@ describe('the hand-over store', () => {
     // A file where the folder should be: every write fails, as on a full or read-only disk.
     writeFileSync(directory, 'not a folder');
     const problems: string[] = [];
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const store = createHandOverStore({ directory, now: () => start, onProblem: (message) => problems.push(message) });
     await store.update('training', (items) => [...items, handOver(1)]);
     expect((await store.list('training')).map((item) => item.id)).toEqual(['h1']);
