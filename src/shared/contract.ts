@@ -157,6 +157,13 @@ export const brandingSettingsSchema = z.object({
 export type BrandingSettings = z.infer<typeof brandingSettingsSchema>;
 export const defaultBrandingSettings: BrandingSettings = { ttlDays: 7, maxMegabytes: 50 };
 
+export const followUpSettingsSchema = z.object({
+  /** How often main asks Codat about hand-overs while a link still works or a first sync runs. */
+  checkEveryMinutes: z.number().int().min(1, 'At least every minute.').max(60, 'At most every 60 minutes.'),
+});
+export type FollowUpSettings = z.infer<typeof followUpSettingsSchema>;
+export const defaultFollowUpSettings: FollowUpSettings = { checkEveryMinutes: 2 };
+
 export const connectivitySchema = z.object({
   /** null until main has tried. */
   online: z.boolean().nullable(),
@@ -410,8 +417,24 @@ export const operations = {
     z.object({ companyId: codatId, connectionId: codatId, how: z.enum(['copied', 'opened']) }).strict(),
     handOverSchema,
   ),
-  /** The active profile's hand-overs, oldest first; `problem` when the latest are kept in memory only. */
-  'followups.list': read(noInput, z.object({ handOvers: z.array(handOverSchema), problem: z.string().nullable() })),
+  /**
+   * The active profile's hand-overs, oldest first. `problem`: the latest are kept in memory only; `watch`: when
+   * main last asked Codat about them, and why it could not, if it could not.
+   */
+  'followups.list': read(
+    noInput,
+    z.object({
+      handOvers: z.array(handOverSchema),
+      problem: z.string().nullable(),
+      watch: z.object({
+        checkedAt: z.string().nullable(),
+        problem: z.string().nullable(),
+        nextCheckAt: z.string().nullable(),
+      }),
+    }),
+  ),
+  'followups.settings': read(noInput, followUpSettingsSchema),
+  'followups.saveSettings': local(followUpSettingsSchema.strict(), followUpSettingsSchema),
 
   // audit: the trail of writes
   'audit.list': read(

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Company, Connection } from '@shared/codat/schemas';
 import { recordHandOver, type HandOver, type HandOverMethod } from '@shared/domain/handovers';
 import { BridgeFailure } from '@shared/result';
+import type { WatchState } from './followups-watcher';
 import type { HandOverStore } from './handovers-store';
 
 /** How many links' first sightings are remembered (one per connection). */
@@ -20,6 +21,8 @@ export interface FollowUpServiceOptions {
   profileId(): string;
   /** The company as main last saw it (names, the connection's errors), asking Codat only when it never did. */
   company(companyId: string): Promise<Company>;
+  /** What the watcher last did. */
+  watchState(): WatchState;
   /** Hand-overs were recorded (the watcher wakes up). */
   onRecorded(profileId: string, handOver: HandOver): void;
 }
@@ -85,7 +88,7 @@ export function createFollowUpService(options: FollowUpServiceOptions) {
 
     async list() {
       const handOvers = await options.store.list(options.profileId());
-      return { handOvers, problem: options.store.problem() };
+      return { handOvers, problem: options.store.problem(), watch: options.watchState() };
     },
   };
 }

@@ -1,0 +1,196 @@
+/**
+ * Main's follow-up watcher against the sandbox over HTTP, on the sandbox's manual clock: what a check costs,
+ * the reminder and the expiry, a customer authorising on the consent page, the first sync, and Codat refusing.
+ * Checks are run by the test (`checkNow`); the watcher's own timer is a recorder that never fires.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMainServices, type MainServices } from '@main/composition';
+import type { WatchTimer } from '@main/services/followups-watcher';
+import type { EventName, EventPayload, OperationInput, OperationName, OperationOutput } from '@shared/contract';
+import { actAsCustomer } from '@support/customer';
+import { testPorts } from '@support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+
+const minute = 60_000;
+const hour = 60 * minute;
+
+let sandbox: TestSandbox;
+let services: MainServices;
+let planned: number[];
+let changes: Array<EventPayload<'followups.changed'>>;
+
+const recordingTimer = (): WatchTimer => ({
+  set: (_run, delayMs) => {
+    planned.push(delayMs);
+    return planned.length;
+  },
+  clear: () => undefined,
+});
+
+async function call<N extends OperationName>(operation: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+  const result = await services.dispatcher({ isTrustedCaller: () => true })(operation, input, { frameUrl: null });
+  if (!result.ok) throw new Error(`${operation} failed: ${result.error.message}`);
+  return result.value as OperationOutput<N>;
+}
+
+beforeEach(async () => {
+  sandbox = await startTestSandbox({ companies: 3 });
+  planned = [];
+  changes = [];
+  services = createMainServices(
+    testPorts(sandbox, {
+      followUpsDirectory: path.join(mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-watch-')), 'followups'),
+      now: () => Date.parse(sandbox.control.now()),
+    }),
+    { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() },
+  );
+  services.hub.subscribe((event: EventName, payload) => {
+    if (event === 'followups.changed') changes.push(payload as EventPayload<'followups.changed'>);
+  });
+});
+afterEach(async () => {
+  services.dispose();
+  await sandbox.close();
+});
+
+/** New companies, each with a Xero connection whose link was copied here. */
+async function handOver(count: number, prefix = 'Follow-up') {
+  const handed: Array<{ companyId: string; connectionId: string; linkUrl: string; name: string }> = [];
+  for (let n = 1; n <= count; n += 1) {
+    const name = `${prefix} ${n} Ltd`;
+    const company = await sandbox.newCompany(name);
+    const connection = await call('connections.create', { companyId: company.id, platformKey: 'gbol' });
+    await call('followups.record', { companyId: company.id, connectionId: connection.id, how: 'copied' });
+    handed.push({ companyId: company.id, connectionId: connection.id, linkUrl: connection.linkUrl, name });
+  }
+  return handed;
+}
+
+const kinds = (report: { events: Array<{ kind: string; companyName: string }> }) =>
+  report.events.map((event) => `${event.kind}: ${event.companyName}`);
+
+describe('the follow-up watcher', () => {
+  it('checks 120 open hand-overs in at most 3 requests', async () => {
+    await handOver(120);
+    sandbox.control.clearRequests();
+    const report = await services.followUps.checkNow();
+    const requests = sandbox.control.requests();
+    expect(report.checked).toBe(120);
+    expect(requests.length).toBeLessThanOrEqual(3);
+    expect(requests.every((request) => request.method === 'GET' && request.path.startsWith('/companies?'))).toBe(true);
+    expect(report.requests).toBe(requests.length);
+    expect(report.problem).toBeNull();
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers.every((item) => item.state === 'awaiting' && item.codatStatus === 'PendingAuth')).toBe(true);
+    // Making 120 companies and connections takes a few hundred requests: room for a busy machine.
+  }, 90_000);
+
+  it('reminds once 2 hours before an unused link expires, then says once that it expired', async () => {
+    await handOver(2);
+    sandbox.control.advanceClock(22 * hour - minute);
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+
+    sandbox.control.advanceClock(minute);
+    const reminded = await services.followUps.checkNow();
+    expect(kinds(reminded)).toEqual(['expiring_soon: Follow-up 1 Ltd', 'expiring_soon: Follow-up 2 Ltd']);
+    expect(changes.at(-1)?.events).toEqual(reminded.events);
+    sandbox.control.advanceClock(hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+
+    sandbox.control.advanceClock(hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual([
+      'expired: Follow-up 1 Ltd',
+      'expired: Follow-up 2 Ltd',
+    ]);
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers.map((item) => item.state)).toEqual(['expired', 'expired']);
+  });
+
+  it('says once that the customer linked, and then that the first sync finished', async () => {
+    const [first, second] = await handOver(2);
+    sandbox.control.advanceClock(hour);
+    await actAsCustomer(first!.linkUrl, 'authorise');
+
+    const linked = await services.followUps.checkNow();
+    expect(kinds(linked)).toEqual(['linked: Follow-up 1 Ltd']);
+    expect(linked.events[0]).toMatchObject({ connectionId: first!.connectionId, platformName: 'Xero' });
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+
+    // The sandbox's initial sync finishes within a few sandbox minutes.
+    sandbox.control.advanceClock(hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual(['first_sync_finished: Follow-up 1 Ltd']);
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers.map((item) => [item.connection.id, item.state])).toEqual([
+      [first!.connectionId, 'synced'],
+      [second!.connectionId, 'awaiting'],
+    ]);
+  });
+
+  it('says the first sync failed, with the data types that failed', async () => {
+    const [first] = await handOver(1);
+    sandbox.control.addPullOutcome({ companyId: first!.companyId, dataType: 'invoices', status: 'FetchError' });
+    await actAsCustomer(first!.linkUrl, 'authorise');
+    await services.followUps.checkNow();
+    sandbox.control.advanceClock(hour);
+    const report = await services.followUps.checkNow();
+    expect(report.events).toMatchObject([
+      { kind: 'first_sync_failed', detail: expect.stringContaining('invoices: FetchError') },
+    ]);
+  });
+
+  it('marks a cancelled attempt with Codat’s words, and notifies nothing for it', async () => {
+    const [first] = await handOver(1);
+    await actAsCustomer(first!.linkUrl, 'cancel');
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers[0]).toMatchObject({
+      state: 'cancelled',
+      problem: { statusCode: '403', statusText: 'User cancelled linking', errorMessage: 'User cancelled' },
+    });
+  });
+
+  it('keeps every hand-over when Codat rate-limits the check, waits as asked, and catches up after', async () => {
+    await handOver(3);
+    sandbox.control.addFault({ path: '/companies', method: 'GET', status: 429, retryAfterSeconds: 600 });
+    planned = [];
+    const refused = await services.followUps.checkNow();
+    expect(refused.problem).toMatch(/could not ask Codat/);
+    expect((await call('followups.list', {})).watch.problem).toMatch(/could not ask Codat/);
+    // The next check waits at least as long as Codat asked.
+    expect(planned.at(-1)).toBeGreaterThanOrEqual(600_000);
+    expect((await call('followups.list', {})).handOvers.map((item) => item.state)).toEqual([
+      'awaiting',
+      'awaiting',
+      'awaiting',
+    ]);
+
+    sandbox.control.clearFaults();
+    sandbox.control.advanceClock(10 * minute);
+    const after = await services.followUps.checkNow();
+    expect(after.problem).toBeNull();
+    expect((await call('followups.list', {})).handOvers.every((item) => item.codatStatus === 'PendingAuth')).toBe(true);
+  });
+
+  it('still expires links while Codat cannot be reached', async () => {
+    await handOver(1);
+    sandbox.control.addFault({ path: '/companies', method: 'GET', drop: 'before' });
+    sandbox.control.advanceClock(24 * hour);
+    const report = await services.followUps.checkNow();
+    expect(report.problem).toMatch(/could not ask Codat/);
+    expect(kinds(report)).toEqual(['expired: Follow-up 1 Ltd']);
+  });
+
+  it('plans checks every 2 minutes while a link works, and none once every link has ended', async () => {
+    await handOver(1);
+    expect(planned.at(-1)).toBe(2 * minute);
+    sandbox.control.advanceClock(25 * hour);
+    await services.followUps.checkNow();
+    planned = [];
+    await services.followUps.checkNow();
+    expect(planned).toEqual([]);
+  });
+});
