@@ -189,6 +189,7 @@ export function createMainServices(
     user: ports.userName,
     profileId: () => profiles.active().id,
     company: async (companyId) => cache.known(companyId) ?? companies.get(companyId, false),
+    dataStatus: async (companyId) => (await api()).dataStatus(companyId),
     watchState: () => followUpWatcher.state(),
     onRecorded: (profileId) => {
       hub.emit('followups.changed', { profileId, events: [] });

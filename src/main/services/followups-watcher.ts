@@ -3,7 +3,8 @@
  * default) as long as some link still works or some first sync runs, it asks Codat about every hand-over still
  * followed, in as few requests as it can: the company list answer carries each company's connections, so one
  * `GET /companies?query=id=…||id=…` covers up to 49 companies (Codat's query must stay under 2048 characters).
- * A linked hand-over costs one `dataStatus` request until its first sync has finished. Then it applies the
+ * A linked hand-over costs one `dataStatus` request until its first sync has finished (for at most
+ * `firstSyncWatchMs`). Then it applies the
  * hand-over rules, saves, and says what happened. A failed check changes nothing but the time rules (a link
  * still expires offline), and the next one waits longer; a rate limit is honoured. No hand-over is dropped.
  */
@@ -14,7 +15,9 @@ import {
   expiryReminderMs,
   firstSyncOutcome,
   isHandOverWatched,
+  isReadingFirstSync,
   needsPromptChecks,
+  syncsSinceHandOver,
   type CodatObservation,
   type HandOver,
   type HandOverEvent,
@@ -126,8 +129,12 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
       if (!isHandOverWatched(item, now)) continue;
       if (needsPromptChecks(item, now)) due.push(now + intervalMs());
       if (item.state === 'awaiting') {
+        // Also when the moment has passed while the console was closed: then at once.
         const expiresAt = Date.parse(item.link.expiresAt);
-        for (const moment of [expiresAt - expiryReminderMs, expiresAt]) if (moment > now) due.push(moment);
+        if (!item.notified.includes('expiring_soon') && now < expiresAt) {
+          due.push(Math.max(expiresAt - expiryReminderMs, now));
+        }
+        due.push(Math.max(expiresAt, now));
       }
     }
     if (due.length === 0) return null;
@@ -181,14 +188,14 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
         companies.get(item.company.id)?.dataConnections?.find((candidate) => candidate.id === item.connection.id) ??
         null;
       const observation: CodatObservation = { connection };
-      if (connection?.status === 'Linked') {
+      if (connection?.status === 'Linked' && isReadingFirstSync(item, options.now())) {
         let statuses = syncs.get(item.company.id);
         if (!statuses) {
           statuses = await api.dataStatus(item.company.id);
           report.requests += 1;
           syncs.set(item.company.id, statuses);
         }
-        observation.firstSync = firstSyncOutcome(syncProgress(statuses));
+        observation.firstSync = firstSyncOutcome(syncProgress(syncsSinceHandOver(statuses, item.syncBaseline)));
       }
       observations.set(item.id, observation);
     }

@@ -4,8 +4,8 @@
  * link is learnt from what main sees: the first time it saw that link in an answer of Codat's.
  */
 import { randomUUID } from 'node:crypto';
-import type { Company, Connection } from '@shared/codat/schemas';
-import { recordHandOver, type HandOver, type HandOverMethod } from '@shared/domain/handovers';
+import type { Company, Connection, DataStatuses } from '@shared/codat/schemas';
+import { recordHandOver, syncBaselineOf, type HandOver, type HandOverMethod } from '@shared/domain/handovers';
 import { BridgeFailure } from '@shared/result';
 import type { WatchState } from './followups-watcher';
 import type { HandOverStore } from './handovers-store';
@@ -21,6 +21,8 @@ export interface FollowUpServiceOptions {
   profileId(): string;
   /** The company as main last saw it (names, the connection's errors), asking Codat only when it never did. */
   company(companyId: string): Promise<Company>;
+  /** The company's data status now (the first sync is told from older ones by it). */
+  dataStatus(companyId: string): Promise<DataStatuses>;
   /** What the watcher last did. */
   watchState(): WatchState;
   /** Hand-overs were recorded (the watcher wakes up). */
@@ -30,6 +32,22 @@ export interface FollowUpServiceOptions {
 export function createFollowUpService(options: FollowUpServiceOptions) {
   /** Per connection, the link main last saw and when it first saw it. */
   const sightings = new Map<string, { url: string; at: number }>();
+
+  /**
+   * Whether the company may hold data from before this hand-over: it has a connection that is, or was, linked.
+   * Not asked again for a link already recorded (its baseline is kept).
+   */
+  async function mayHaveSynced(profileId: string, company: Company, connectionId: string): Promise<boolean> {
+    if (!(company.dataConnections ?? []).some((connection) => connection.status !== 'PendingAuth')) return false;
+    const recorded = await options.store.list(profileId);
+    const issued = sightings.get(connectionId);
+    return !recorded.some(
+      (item) =>
+        item.connection.id === connectionId &&
+        issued !== undefined &&
+        item.link.issuedAt === new Date(issued.at).toISOString(),
+    );
+  }
 
   return {
     /** Every connection Codat describes passes here: a link not seen before was issued about now. */
@@ -58,6 +76,12 @@ export function createFollowUpService(options: FollowUpServiceOptions) {
       }
       const now = options.now();
       const issued = sightings.get(connectionId);
+      const syncBaseline = (await mayHaveSynced(profileId, company, connectionId))
+        ? await options
+            .dataStatus(companyId)
+            .then(syncBaselineOf)
+            .catch(() => null)
+        : null;
       let recorded: HandOver | undefined;
       await options.store.update(profileId, (handOvers) => {
         const result = recordHandOver(
@@ -76,6 +100,7 @@ export function createFollowUpService(options: FollowUpServiceOptions) {
             recipient: recipient ?? null,
             linkIssuedAt: issued?.url === connection.linkUrl ? issued.at : now,
             errors: connection.dataConnectionErrors ?? [],
+            syncBaseline,
           },
           now,
         );

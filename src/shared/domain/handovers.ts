@@ -5,7 +5,7 @@
  * records and watches) and the renderer (which shows them).
  */
 import { z } from 'zod';
-import type { Connection, DataConnectionError } from '../codat/schemas';
+import type { Connection, DataConnectionError, DataStatuses } from '../codat/schemas';
 import { authorisationProblem } from './connections';
 import { errorKey, isSyncSettled, type SyncProgress } from './watch';
 
@@ -13,6 +13,8 @@ import { errorKey, isSyncSettled, type SyncProgress } from './watch';
 export const linkLifetimeMs = 24 * 60 * 60 * 1000;
 /** "Expires in 2 hours and has not been used." */
 export const expiryReminderMs = 2 * 60 * 60 * 1000;
+/** How long after linking the first sync is read (an on-premise connector may hold it for days). */
+export const firstSyncWatchMs = 12 * 60 * 60 * 1000;
 /** After this long a hand-over is no longer checked with Codat, whatever its state. */
 export const handOverWatchLimitMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -78,6 +80,11 @@ export const handOverSchema = z.object({
   link: z.object({ issuedAt: isoDate, expiresAt: isoDate }),
   /** The connection's errors when the link was handed over (errorKey): older attempts are not this one's. */
   errorBaseline: z.array(z.string().max(500)).max(50),
+  /**
+   * The company's latest sync per data type when the link was handed over (null: it had none, or it could not
+   * be read): only newer syncs are this connection's first.
+   */
+  syncBaseline: z.record(z.string().max(100), z.string().max(100)).nullable(),
   state: z.enum(handOverStates),
   /** Codat's words when the customer cancelled, authorising failed, or the first sync failed. */
   problem: codatWordsSchema.nullable(),
@@ -135,7 +142,37 @@ export function isHandOverWatched(handOver: HandOver, now: number): boolean {
 /** Whether it needs checking soon: its link still works, or it is linked and its first sync is running. */
 export function needsPromptChecks(handOver: HandOver, now: number): boolean {
   if (!isHandOverWatched(handOver, now)) return false;
-  return handOver.state === 'linked' || (handOver.state === 'awaiting' && now < Date.parse(handOver.link.expiresAt));
+  if (handOver.state === 'linked') return isReadingFirstSync(handOver, now);
+  return handOver.state === 'awaiting' && now < Date.parse(handOver.link.expiresAt);
+}
+
+/** Whether the first sync is still read: from linking, for `firstSyncWatchMs` (not yet linked counts too). */
+export function isReadingFirstSync(handOver: HandOver, now: number): boolean {
+  return handOver.state !== 'linked' || now - Date.parse(handOver.linkedAt ?? handOver.at) < firstSyncWatchMs;
+}
+
+/** The company's data status without the data types whose latest sync was there before the hand-over. */
+export function syncsSinceHandOver(
+  statuses: DataStatuses,
+  baseline: Readonly<Record<string, string>> | null,
+): DataStatuses {
+  // A type that was never synced carries no sync id, and is not part of this sync either.
+  return Object.fromEntries(
+    Object.entries(statuses).filter(
+      ([, status]) =>
+        !!status?.latestSyncId && (baseline === null || status.latestSyncId !== baseline[status.dataType]),
+    ),
+  );
+}
+
+/** The baseline to keep from the company's data status when the link is handed over (bounded). */
+export function syncBaselineOf(statuses: DataStatuses): Record<string, string> {
+  return Object.fromEntries(
+    Object.values(statuses)
+      .filter((status) => !!status?.latestSyncId)
+      .slice(0, 200)
+      .map((status) => [status!.dataType.slice(0, 100), status!.latestSyncId!.slice(0, 100)]),
+  );
 }
 
 /** The first sync's outcome from the data types of this sync: settled when every type has finished. */
@@ -253,6 +290,8 @@ export interface HandOverDraft {
   linkIssuedAt: number;
   /** The connection's errors at hand-over (older attempts are not this one's). */
   errors: readonly DataConnectionError[];
+  /** The company's data status at hand-over (absent: it never synced, or it could not be read). */
+  syncBaseline?: Record<string, string> | null;
 }
 
 /**
@@ -292,6 +331,7 @@ export function recordHandOver(
     recipient: draft.recipient ?? null,
     link: { issuedAt, expiresAt: new Date(draft.linkIssuedAt + linkLifetimeMs).toISOString() },
     errorBaseline: draft.errors.map(baselineKey).slice(-50),
+    syncBaseline: draft.syncBaseline ?? null,
     state: 'awaiting',
     problem: null,
     codatStatus: null,

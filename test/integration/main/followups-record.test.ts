@@ -18,7 +18,8 @@ const events: Array<{ event: EventName; payload: unknown }> = [];
 function startConsole() {
   const console = createMainServices(
     testPorts(sandbox, { followUpsDirectory, now: () => Date.parse(sandbox.control.now()) }),
-    { http: { retry: { retries: 0 } } },
+    // Checks are the watcher test's business: here its timer never fires.
+    { http: { retry: { retries: 0 } }, followUpTimer: { set: () => null, clear: () => undefined } },
   );
   const dispatch = console.dispatcher({ isTrustedCaller: () => true });
   const attempt = <N extends OperationName>(operation: N, input: OperationInput<N>) =>

@@ -142,6 +142,25 @@ describe('the follow-up watcher', () => {
     ]);
   });
 
+  it('tells this connection’s first sync from what the company synced before the hand-over', async () => {
+    // The company's bank connection linked earlier, and its transactions failed to sync.
+    const company = await sandbox.newCompany('Synced Before Ltd');
+    const bank = await call('connections.create', { companyId: company.id, platformKey: 'suuo' });
+    sandbox.control.addPullOutcome({ companyId: company.id, dataType: 'banking-transactions', status: 'FetchError' });
+    await actAsCustomer(bank.linkUrl, 'authorise');
+    sandbox.control.advanceClock(hour);
+    sandbox.control.clearPullOutcomes();
+
+    const xero = await call('connections.create', { companyId: company.id, platformKey: 'gbol' });
+    await call('followups.record', { companyId: company.id, connectionId: xero.id, how: 'opened' });
+    await actAsCustomer(xero.linkUrl, 'authorise');
+    sandbox.control.advanceClock(hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual([
+      'linked: Synced Before Ltd',
+      'first_sync_finished: Synced Before Ltd',
+    ]);
+  });
+
   it('marks a cancelled attempt with Codat’s words, and notifies nothing for it', async () => {
     const [first] = await handOver(1);
     await actAsCustomer(first!.linkUrl, 'cancel');
@@ -192,5 +211,23 @@ describe('the follow-up watcher', () => {
     planned = [];
     await services.followUps.checkNow();
     expect(planned).toEqual([]);
+  });
+});
+
+describe('the follow-up watcher after a restart', () => {
+  it('checks at once for a link that expired while the console was closed', async () => {
+    const directory = path.join(mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-restart-')), 'followups');
+    const ports = () =>
+      testPorts(sandbox, { followUpsDirectory: directory, now: () => Date.parse(sandbox.control.now()) });
+    services.dispose();
+    services = createMainServices(ports(), { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() });
+    await handOver(1);
+    services.dispose();
+
+    sandbox.control.advanceClock(30 * hour);
+    planned = [];
+    services = createMainServices(ports(), { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() });
+    await expect.poll(() => planned).toEqual([0]);
+    expect(kinds(await services.followUps.checkNow())).toEqual(['expired: Follow-up 1 Ltd']);
   });
 });

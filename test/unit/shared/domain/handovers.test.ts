@@ -3,10 +3,13 @@ import type { Connection, DataConnectionError } from '@shared/codat/schemas';
 import {
   advanceHandOver,
   firstSyncOutcome,
+  firstSyncWatchMs,
   handOverSchema,
   linkLifetimeMs,
   needsPromptChecks,
   recordHandOver,
+  syncBaselineOf,
+  syncsSinceHandOver,
   type CodatObservation,
   type HandOver,
   type HandOverDraft,
@@ -198,6 +201,25 @@ describe('the first sync after linking', () => {
     expect(advanceHandOver(done.next, seen('Linked', [], outcome), issued + 3 * hour).events).toEqual([]);
   });
 
+  it('reads only the data types synced since the hand-over', () => {
+    const before = {
+      invoices: { dataType: 'invoices', currentStatus: 'FetchError', latestSyncId: 'old-1' },
+      bills: { dataType: 'bills', currentStatus: 'Complete', latestSyncId: 'old-2' },
+    } as const;
+    const baseline = syncBaselineOf(before);
+    expect(baseline).toEqual({ invoices: 'old-1', bills: 'old-2' });
+    const now = { ...before, bills: { dataType: 'bills', currentStatus: 'Complete', latestSyncId: 'new-2' } } as const;
+    expect(Object.keys(syncsSinceHandOver(now, baseline))).toEqual(['bills']);
+    // Without a baseline (a company that never synced), every synced type counts.
+    expect(Object.keys(syncsSinceHandOver(now, null))).toEqual(['invoices', 'bills']);
+  });
+
+  it('stops reading the first sync some hours after linking', () => {
+    const linked = advanceHandOver(handOver(), seen('Linked'), issued + hour).next;
+    expect(needsPromptChecks(linked, issued + hour + firstSyncWatchMs - 1)).toBe(true);
+    expect(needsPromptChecks(linked, issued + hour + firstSyncWatchMs)).toBe(false);
+  });
+
   it('reads the outcome from the data types of this sync: settled only when none is still running', () => {
     expect(firstSyncOutcome([])).toEqual({ state: 'in_progress' });
     expect(
@@ -265,6 +287,6 @@ describe('a link that is not used', () => {
     expect(needsPromptChecks(handOver(), issued + 23 * hour)).toBe(true);
     expect(needsPromptChecks(handOver(), issued + linkLifetimeMs)).toBe(false);
     const linked = advanceHandOver(handOver(), seen('Linked'), issued + hour).next;
-    expect(needsPromptChecks(linked, issued + 30 * hour)).toBe(true);
+    expect(needsPromptChecks(linked, issued + 10 * hour)).toBe(true);
   });
 });
