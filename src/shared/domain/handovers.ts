@@ -315,20 +315,25 @@ export function recordHandOver(
     const recorded: HandOver = {
       ...same,
       how: draft.how,
-      recipient: draft.recipient ?? same.recipient,
-      by: draft.by,
+      recipient: draft.recipient?.slice(0, 320) ?? same.recipient,
+      by: draft.by.slice(0, 200),
     };
     return { handOvers: existing.map((candidate) => (candidate === same ? recorded : candidate)), recorded };
   }
+  // Names come from Codat and the OS: kept within the record's bounds, so that a long one never costs the record.
   const recorded: HandOver = {
-    id: draft.id,
-    profileId: draft.profileId,
-    company: draft.company,
-    connection: draft.connection,
-    by: draft.by,
+    id: draft.id.slice(0, 64),
+    profileId: draft.profileId.slice(0, 200),
+    company: { id: draft.company.id.slice(0, 64), name: draft.company.name.slice(0, 500) },
+    connection: {
+      id: draft.connection.id.slice(0, 64),
+      platformKey: draft.connection.platformKey.slice(0, 20),
+      platformName: draft.connection.platformName.slice(0, 200),
+    },
+    by: draft.by.slice(0, 200),
     at,
     how: draft.how,
-    recipient: draft.recipient ?? null,
+    recipient: draft.recipient?.slice(0, 320) ?? null,
     link: { issuedAt, expiresAt: new Date(draft.linkIssuedAt + linkLifetimeMs).toISOString() },
     errorBaseline: draft.errors.map(baselineKey).slice(-50),
     syncBaseline: draft.syncBaseline ?? null,

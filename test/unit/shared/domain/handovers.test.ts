@@ -66,6 +66,19 @@ describe('a hand-over, as recorded', () => {
     expect(handOverSchema.parse(recorded)).toEqual(recorded);
   });
 
+  it('keeps names from Codat within its bounds, so that a very long one never makes the record unreadable', () => {
+    const recorded = recordHandOver(
+      [],
+      draft({
+        company: { id: 'c1', name: 'A'.repeat(5_000) },
+        connection: { id: 'k1', platformKey: 'gbol', platformName: 'X'.repeat(5_000) },
+      }),
+      issued,
+    ).recorded;
+    expect(handOverSchema.safeParse(recorded).success).toBe(true);
+    expect(recorded.company.name).toHaveLength(500);
+  });
+
   it('is one hand-over when the same link is copied and then sent in an invite, with the recipient kept', () => {
     const first = recordHandOver([], draft(), issued);
     const again = recordHandOver(
