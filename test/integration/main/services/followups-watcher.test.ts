@@ -214,6 +214,22 @@ describe('the follow-up watcher', () => {
   });
 });
 
+describe('how often the watcher checks', () => {
+  it('checks as often as the setting says, and refuses an interval under a minute', async () => {
+    expect(await call('followups.settings', {})).toEqual({ checkEveryMinutes: 2 });
+    await call('followups.saveSettings', { checkEveryMinutes: 10 });
+    await handOver(1);
+    expect(planned.at(-1)).toBe(10 * minute);
+    const refused = await services.dispatcher({ isTrustedCaller: () => true })(
+      'followups.saveSettings',
+      { checkEveryMinutes: 0 },
+      { frameUrl: null },
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.stringify(refused)).toContain('At least every minute.');
+  });
+});
+
 describe('the follow-up watcher after a restart', () => {
   it('checks at once for a link that expired while the console was closed', async () => {
     const directory = path.join(mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-restart-')), 'followups');
