@@ -214,6 +214,31 @@ describe('the follow-up watcher', () => {
   });
 });
 
+describe('follow-ups per profile', () => {
+  it('keeps each profile’s hand-overs to itself, and checks only the active profile’s', async () => {
+    await handOver(2);
+    const live = await call('profiles.save', {
+      name: 'Live',
+      baseUrl: sandbox.url,
+      environment: 'production',
+      apiKey: sandbox.apiKey,
+    });
+    await call('profiles.activate', { id: live.id });
+    expect((await call('followups.list', {})).handOvers).toEqual([]);
+    sandbox.control.clearRequests();
+    expect(await services.followUps.checkNow()).toMatchObject({ checked: 0, requests: 0 });
+    expect(sandbox.control.requests()).toEqual([]);
+
+    await call('profiles.activate', { id: 'training' });
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers.map((item) => [item.profileId, item.company.name])).toEqual([
+      ['training', 'Follow-up 1 Ltd'],
+      ['training', 'Follow-up 2 Ltd'],
+    ]);
+    expect(await services.followUps.checkNow()).toMatchObject({ checked: 2, requests: 1 });
+  });
+});
+
 describe('how often the watcher checks', () => {
   it('checks as often as the setting says, and refuses an interval under a minute', async () => {
     expect(await call('followups.settings', {})).toEqual({ checkEveryMinutes: 2 });
