@@ -225,18 +225,22 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
       }
     }
     const now = options.now();
-    let changed = false;
-    await options.store.update(profileId, (handOvers) =>
-      handOvers.map((item) => {
-        const { next, events } = advanceHandOver(item, observations.get(item.id) ?? null, now);
-        if (events.length > 0 || next.state !== item.state) changed = true;
-        report.events.push(...events);
-        return next;
-      }),
+    // Nothing new (the usual check): nothing is written.
+    const learnt = (await options.store.list(profileId)).some(
+      (item) => advanceHandOver(item, observations.get(item.id) ?? null, now).changed,
     );
+    if (learnt) {
+      await options.store.update(profileId, (handOvers) =>
+        handOvers.map((item) => {
+          const { next, events } = advanceHandOver(item, observations.get(item.id) ?? null, now);
+          report.events.push(...events);
+          return next;
+        }),
+      );
+    }
     state.checkedAt = new Date(now).toISOString();
     state.problem = report.problem;
-    if (changed || report.events.length > 0) options.onChanged(profileId, report.events);
+    if (learnt) options.onChanged(profileId, report.events);
     return report;
   }
 

@@ -90,7 +90,8 @@ export const handOverSchema = z.object({
   problem: codatWordsSchema.nullable(),
   /** The connection status Codat last reported, as it sent it (a status Linkdesk does not know included). */
   codatStatus: z.string().max(60).nullable(),
-  checkedAt: isoDate.nullable(),
+  /** When a check last learnt something new about it (a status, an error, an outcome). */
+  changedAt: isoDate.nullable(),
   linkedAt: isoDate.nullable(),
   /** When it reached an end (synced, sync failed, expired, cancelled, failed, superseded, gone). */
   endedAt: isoDate.nullable(),
@@ -206,9 +207,9 @@ export function advanceHandOver(
   handOver: HandOver,
   observation: CodatObservation | null,
   now: number,
-): { next: HandOver; events: HandOverEvent[] } {
+): { next: HandOver; events: HandOverEvent[]; changed: boolean } {
   const at = new Date(now).toISOString();
-  let next: HandOver = observation ? { ...handOver, checkedAt: at } : { ...handOver };
+  let next: HandOver = { ...handOver };
   const kinds: HandOverEventKind[] = [];
   const detail: Partial<Record<HandOverEventKind, string>> = {};
   const end = (state: HandOverState, patch: Partial<HandOver> = {}) => {
@@ -263,8 +264,16 @@ export function advanceHandOver(
   // A link that expired before anyone looked gets the expiry, not a late reminder that it will expire.
   const toNotify = fresh.includes('expired') ? fresh.filter((kind) => kind !== 'expiring_soon') : fresh;
   if (fresh.length > 0) next = { ...next, notified: [...next.notified, ...fresh] };
+  const changed =
+    next.state !== handOver.state ||
+    next.codatStatus !== handOver.codatStatus ||
+    next.notified.length !== handOver.notified.length ||
+    JSON.stringify(next.problem) !== JSON.stringify(handOver.problem);
+  if (changed) next = { ...next, changedAt: at };
   return {
-    next,
+    /** False when nothing new was learnt: `next` is then the hand-over as it was (there is nothing to save). */
+    changed,
+    next: changed ? next : handOver,
     events: toNotify.map((kind) => ({
       kind,
       handOverId: next.id,
@@ -340,7 +349,7 @@ export function recordHandOver(
     state: 'awaiting',
     problem: null,
     codatStatus: null,
-    checkedAt: null,
+    changedAt: null,
     linkedAt: null,
     endedAt: null,
     supersededBy: null,

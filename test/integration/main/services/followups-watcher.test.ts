@@ -3,7 +3,7 @@
  * the reminder and the expiry, a customer authorising on the consent page, the first sync, and Codat refusing.
  * Checks are run by the test (`checkNow`); the watcher's own timer is a recorder that never fires.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ let sandbox: TestSandbox;
 let services: MainServices;
 let planned: number[];
 let changes: Array<EventPayload<'followups.changed'>>;
+let followUpsDirectory: string;
 
 const recordingTimer = (): WatchTimer => ({
   set: (_run, delayMs) => {
@@ -42,7 +43,10 @@ beforeEach(async () => {
   changes = [];
   services = createMainServices(
     testPorts(sandbox, {
-      followUpsDirectory: path.join(mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-watch-')), 'followups'),
+      followUpsDirectory: (followUpsDirectory = path.join(
+        mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-watch-')),
+        'followups',
+      )),
       now: () => Date.parse(sandbox.control.now()),
     }),
     { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() },
@@ -87,6 +91,19 @@ describe('the follow-up watcher', () => {
     expect(handOvers.every((item) => item.state === 'awaiting' && item.codatStatus === 'PendingAuth')).toBe(true);
     // Making 120 companies and connections takes a few hundred requests: room for a busy machine.
   }, 90_000);
+
+  it('writes and says nothing after a check that learnt nothing new', async () => {
+    await handOver(2);
+    await services.followUps.checkNow();
+    const file = path.join(followUpsDirectory, 'training.json');
+    const before = { text: readFileSync(file, 'utf8'), modified: statSync(file).mtimeMs, changes: changes.length };
+    sandbox.control.advanceClock(2 * minute);
+    const report = await services.followUps.checkNow();
+    expect(report.requests).toBe(1);
+    expect({ text: readFileSync(file, 'utf8'), modified: statSync(file).mtimeMs, changes: changes.length }).toEqual(
+      before,
+    );
+  });
 
   it('reminds once 2 hours before an unused link expires, then says once that it expired', async () => {
     await handOver(2);

@@ -133,6 +133,14 @@ describe('a hand-over following Codat', () => {
     expect(events).toEqual([]);
   });
 
+  it('says when nothing new was learnt, so that nothing needs saving', () => {
+    const first = advanceHandOver(handOver(), seen('PendingAuth'), issued + hour);
+    expect(first.changed).toBe(true);
+    expect(first.next.changedAt).toBe(new Date(issued + hour).toISOString());
+    const again = advanceHandOver(first.next, seen('PendingAuth'), issued + 2 * hour);
+    expect(again).toEqual({ changed: false, next: first.next, events: [] });
+  });
+
   it('is linked when Codat says Linked, and says so once', () => {
     const first = advanceHandOver(handOver(), seen('Linked'), issued + hour);
     expect(first.next.state).toBe('linked');
