@@ -155,51 +155,72 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     }, delay);
   }
 
-  /** Asks Codat about every followed hand-over; returns what it learnt per hand-over id (absent: nothing). */
-  async function ask(watched: readonly HandOver[], report: CheckReport): Promise<Map<string, CodatObservation>> {
+  /**
+   * Asks Codat about every followed hand-over: what it learnt per hand-over id (absent: nothing), and the failure
+   * that stopped it, if one did (what was learnt before it is kept).
+   */
+  async function ask(
+    watched: readonly HandOver[],
+    report: CheckReport,
+  ): Promise<{ observations: Map<string, CodatObservation>; failure: unknown }> {
     const observations = new Map<string, CodatObservation>();
-    const limit = options.rateLimit?.();
-    if (limit?.remaining != null && limit.remaining < followUpDefaults.quotaReserve) {
-      const resetAt = limit.resetAt ? Date.parse(limit.resetAt) : NaN;
-      if (Number.isFinite(resetAt)) waitUntil = resetAt;
-      report.problem = `Follow-ups wait: only ${limit.remaining} Codat requests are left today, kept for your own work.`;
-      return observations;
-    }
     const api = await options.api();
+    const key = (id: string) => id.toLowerCase();
     const companies = new Map<string, Company>();
     /** Companies Codat answered about in full: one it did not list there is gone. */
     const answered = new Set<string>();
-    const ids = [...new Set(watched.map((item) => item.company.id))];
-    for (const group of companyIdGroups(ids)) {
-      const page = await api.listCompanies({
-        page: 1,
-        pageSize: 100,
-        query: q.or(...group.map((id) => q.eq('id', id))),
-      });
-      report.requests += 1;
-      page.results.forEach((company) => companies.set(company.id, company));
-      if (page.unreadable === 0 && page.totalResults <= page.results.length) group.forEach((id) => answered.add(id));
-      else page.results.forEach((company) => answered.add(company.id));
-    }
     const syncs = new Map<string, DataStatuses>();
+    let failure: unknown = null;
+    try {
+      const ids = [...new Set(watched.map((item) => key(item.company.id)))];
+      for (const group of companyIdGroups(ids)) {
+        const page = await api.listCompanies({
+          page: 1,
+          pageSize: 100,
+          query: q.or(...group.map((id) => q.eq('id', id))),
+        });
+        report.requests += 1;
+        page.results.forEach((company) => companies.set(key(company.id), company));
+        const complete = page.unreadable === 0 && page.totalResults <= page.results.length;
+        (complete ? group : page.results.map((company) => key(company.id))).forEach((id) => answered.add(id));
+      }
+    } catch (error) {
+      failure = error;
+    }
     for (const item of watched) {
-      if (!answered.has(item.company.id)) continue;
+      if (!answered.has(key(item.company.id))) continue;
       const connection =
-        companies.get(item.company.id)?.dataConnections?.find((candidate) => candidate.id === item.connection.id) ??
-        null;
+        companies
+          .get(key(item.company.id))
+          ?.dataConnections?.find((candidate) => key(candidate.id) === key(item.connection.id)) ?? null;
       const observation: CodatObservation = { connection };
-      if (connection?.status === 'Linked' && isReadingFirstSync(item, options.now())) {
-        let statuses = syncs.get(item.company.id);
-        if (!statuses) {
-          statuses = await api.dataStatus(item.company.id);
-          report.requests += 1;
-          syncs.set(item.company.id, statuses);
+      if (failure === null && connection?.status === 'Linked' && isReadingFirstSync(item, options.now())) {
+        try {
+          let statuses = syncs.get(key(item.company.id));
+          if (!statuses) {
+            statuses = await api.dataStatus(item.company.id);
+            report.requests += 1;
+            syncs.set(key(item.company.id), statuses);
+          }
+          observation.firstSync = firstSyncOutcome(syncProgress(syncsSinceHandOver(statuses, item.syncBaseline)));
+        } catch (error) {
+          // Linked is known; the first sync is read at the next check.
+          failure = error;
         }
-        observation.firstSync = firstSyncOutcome(syncProgress(syncsSinceHandOver(statuses, item.syncBaseline)));
       }
       observations.set(item.id, observation);
     }
-    return observations;
+    return { observations, failure };
+  }
+
+  /** Whether the quota left today is for the user's own work: then this check asks Codat nothing. */
+  function quotaKept(report: CheckReport): boolean {
+    const limit = options.rateLimit?.();
+    if (limit?.remaining == null || limit.remaining >= followUpDefaults.quotaReserve) return false;
+    const resetAt = limit.resetAt ? Date.parse(limit.resetAt) : NaN;
+    if (Number.isFinite(resetAt)) waitUntil = resetAt;
+    report.problem = `Follow-ups wait: only ${limit.remaining} Codat requests are left today, kept for your own work.`;
+    return true;
   }
 
   async function check(): Promise<CheckReport> {
@@ -209,18 +230,20 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     const watched = (await options.store.list(profileId)).filter((item) => isHandOverWatched(item, started));
     report.checked = watched.length;
     let observations = new Map<string, CodatObservation>();
-    if (watched.length > 0) {
-      try {
-        observations = await ask(watched, report);
-        if (report.problem === null) {
-          failures = 0;
-          waitUntil = 0;
-        }
-      } catch (error) {
+    if (watched.length > 0 && !quotaKept(report)) {
+      const asked = await ask(watched, report).catch((error: unknown) => ({
+        observations: new Map<string, CodatObservation>(),
+        failure: error,
+      }));
+      observations = asked.observations;
+      if (asked.failure === null) {
+        failures = 0;
+        waitUntil = 0;
+      } else {
         failures += 1;
-        const failure = error instanceof BridgeFailure ? error.error : null;
+        const failure = asked.failure instanceof BridgeFailure ? asked.failure.error : null;
         if (failure?.code === 'rate_limited') waitUntil = options.now() + (failure.retryAfterMs ?? intervalMs());
-        report.problem = `Follow-ups could not ask Codat (${failure?.message ?? String(error)}); they will try again.`;
+        report.problem = `Follow-ups could not ask Codat (${failure?.message ?? String(asked.failure)}); they will try again.`;
         console.warn(`[followups] ${report.problem}`);
       }
     }

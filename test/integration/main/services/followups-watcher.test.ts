@@ -211,6 +211,23 @@ describe('the follow-up watcher', () => {
     expect((await call('followups.list', {})).handOvers.every((item) => item.codatStatus === 'PendingAuth')).toBe(true);
   });
 
+  it('keeps what it learnt before Codat’s quota ran out, then leaves the rest of the quota to the user', async () => {
+    await handOver(60);
+    sandbox.control.setRateLimit({ remaining: 1 });
+    const partial = await services.followUps.checkNow();
+    expect(partial.problem).toMatch(/could not ask Codat/);
+    const statuses = (await call('followups.list', {})).handOvers.map((item) => item.codatStatus);
+    expect(statuses.filter((status) => status === 'PendingAuth')).toHaveLength(49);
+    expect(statuses.filter((status) => status === null)).toHaveLength(11);
+
+    sandbox.control.setRateLimit({ remaining: 30 });
+    sandbox.control.advanceClock(hour);
+    sandbox.control.clearRequests();
+    const kept = await services.followUps.checkNow();
+    expect(kept.problem).toMatch(/only \d+ Codat requests are left today, kept for your own work/);
+    expect(sandbox.control.requests()).toEqual([]);
+  }, 60_000);
+
   it('still expires links while Codat cannot be reached', async () => {
     await handOver(1);
     sandbox.control.addFault({ path: '/companies', method: 'GET', drop: 'before' });
