@@ -122,12 +122,17 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     state.nextCheckAt = null;
   }
 
-  /** When the next check is due: soon while links work or first syncs run, and at each reminder and expiry. */
+  /**
+   * When the next check is due: soon while links work or first syncs run (later after failures, and not before
+   * Codat said to), and at each reminder and expiry, which time alone decides.
+   */
   function nextDelay(handOvers: readonly HandOver[], now: number): number | null {
     const due: number[] = [];
+    const backoff = failures > 0 ? Math.min(intervalMs() * 2 ** (failures - 1), followUpDefaults.maxBackoffMs) : 0;
+    const prompt = now + Math.max(intervalMs(), backoff, waitUntil - now);
     for (const item of handOvers) {
       if (!isHandOverWatched(item, now)) continue;
-      if (needsPromptChecks(item, now)) due.push(now + intervalMs());
+      if (needsPromptChecks(item, now)) due.push(prompt);
       if (item.state === 'awaiting') {
         // Also when the moment has passed while the console was closed: then at once.
         const expiresAt = Date.parse(item.link.expiresAt);
@@ -138,8 +143,7 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
       }
     }
     if (due.length === 0) return null;
-    const backoff = failures > 0 ? Math.min(intervalMs() * 2 ** (failures - 1), followUpDefaults.maxBackoffMs) : 0;
-    return Math.max(Math.min(...due) - now, backoff, waitUntil - now, 0);
+    return Math.max(Math.min(...due) - now, 0);
   }
 
   async function reschedule(): Promise<void> {
@@ -213,8 +217,15 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     return { observations, failure };
   }
 
-  /** Whether the quota left today is for the user's own work: then this check asks Codat nothing. */
-  function quotaKept(report: CheckReport): boolean {
+  /**
+   * Whether this check must ask Codat nothing: it asked to wait (Retry-After), or the quota left today is for
+   * the user's own work. Time still ends links meanwhile.
+   */
+  function mustWait(report: CheckReport): boolean {
+    if (options.now() < waitUntil) {
+      report.problem = `Follow-ups wait until ${new Date(waitUntil).toISOString()}, as Codat asked.`;
+      return true;
+    }
     const limit = options.rateLimit?.();
     if (limit?.remaining == null || limit.remaining >= followUpDefaults.quotaReserve) return false;
     const resetAt = limit.resetAt ? Date.parse(limit.resetAt) : NaN;
@@ -230,7 +241,7 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     const watched = (await options.store.list(profileId)).filter((item) => isHandOverWatched(item, started));
     report.checked = watched.length;
     let observations = new Map<string, CodatObservation>();
-    if (watched.length > 0 && !quotaKept(report)) {
+    if (watched.length > 0 && !mustWait(report)) {
       const asked = await ask(watched, report).catch((error: unknown) => ({
         observations: new Map<string, CodatObservation>(),
         failure: error,
