@@ -244,7 +244,7 @@ export function advanceHandOver(
           const text = outcome.failed.map((item) => `${item.dataType}: ${item.status}`).join(', ');
           end('sync_failed', { problem: { errorMessage: text.slice(0, 1000) } });
           kinds.push('first_sync_failed');
-          detail.first_sync_failed = text;
+          detail.first_sync_failed = text.slice(0, 1000);
         }
       }
     }
