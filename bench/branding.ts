@@ -93,6 +93,7 @@ export async function benchBranding(): Promise<BrandingBench> {
       settings: createMemorySettingsStore(),
       training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
       auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
+      followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
       brandingDirectory,
       userName: 'bench',
     });

@@ -47,6 +47,7 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
       auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
       brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-')),
+      followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
       userName: 'bench',
     });
     await services.handlers['integrations.list']({});

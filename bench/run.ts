@@ -4,6 +4,7 @@ import os from 'node:os';
 import { benchBranding } from './branding';
 import { benchBridge } from './bridge';
 import { benchClients } from './client';
+import { benchFollowUps } from './followups';
 import { benchHealth } from './health';
 import { benchRenderer } from './renderer';
 import { benchSandbox } from './sandbox';
@@ -24,6 +25,7 @@ const clients = await benchClients(10_000);
 const bridge = await benchBridge(100_000);
 const renderer = await benchRenderer(25_000);
 const branding = await benchBranding();
+const followUps = await benchFollowUps(500);
 const run = (r: { finished: boolean; ms: number; requests: number }) =>
   r.finished ? `${round(r.ms / 1000, 2)} s, ${r.requests} requests` : `did not finish (${r.requests} requests)`;
 const rows: Array<[string, string]> = [
@@ -81,12 +83,16 @@ const rows: Array<[string, string]> = [
     '… the same logos sanitised on main, as before the worker: worst',
     `${round(branding.bridgeOnMainWorstMs, 0)} ms (sanitising took ${round(branding.onMainSanitiseMs / 1000)} s)`,
   ],
+  [
+    `Follow-up check of ${followUps.handOvers} open hand-overs: Codat requests / time`,
+    `${followUps.requestsPerCheck} requests / ${round(followUps.checkMs, 0)} ms`,
+  ],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`Machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 await writeFile(
   new URL('./results.json', import.meta.url),
-  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer, branding }, null, 2) + '\n',
+  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer, branding, followUps }, null, 2) + '\n',
 );
 console.log('Wrote bench/results.json');

@@ -3,7 +3,7 @@
  * the event hub, and assembles the operation table area by area. Shared by the desktop app and the web host; the
  * only file that knows every service.
  */
-import { defaultBrandingSettings } from '@shared/contract';
+import { defaultBrandingSettings, defaultFollowUpSettings } from '@shared/contract';
 import { auditActionLabels } from '@shared/domain/audit';
 import { defaultThresholds } from '@shared/domain/health/model';
 import { defaultInviteTemplate } from '@shared/domain/invite';
@@ -22,6 +22,7 @@ import { dataOperations } from './operations/data';
 import { diagnosisOperations } from './operations/diagnosis';
 import { healthOperations } from './operations/health';
 import { integrationOperations } from './operations/integrations';
+import { followUpOperations } from './operations/followups';
 import { inviteOperations } from './operations/invites';
 import { profileOperations } from './operations/profiles';
 import { systemOperations } from './operations/system';
@@ -36,6 +37,9 @@ import { createConnectionService } from './services/connections';
 import { createConnectivityMonitor } from './services/connectivity';
 import { createDataService } from './services/data';
 import { createDiagnosisService } from './services/diagnosis';
+import { createFollowUpService } from './services/followups';
+import { createFollowUpWatcher, type FollowUpWatcher, type WatchTimer } from './services/followups-watcher';
+import { createHandOverStore } from './services/handovers-store';
 import { createHealthScanService, type HealthScanService } from './services/health-scan';
 import { createIntegrationService } from './services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from './services/profiles';
@@ -51,6 +55,8 @@ export interface MainServices {
   redactor: Redactor;
   profiles: ProfileService;
   scans: HealthScanService;
+  /** Follows handed-over links while the console runs. */
+  followUps: FollowUpWatcher;
   /** A cached branding image for the hosts to serve at /branding-cache/<name>. */
   brandingImage(name: string): Promise<{ bytes: Buffer; contentType: string } | null>;
   /** Stops background timers (the connectivity poll, audit retries). */
@@ -63,6 +69,8 @@ export function createMainServices(
     http?: ProfileServiceOptions['http'];
     /** The host's redactor, when it redacts something of its own too (the support log). */
     redactor?: Redactor;
+    /** The follow-up watcher's timer (tests drive checks themselves). */
+    followUpTimer?: WatchTimer;
   } = {},
 ): MainServices {
   const redactor = tuning.redactor ?? createRedactor();
@@ -120,6 +128,7 @@ export function createMainServices(
 
   const cacheSettings = settingsSection(ports.settings, 'branding', () => defaultBrandingSettings);
   const thresholds = settingsSection(ports.settings, 'thresholds', () => defaultThresholds);
+  const followUpSettings = settingsSection(ports.settings, 'followups', () => defaultFollowUpSettings);
   const inviteSettings = settingsSection(ports.settings, 'invite', () => ({
     template: defaultInviteTemplate,
     sender: '',
@@ -157,8 +166,36 @@ export function createMainServices(
     log,
   });
 
-  const cache = createCompanyCache(now);
+  const cache = createCompanyCache(now, (connection) => followUps.sawConnection(connection));
   const companies = createCompanyService({ api, cache });
+  const handOverStore = createHandOverStore({
+    directory: ports.followUpsDirectory,
+    now,
+    onProblem: (message) => log.warn(`[followups] ${message}`),
+  });
+  const followUpWatcher = createFollowUpWatcher({
+    store: handOverStore,
+    api,
+    profileId: () => profiles.active().id,
+    now,
+    intervalMs: () => followUpSettings.read().checkEveryMinutes * 60_000,
+    rateLimit: () => rateLimit,
+    ...(tuning.followUpTimer ? { timer: tuning.followUpTimer } : {}),
+    onChanged: (profileId, events) => hub.emit('followups.changed', { profileId, events }),
+  });
+  const followUps = createFollowUpService({
+    store: handOverStore,
+    now,
+    user: ports.userName,
+    profileId: () => profiles.active().id,
+    company: async (companyId) => cache.known(companyId) ?? companies.get(companyId, false),
+    dataStatus: async (companyId) => (await api()).dataStatus(companyId),
+    watchState: () => followUpWatcher.state(),
+    onRecorded: (profileId) => {
+      hub.emit('followups.changed', { profileId, events: [] });
+      followUpWatcher.wake();
+    },
+  });
   const connections = createConnectionService({ api, cache, companies });
   const data = createDataService({ api });
   const diagnosis = createDiagnosisService({
@@ -209,6 +246,8 @@ export function createMainServices(
     companies.clear();
     connectivity.reset();
     scans.clear();
+    followUps.forgetSightings();
+    followUpWatcher.wake();
   });
 
   const targets = createAuditTargets(cache);
@@ -221,7 +260,8 @@ export function createMainServices(
     ...diagnosisOperations(diagnosis),
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
-    ...inviteOperations(inviteSettings, targets),
+    ...inviteOperations(inviteSettings, targets, followUps),
+    ...followUpOperations(followUps, followUpSettings, () => followUpWatcher.wake()),
     ...auditOperations(audit),
     ...codatOperations(connectivity),
     ...systemOperations(system),
@@ -232,6 +272,9 @@ export function createMainServices(
       audit.record({ profile: { name: active.name, environment: active.environment, host: activeHost() }, ...entry });
     },
   };
+
+  // Only while the console runs: dispose() stops it.
+  followUpWatcher.start();
 
   return {
     handlers,
@@ -248,9 +291,11 @@ export function createMainServices(
     redactor,
     profiles,
     scans,
+    followUps: followUpWatcher,
     brandingImage: (name) => integrations.readImage(name),
     dispose: () => {
       connectivity.stop();
+      followUpWatcher.stop();
       audit.dispose();
     },
   };

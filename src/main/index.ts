@@ -47,6 +47,7 @@ if (!dataLock) {
       training: inProcessTrainingSandbox,
       auditDirectory: path.join(app.getPath('userData'), 'audit'),
       brandingDirectory: path.join(app.getPath('userData'), 'branding'),
+      followUpsDirectory: path.join(app.getPath('userData'), 'followups'),
       userName: osUserName(),
       log,
       logDirectory: log.directory,

@@ -51,6 +51,8 @@ export interface PlatformPorts {
   brandingDirectory: string;
   /** Where the audit trail is kept (userData/audit in the desktop app). */
   auditDirectory: string;
+  /** Where hand-overs are kept for their follow-up (userData/followups in the desktop app). */
+  followUpsDirectory: string;
   /** The OS user, recorded with every admin action. */
   userName: string;
   /** The support log (a redacted file); silent when absent. */

@@ -6,7 +6,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { brandingSettingsSchema } from '@shared/contract';
+import { brandingSettingsSchema, followUpSettingsSchema } from '@shared/contract';
 import { healthThresholdsSchema } from '@shared/domain/health/model';
 import { BridgeFailure } from '@shared/result';
 
@@ -32,6 +32,7 @@ export const settingsSchema = z.object({
   invite: z.object({ template: z.object({ subject: z.string(), body: z.string() }), sender: z.string() }).optional(),
   thresholds: healthThresholdsSchema.optional(),
   branding: brandingSettingsSchema.optional(),
+  followups: followUpSettingsSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -150,7 +151,7 @@ export function createMemorySettingsStore(initial: Settings = defaultSettings())
   };
 }
 
-type SectionKey = 'invite' | 'thresholds' | 'branding';
+type SectionKey = 'invite' | 'thresholds' | 'branding' | 'followups';
 
 /** One optional part of the settings (invite template, health thresholds, branding cache), with its default. */
 export function settingsSection<K extends SectionKey>(

@@ -16,7 +16,9 @@ import {
   sourceTypeSchema,
 } from './codat/schemas';
 import { auditActions, auditRecordSchema, type AuditAction } from './domain/audit';
+import { handOverEventSchema, handOverSchema } from './domain/handovers';
 import { healthIssueSchema, healthThresholdsSchema } from './domain/health/model';
+import { addressProblem } from './domain/invite';
 import { tagFilterSchema } from './domain/tag-filter';
 
 // The renderer's CSP forbids eval; tell zod not to probe for it.
@@ -154,6 +156,13 @@ export const brandingSettingsSchema = z.object({
 });
 export type BrandingSettings = z.infer<typeof brandingSettingsSchema>;
 export const defaultBrandingSettings: BrandingSettings = { ttlDays: 7, maxMegabytes: 50 };
+
+export const followUpSettingsSchema = z.object({
+  /** How often main asks Codat about hand-overs while a link still works or a first sync runs. */
+  checkEveryMinutes: z.number().int().min(1, 'At least every minute.').max(60, 'At most every 60 minutes.'),
+});
+export type FollowUpSettings = z.infer<typeof followUpSettingsSchema>;
+export const defaultFollowUpSettings: FollowUpSettings = { checkEveryMinutes: 2 };
 
 export const connectivitySchema = z.object({
   /** null until main has tried. */
@@ -385,12 +394,49 @@ export const operations = {
   // invites: the email that hands a link over
   'invites.settings': read(noInput, inviteSettingsSchema),
   'invites.saveSettings': local(inviteSettingsSchema.strict(), inviteSettingsSchema),
-  /** Records that an invite was composed (opened in the mail app or copied). */
+  /** Records that an invite was composed (opened in the mail app or copied), and follows its link up. */
   'invites.composed': write(
-    z.object({ companyId: codatId, connectionId: codatId, how: z.enum(['email_app', 'copied']) }).strict(),
+    z
+      .object({
+        companyId: codatId,
+        connectionId: codatId,
+        how: z.enum(['email_app', 'copied']),
+        /** Who it is addressed to, when the composer has an address (copying works without one). */
+        recipient: z
+          .string()
+          .trim()
+          .refine((value) => addressProblem(value) === null, 'Not an email address.')
+          .optional(),
+      })
+      .strict(),
     z.object({ recorded: z.literal(true) }),
     'invite.compose',
   ),
+
+  // followups: every link handed over, followed until it ends
+  /** The link was copied or opened here: main follows it up (watching Codat) until it ends. */
+  'followups.record': local(
+    z.object({ companyId: codatId, connectionId: codatId, how: z.enum(['copied', 'opened']) }).strict(),
+    handOverSchema,
+  ),
+  /**
+   * The active profile's hand-overs, oldest first. `problem`: the latest are kept in memory only; `watch`: when
+   * main last asked Codat about them, and why it could not, if it could not.
+   */
+  'followups.list': read(
+    noInput,
+    z.object({
+      handOvers: z.array(handOverSchema),
+      problem: z.string().nullable(),
+      watch: z.object({
+        checkedAt: z.string().nullable(),
+        problem: z.string().nullable(),
+        nextCheckAt: z.string().nullable(),
+      }),
+    }),
+  ),
+  'followups.settings': read(noInput, followUpSettingsSchema),
+  'followups.saveSettings': local(followUpSettingsSchema.strict(), followUpSettingsSchema),
 
   // audit: the trail of writes
   'audit.list': read(
@@ -447,6 +493,8 @@ export const events = {
   'audit.status': auditStatusSchema,
   /** Whether main can currently reach the active profile's API. */
   'codat.connectivity': z.object({ online: z.boolean(), checkedAt: z.string() }),
+  /** Hand-overs were recorded or moved on; `events` are what to tell the user (each notified once). */
+  'followups.changed': z.object({ profileId: z.string(), events: z.array(handOverEventSchema) }),
   /** The branding cache started or finished a refresh, or moved on (the Integrations page reloads after). */
   'integrations.changed': brandingCacheStateSchema,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;

@@ -66,6 +66,9 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
       brandingDirectory: options.dataDir
         ? path.join(options.dataDir, 'branding')
         : mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
+      followUpsDirectory: options.dataDir
+        ? path.join(options.dataDir, 'followups')
+        : mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-')),
       userName: osUserName(),
       log,
       logDirectory: log.directory,

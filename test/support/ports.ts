@@ -25,6 +25,7 @@ export function testPorts(
     },
     auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
     brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
+    followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-')),
     userName: 'tester',
     ...overrides,
   };

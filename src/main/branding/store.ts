@@ -16,6 +16,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { sourceTypeSchema } from '@shared/codat/schemas';
 import { brandingSlotsOf } from '@shared/contract';
+import { safeFileSegment } from '../durable-file';
 import { imageContentTypes, imageKinds, type ImageKind } from './images';
 
 const imageFileName = new RegExp(`^[0-9a-f]{64}\\.(${imageKinds.join('|')})$`);
@@ -69,7 +70,7 @@ export type BrandingStore = ReturnType<typeof createBrandingStore>;
 
 export function createBrandingStore(options: BrandingStoreOptions) {
   const imagesDir = path.join(options.root, 'images');
-  const profileDir = (profileId: string) => path.join(options.root, 'profiles', safeSegment(profileId));
+  const profileDir = (profileId: string) => path.join(options.root, 'profiles', safeFileSegment(profileId));
   /** Images whose bytes were checked against their name in this run. */
   const verified = new Set<string>();
 
@@ -115,10 +116,10 @@ export function createBrandingStore(options: BrandingStoreOptions) {
     writeIndex: (profileId: string, index: IndexFile) =>
       writeAtomically(path.join(profileDir(profileId), 'index.json'), JSON.stringify(index, null, 1)),
     readPlatform: (profileId: string, key: string) =>
-      readJson(path.join(profileDir(profileId), 'platforms', `${safeSegment(key)}.json`), platformFileSchema),
+      readJson(path.join(profileDir(profileId), 'platforms', `${safeFileSegment(key)}.json`), platformFileSchema),
     writePlatform: (profileId: string, file: PlatformFile) =>
       writeAtomically(
-        path.join(profileDir(profileId), 'platforms', `${safeSegment(file.integration.key)}.json`),
+        path.join(profileDir(profileId), 'platforms', `${safeFileSegment(file.integration.key)}.json`),
         JSON.stringify(file, null, 1),
       ),
 
@@ -209,9 +210,4 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Profile ids and platform keys become folder and file names: nothing that could climb out of the cache. */
-function safeSegment(value: string): string {
-  return /^[A-Za-z0-9-]{1,64}$/.test(value) ? value : createHash('sha256').update(value).digest('hex').slice(0, 32);
 }

@@ -10,11 +10,16 @@ export const companyFreshMs = 60_000;
 const maxCompanies = 2000;
 const maxObservationsPerConnection = 50;
 
-export function createCompanyCache(now: () => number = Date.now) {
+export function createCompanyCache(
+  now: () => number = Date.now,
+  /** Told about every connection Codat describes (follow-ups learn when a link was issued). */
+  onConnection?: (connection: Connection) => void,
+) {
   const recent = new Map<string, { company: Company; at: number }>();
   const observations = new Map<string, Array<{ at: string; status: Connection['status'] }>>();
 
   const observe = (connection: Connection) => {
+    onConnection?.(connection);
     const seen = observations.get(connection.id) ?? [];
     if (seen.at(-1)?.status !== connection.status) {
       seen.push({ at: new Date(now()).toISOString(), status: connection.status });

@@ -62,6 +62,7 @@ async function setUp() {
     training: { start: () => Promise.reject(new Error('no training sandbox in this test')) },
     auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
     brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
+    followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-')),
     userName: 'tester',
   });
   const dispatch = services.dispatcher({

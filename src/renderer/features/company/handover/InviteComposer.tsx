@@ -17,8 +17,8 @@ interface InviteComposerProps {
   settings: OperationOutput<'invites.settings'>;
   /** The fresh link read right before the composer opened. */
   link: HandOverLink;
-  /** The invite left the composer (mail app or clipboard): for the link's state and the audit trail. */
-  onUsed(how: 'email_app' | 'copied'): void;
+  /** The invite left the composer (mail app or clipboard), to this recipient ('' if none): for the link's state, the audit trail and follow-ups. */
+  onUsed(how: 'email_app' | 'copied', recipient: string): void;
   onRegenerate(): Promise<Result<HandOverLink>>;
   onClose(): void;
   returnFocusTo: RefObject<HTMLElement | null>;
@@ -74,7 +74,7 @@ export function InviteComposer(props: InviteComposerProps) {
       setFailure({ title: 'Could not open your email app.', error: result.error });
       return;
     }
-    onUsed('email_app');
+    onUsed('email_app', recipient.trim());
     setMessage('Opened in your email app: check the message there and press Send.');
   };
 
@@ -85,7 +85,7 @@ export function InviteComposer(props: InviteComposerProps) {
     }
     try {
       await navigator.clipboard.writeText(`Subject: ${subject}\n\n${body}`);
-      onUsed('copied');
+      onUsed('copied', problem === null ? recipient.trim() : '');
       setMessage('Invite copied: paste it into an email to the customer.');
     } catch {
       setMessage('Could not copy: select the message text and press Ctrl+C (Cmd+C on a Mac).');

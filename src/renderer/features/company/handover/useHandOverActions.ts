@@ -81,6 +81,8 @@ export function useHandOverActions(target: HandOverTarget) {
     try {
       await navigator.clipboard.writeText(link.url);
       onLinkUsed('copied');
+      // Main follows the link up from now on; a failure to record never blocks the hand-over.
+      void linkdesk.followups.record({ companyId, connectionId, how: 'copied' });
       setMessage('Link copied.');
     } catch {
       setMessage('Could not copy: select the link in the field and press Ctrl+C (Cmd+C on a Mac).');
@@ -94,6 +96,7 @@ export function useHandOverActions(target: HandOverTarget) {
       return;
     }
     onLinkUsed('opened');
+    void linkdesk.followups.record({ companyId, connectionId, how: 'opened' });
     setMessage('Link opened in your browser.');
   });
 
@@ -108,11 +111,11 @@ export function useHandOverActions(target: HandOverTarget) {
     setComposer(settings.value);
   });
 
-  /** The invite left the composer: its link may be used from now on, and the audit trail records it. */
-  const inviteSent = (how: 'email_app' | 'copied') => {
+  /** The invite left the composer: its link may be used from now on; the audit trail and follow-ups record it. */
+  const inviteSent = (how: 'email_app' | 'copied', recipient: string) => {
     onLinkUsed('sent');
     // A failure to record never blocks the hand-over.
-    void linkdesk.invites.composed({ companyId, connectionId, how });
+    void linkdesk.invites.composed({ companyId, connectionId, how, ...(recipient ? { recipient } : {}) });
   };
 
   return {

@@ -1,0 +1,121 @@
+/**
+ * Follow-ups: every connection link handed over (copied, opened, or sent in an invite) is recorded here, per
+ * profile, so that it is followed until it ends, whether or not its company view is open. When Codat issued a
+ * link is learnt from what main sees: the first time it saw that link in an answer of Codat's.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Company, Connection, DataStatuses } from '@shared/codat/schemas';
+import { recordHandOver, syncBaselineOf, type HandOver, type HandOverMethod } from '@shared/domain/handovers';
+import { BridgeFailure } from '@shared/result';
+import type { WatchState } from './followups-watcher';
+import type { HandOverStore } from './handovers-store';
+
+/** How many links' first sightings are remembered (one per connection). */
+const maxSightings = 5_000;
+
+export interface FollowUpServiceOptions {
+  store: HandOverStore;
+  now(): number;
+  /** The OS user, recorded as who handed the link over. */
+  user: string;
+  profileId(): string;
+  /** The company as main last saw it (names, the connection's errors), asking Codat only when it never did. */
+  company(companyId: string): Promise<Company>;
+  /** The company's data status now (the first sync is told from older ones by it). */
+  dataStatus(companyId: string): Promise<DataStatuses>;
+  /** What the watcher last did. */
+  watchState(): WatchState;
+  /** Hand-overs were recorded (the watcher wakes up). */
+  onRecorded(profileId: string, handOver: HandOver): void;
+}
+
+export function createFollowUpService(options: FollowUpServiceOptions) {
+  /** Per connection, the link main last saw and when it first saw it. */
+  const sightings = new Map<string, { url: string; at: number }>();
+
+  /**
+   * Whether the company may hold data from before this hand-over: it has a connection that is, or was, linked.
+   * Not asked again for a link already recorded (its baseline is kept).
+   */
+  async function mayHaveSynced(profileId: string, company: Company, connectionId: string): Promise<boolean> {
+    if (!(company.dataConnections ?? []).some((connection) => connection.status !== 'PendingAuth')) return false;
+    const recorded = await options.store.list(profileId);
+    const issued = sightings.get(connectionId);
+    return !recorded.some(
+      (item) =>
+        item.connection.id === connectionId &&
+        issued !== undefined &&
+        item.link.issuedAt === new Date(issued.at).toISOString(),
+    );
+  }
+
+  return {
+    /** Every connection Codat describes passes here: a link not seen before was issued about now. */
+    sawConnection(connection: Pick<Connection, 'id' | 'linkUrl'>): void {
+      const known = sightings.get(connection.id);
+      if (known?.url === connection.linkUrl) return;
+      sightings.delete(connection.id);
+      sightings.set(connection.id, { url: connection.linkUrl, at: options.now() });
+      if (sightings.size > maxSightings) sightings.delete(sightings.keys().next().value as string);
+    },
+
+    /** What was seen belongs to the profile it was seen under. */
+    forgetSightings(): void {
+      sightings.clear();
+    },
+
+    async record(companyId: string, connectionId: string, how: HandOverMethod, recipient?: string): Promise<HandOver> {
+      const profileId = options.profileId();
+      const company = await options.company(companyId);
+      const connection = company.dataConnections?.find((candidate) => candidate.id === connectionId);
+      if (!connection) {
+        throw new BridgeFailure({
+          code: 'invalid_input',
+          message: `Codat lists no connection ${connectionId} for ${company.name}, so its link cannot be followed up.`,
+        });
+      }
+      const now = options.now();
+      const issued = sightings.get(connectionId);
+      const syncBaseline = (await mayHaveSynced(profileId, company, connectionId))
+        ? await options
+            .dataStatus(companyId)
+            .then(syncBaselineOf)
+            .catch(() => null)
+        : null;
+      let recorded: HandOver | undefined;
+      await options.store.update(profileId, (handOvers) => {
+        const result = recordHandOver(
+          handOvers,
+          {
+            id: randomUUID(),
+            profileId,
+            company: { id: company.id, name: company.name },
+            connection: {
+              id: connection.id,
+              platformKey: connection.integrationKey ?? '',
+              platformName: connection.platformName,
+            },
+            by: options.user,
+            how,
+            recipient: recipient ?? null,
+            linkIssuedAt: issued?.url === connection.linkUrl ? issued.at : now,
+            errors: connection.dataConnectionErrors ?? [],
+            syncBaseline,
+          },
+          now,
+        );
+        recorded = result.recorded;
+        return result.handOvers;
+      });
+      options.onRecorded(profileId, recorded!);
+      return recorded!;
+    },
+
+    async list() {
+      const handOvers = await options.store.list(options.profileId());
+      return { handOvers, problem: options.store.problem(), watch: options.watchState() };
+    },
+  };
+}
+
+export type FollowUpService = ReturnType<typeof createFollowUpService>;

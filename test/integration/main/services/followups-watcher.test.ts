@@ -1,0 +1,314 @@
+/**
+ * Main's follow-up watcher against the sandbox over HTTP, on the sandbox's manual clock: what a check costs,
+ * the reminder and the expiry, a customer authorising on the consent page, the first sync, and Codat refusing.
+ * Checks are run by the test (`checkNow`); the watcher's own timer is a recorder that never fires.
+ */
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMainServices, type MainServices } from '@main/composition';
+import type { WatchTimer } from '@main/services/followups-watcher';
+import type { EventName, EventPayload, OperationInput, OperationName, OperationOutput } from '@shared/contract';
+import { actAsCustomer } from '@support/customer';
+import { testPorts } from '@support/ports';
+import { startTestSandbox, type TestSandbox } from '@support/sandbox';
+
+const minute = 60_000;
+const hour = 60 * minute;
+
+let sandbox: TestSandbox;
+let services: MainServices;
+let planned: number[];
+let changes: Array<EventPayload<'followups.changed'>>;
+let followUpsDirectory: string;
+
+const recordingTimer = (): WatchTimer => ({
+  set: (_run, delayMs) => {
+    planned.push(delayMs);
+    return planned.length;
+  },
+  clear: () => undefined,
+});
+
+async function call<N extends OperationName>(operation: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+  const result = await services.dispatcher({ isTrustedCaller: () => true })(operation, input, { frameUrl: null });
+  if (!result.ok) throw new Error(`${operation} failed: ${result.error.message}`);
+  return result.value as OperationOutput<N>;
+}
+
+beforeEach(async () => {
+  sandbox = await startTestSandbox({ companies: 3 });
+  planned = [];
+  changes = [];
+  services = createMainServices(
+    testPorts(sandbox, {
+      followUpsDirectory: (followUpsDirectory = path.join(
+        mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-watch-')),
+        'followups',
+      )),
+      now: () => Date.parse(sandbox.control.now()),
+    }),
+    { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() },
+  );
+  services.hub.subscribe((event: EventName, payload) => {
+    if (event === 'followups.changed') changes.push(payload as EventPayload<'followups.changed'>);
+  });
+});
+afterEach(async () => {
+  services.dispose();
+  await sandbox.close();
+});
+
+/** New companies, each with a Xero connection whose link was copied here. */
+async function handOver(count: number, prefix = 'Follow-up') {
+  const handed: Array<{ companyId: string; connectionId: string; linkUrl: string; name: string }> = [];
+  for (let n = 1; n <= count; n += 1) {
+    const name = `${prefix} ${n} Ltd`;
+    const company = await sandbox.newCompany(name);
+    const connection = await call('connections.create', { companyId: company.id, platformKey: 'gbol' });
+    await call('followups.record', { companyId: company.id, connectionId: connection.id, how: 'copied' });
+    handed.push({ companyId: company.id, connectionId: connection.id, linkUrl: connection.linkUrl, name });
+  }
+  return handed;
+}
+
+const kinds = (report: { events: Array<{ kind: string; companyName: string }> }) =>
+  report.events.map((event) => `${event.kind}: ${event.companyName}`);
+
+describe('the follow-up watcher', () => {
+  it('checks 120 open hand-overs in at most 3 requests', async () => {
+    await handOver(120);
+    sandbox.control.clearRequests();
+    const report = await services.followUps.checkNow();
+    const requests = sandbox.control.requests();
+    expect(report.checked).toBe(120);
+    expect(requests.length).toBeLessThanOrEqual(3);
+    expect(requests.every((request) => request.method === 'GET' && request.path.startsWith('/companies?'))).toBe(true);
+    expect(report.requests).toBe(requests.length);
+    expect(report.problem).toBeNull();
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers.every((item) => item.state === 'awaiting' && item.codatStatus === 'PendingAuth')).toBe(true);
+    // Making 120 companies and connections takes a few hundred requests: room for a busy machine.
+  }, 90_000);
+
+  it('writes and says nothing after a check that learnt nothing new', async () => {
+    await handOver(2);
+    await services.followUps.checkNow();
+    const file = path.join(followUpsDirectory, 'training.json');
+    const before = { text: readFileSync(file, 'utf8'), modified: statSync(file).mtimeMs, changes: changes.length };
+    sandbox.control.advanceClock(2 * minute);
+    const report = await services.followUps.checkNow();
+    expect(report.requests).toBe(1);
+    expect({ text: readFileSync(file, 'utf8'), modified: statSync(file).mtimeMs, changes: changes.length }).toEqual(
+      before,
+    );
+  });
+
+  it('reminds once 2 hours before an unused link expires, then says once that it expired', async () => {
+    await handOver(2);
+    sandbox.control.advanceClock(22 * hour - minute);
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+
+    sandbox.control.advanceClock(minute);
+    const reminded = await services.followUps.checkNow();
+    expect(kinds(reminded)).toEqual(['expiring_soon: Follow-up 1 Ltd', 'expiring_soon: Follow-up 2 Ltd']);
+    expect(changes.at(-1)?.events).toEqual(reminded.events);
+    sandbox.control.advanceClock(hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+
+    sandbox.control.advanceClock(hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual([
+      'expired: Follow-up 1 Ltd',
+      'expired: Follow-up 2 Ltd',
+    ]);
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers.map((item) => item.state)).toEqual(['expired', 'expired']);
+  });
+
+  it('says once that the customer linked, and then that the first sync finished', async () => {
+    const [first, second] = await handOver(2);
+    sandbox.control.advanceClock(hour);
+    await actAsCustomer(first!.linkUrl, 'authorise');
+
+    const linked = await services.followUps.checkNow();
+    expect(kinds(linked)).toEqual(['linked: Follow-up 1 Ltd']);
+    expect(linked.events[0]).toMatchObject({ connectionId: first!.connectionId, platformName: 'Xero' });
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+
+    // The sandbox's initial sync finishes within a few sandbox minutes.
+    sandbox.control.advanceClock(hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual(['first_sync_finished: Follow-up 1 Ltd']);
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers.map((item) => [item.connection.id, item.state])).toEqual([
+      [first!.connectionId, 'synced'],
+      [second!.connectionId, 'awaiting'],
+    ]);
+  });
+
+  it('says the first sync failed, with the data types that failed', async () => {
+    const [first] = await handOver(1);
+    sandbox.control.addPullOutcome({ companyId: first!.companyId, dataType: 'invoices', status: 'FetchError' });
+    await actAsCustomer(first!.linkUrl, 'authorise');
+    await services.followUps.checkNow();
+    sandbox.control.advanceClock(hour);
+    const report = await services.followUps.checkNow();
+    expect(report.events).toMatchObject([
+      { kind: 'first_sync_failed', detail: expect.stringContaining('invoices: FetchError') },
+    ]);
+  });
+
+  it('tells this connection’s first sync from what the company synced before the hand-over', async () => {
+    // The company's bank connection linked earlier, and its transactions failed to sync.
+    const company = await sandbox.newCompany('Synced Before Ltd');
+    const bank = await call('connections.create', { companyId: company.id, platformKey: 'suuo' });
+    sandbox.control.addPullOutcome({ companyId: company.id, dataType: 'banking-transactions', status: 'FetchError' });
+    await actAsCustomer(bank.linkUrl, 'authorise');
+    sandbox.control.advanceClock(hour);
+    sandbox.control.clearPullOutcomes();
+
+    const xero = await call('connections.create', { companyId: company.id, platformKey: 'gbol' });
+    await call('followups.record', { companyId: company.id, connectionId: xero.id, how: 'opened' });
+    await actAsCustomer(xero.linkUrl, 'authorise');
+    sandbox.control.advanceClock(hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual([
+      'linked: Synced Before Ltd',
+      'first_sync_finished: Synced Before Ltd',
+    ]);
+  });
+
+  it('marks a cancelled attempt with Codat’s words, and notifies nothing for it', async () => {
+    const [first] = await handOver(1);
+    await actAsCustomer(first!.linkUrl, 'cancel');
+    expect(kinds(await services.followUps.checkNow())).toEqual([]);
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers[0]).toMatchObject({
+      state: 'cancelled',
+      problem: { statusCode: '403', statusText: 'User cancelled linking', errorMessage: 'User cancelled' },
+    });
+  });
+
+  it('keeps every hand-over when Codat rate-limits the check, waits as asked, and catches up after', async () => {
+    await handOver(3);
+    sandbox.control.addFault({ path: '/companies', method: 'GET', status: 429, retryAfterSeconds: 600 });
+    planned = [];
+    const refused = await services.followUps.checkNow();
+    expect(refused.problem).toMatch(/could not ask Codat/);
+    expect((await call('followups.list', {})).watch.problem).toMatch(/could not ask Codat/);
+    // The next check waits at least as long as Codat asked, and one asked for sooner asks Codat nothing.
+    expect(planned.at(-1)).toBeGreaterThanOrEqual(600_000);
+    sandbox.control.clearRequests();
+    expect((await services.followUps.checkNow()).problem).toMatch(/wait until .*, as Codat asked/);
+    expect(sandbox.control.requests()).toEqual([]);
+    expect((await call('followups.list', {})).handOvers.map((item) => item.state)).toEqual([
+      'awaiting',
+      'awaiting',
+      'awaiting',
+    ]);
+
+    sandbox.control.clearFaults();
+    sandbox.control.advanceClock(10 * minute);
+    const after = await services.followUps.checkNow();
+    expect(after.problem).toBeNull();
+    expect((await call('followups.list', {})).handOvers.every((item) => item.codatStatus === 'PendingAuth')).toBe(true);
+  });
+
+  it('keeps what it learnt before Codat’s quota ran out', async () => {
+    await handOver(60);
+    sandbox.control.setRateLimit({ remaining: 1 });
+    const partial = await services.followUps.checkNow();
+    expect(partial.problem).toMatch(/could not ask Codat/);
+    const statuses = (await call('followups.list', {})).handOvers.map((item) => item.codatStatus);
+    expect(statuses.filter((status) => status === 'PendingAuth')).toHaveLength(49);
+    expect(statuses.filter((status) => status === null)).toHaveLength(11);
+  }, 60_000);
+
+  it('leaves the last of the day’s quota to the user’s own work', async () => {
+    await handOver(1);
+    sandbox.control.setRateLimit({ remaining: 40 });
+    expect((await services.followUps.checkNow()).requests).toBe(1);
+    sandbox.control.clearRequests();
+    const kept = await services.followUps.checkNow();
+    expect(kept.problem).toMatch(/only 39 Codat requests are left today, kept for your own work/);
+    expect(sandbox.control.requests()).toEqual([]);
+  });
+
+  it('still expires links while Codat cannot be reached', async () => {
+    await handOver(1);
+    sandbox.control.addFault({ path: '/companies', method: 'GET', drop: 'before' });
+    sandbox.control.advanceClock(24 * hour);
+    const report = await services.followUps.checkNow();
+    expect(report.problem).toMatch(/could not ask Codat/);
+    expect(kinds(report)).toEqual(['expired: Follow-up 1 Ltd']);
+  });
+
+  it('plans checks every 2 minutes while a link works, and none once every link has ended', async () => {
+    await handOver(1);
+    expect(planned.at(-1)).toBe(2 * minute);
+    sandbox.control.advanceClock(25 * hour);
+    await services.followUps.checkNow();
+    planned = [];
+    await services.followUps.checkNow();
+    expect(planned).toEqual([]);
+  });
+});
+
+describe('follow-ups per profile', () => {
+  it('keeps each profile’s hand-overs to itself, and checks only the active profile’s', async () => {
+    await handOver(2);
+    const live = await call('profiles.save', {
+      name: 'Live',
+      baseUrl: sandbox.url,
+      environment: 'production',
+      apiKey: sandbox.apiKey,
+    });
+    await call('profiles.activate', { id: live.id });
+    expect((await call('followups.list', {})).handOvers).toEqual([]);
+    sandbox.control.clearRequests();
+    expect(await services.followUps.checkNow()).toMatchObject({ checked: 0, requests: 0 });
+    expect(sandbox.control.requests()).toEqual([]);
+
+    await call('profiles.activate', { id: 'training' });
+    const { handOvers } = await call('followups.list', {});
+    expect(handOvers.map((item) => [item.profileId, item.company.name])).toEqual([
+      ['training', 'Follow-up 1 Ltd'],
+      ['training', 'Follow-up 2 Ltd'],
+    ]);
+    expect(await services.followUps.checkNow()).toMatchObject({ checked: 2, requests: 1 });
+  });
+});
+
+describe('how often the watcher checks', () => {
+  it('checks as often as the setting says, and refuses an interval under a minute', async () => {
+    expect(await call('followups.settings', {})).toEqual({ checkEveryMinutes: 2 });
+    await call('followups.saveSettings', { checkEveryMinutes: 10 });
+    await handOver(1);
+    expect(planned.at(-1)).toBe(10 * minute);
+    const refused = await services.dispatcher({ isTrustedCaller: () => true })(
+      'followups.saveSettings',
+      { checkEveryMinutes: 0 },
+      { frameUrl: null },
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.stringify(refused)).toContain('At least every minute.');
+  });
+});
+
+describe('the follow-up watcher after a restart', () => {
+  it('checks at once for a link that expired while the console was closed', async () => {
+    const directory = path.join(mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-restart-')), 'followups');
+    const ports = () =>
+      testPorts(sandbox, { followUpsDirectory: directory, now: () => Date.parse(sandbox.control.now()) });
+    services.dispose();
+    services = createMainServices(ports(), { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() });
+    await handOver(1);
+    services.dispose();
+
+    sandbox.control.advanceClock(30 * hour);
+    planned = [];
+    services = createMainServices(ports(), { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() });
+    await expect.poll(() => planned).toEqual([0]);
+    expect(kinds(await services.followUps.checkNow())).toEqual(['expired: Follow-up 1 Ltd']);
+  });
+});
