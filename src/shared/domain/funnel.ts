@@ -195,9 +195,10 @@ class Tally {
   }
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
+function median(times: readonly number[]): number | null {
+  if (times.length === 0) return null;
+  // A typed array sorts numbers natively, several times faster than a compare function.
+  const values = Float64Array.from(times).sort();
   const middle = values.length >> 1;
   return values.length % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
 }
@@ -241,6 +242,7 @@ export function computeFunnel(handOvers: readonly HandOver[], options: FunnelOpt
   for (const handOver of handOvers) byId.set(handOver.id, handOver);
   const latestOf = new Map<string, HandOver | null>();
   const resolve = (start: HandOver): HandOver | null => {
+    if (start.state !== 'superseded') return start;
     const path = new Set<string>();
     let current: HandOver | undefined = start;
     let latest: HandOver | null | undefined;
