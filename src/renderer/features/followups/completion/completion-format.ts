@@ -67,7 +67,8 @@ export function formatDuration(ms: number, locale?: string): string {
     );
   const list = (parts: string[]) =>
     new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts.filter((part) => part !== ''));
-  if (ms < minuteMs) return unit('second', Math.round(ms / 1000));
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return unit('second', seconds);
   const minutes = Math.round(ms / minuteMs);
   if (minutes < 60) return unit('minute', minutes);
   if (ms < dayMs - 30_000) {
