@@ -36,7 +36,10 @@ export default function LinkCompletion(props: {
   const timeZone = props.timeZone ?? userTimeZone();
   const headingId = useId();
   const [breakdown, setBreakdown] = useState<CompletionBreakdown>('all');
-  const funnel = useMemo(() => computeFunnel(handOvers, { now, timeZone }), [handOvers, now, timeZone]);
+  // The page may pass a clock that ticks every second (its countdowns): the funnel is worked out again when the
+  // hand-overs change, or once a minute (reading `now` afresh then), not on every tick.
+  const minute = Math.floor(now / 60_000);
+  const funnel = useMemo(() => computeFunnel(handOvers, { now, timeZone }), [handOvers, minute, timeZone]);
   const rows = useMemo(() => completionRows(funnel, breakdown), [funnel, breakdown]);
   const chartRows = rows.slice(0, chartGroupLimit);
   const what = breakdown === 'all' ? 'week' : breakdownLabels[breakdown].toLowerCase();
