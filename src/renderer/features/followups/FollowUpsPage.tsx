@@ -35,9 +35,10 @@ interface Filters {
 function sortWithin(group: FollowUpGroupId, items: HandOver[]): HandOver[] {
   const expiry = (item: HandOver) => Date.parse(item.link.expiresAt);
   const lastNews = (item: HandOver) => Date.parse(item.endedAt ?? item.changedAt ?? item.at);
-  return group === 'expiring' || group === 'waiting'
-    ? items.sort((a, b) => expiry(a) - expiry(b))
-    : items.sort((a, b) => lastNews(b) - lastNews(a));
+  if (group === 'expiring' || group === 'waiting') return items.sort((a, b) => expiry(a) - expiry(b));
+  // Main marks a link expired at its next check: the link's own expiry is when it happened.
+  if (group === 'expired') return items.sort((a, b) => expiry(b) - expiry(a));
+  return items.sort((a, b) => lastNews(b) - lastNews(a));
 }
 
 export default function FollowUpsPage() {
@@ -134,14 +135,18 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
       return;
     }
     const { cleared } = result.value;
-    setClearMessage(cleared === 1 ? 'Cleared 1 hand-over that had ended.' : `Cleared ${cleared} hand-overs that had ended.`);
+    setClearMessage(
+      cleared === 1 ? 'Cleared 1 hand-over that had ended.' : `Cleared ${cleared} hand-overs that had ended.`,
+    );
   };
 
   const composer = actions.composer;
   return (
     <div className="followups-page">
       <WatchLine list={list} />
-      {readError && <ErrorNotice error={readError} title="Could not read the follow-ups again; showing the last read." />}
+      {readError && (
+        <ErrorNotice error={readError} title="Could not read the follow-ups again; showing the last read." />
+      )}
 
       <div className="followups-toolbar">
         <FilterForm className="followups-filters" label="Filter follow-ups">
@@ -159,7 +164,11 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
           </Field>
           <Field label="Platform">
             {(control) => (
-              <select {...control} value={filters.platform} onChange={(event) => filter({ platform: event.target.value })}>
+              <select
+                {...control}
+                value={filters.platform}
+                onChange={(event) => filter({ platform: event.target.value })}
+              >
                 <option value="">All platforms</option>
                 {platforms.map((name) => (
                   <option key={name} value={name}>
@@ -259,9 +268,8 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
 
 /** The row action for a connection's open hand-over (there is at most one open per connection). */
 function buttonFor(connectionId: string, action: 'send' | 'copy'): HTMLElement | null {
-  return document.querySelector<HTMLElement>(
-    `[data-follow-up-action="${action}"][data-connection-id="${CSS.escape(connectionId)}"]`,
-  );
+  const buttons = document.querySelectorAll<HTMLElement>(`[data-follow-up-action="${action}"]`);
+  return [...buttons].find((button) => button.dataset['connectionId'] === connectionId) ?? null;
 }
 
 /** "Checked with Codat 1 min ago · next check in 2 min", and anything that keeps main from doing its part. */
