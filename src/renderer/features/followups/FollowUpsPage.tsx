@@ -4,7 +4,7 @@
  */
 import './followups.css';
 import { Trash2 } from 'lucide-react';
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { isHandOverDone, type HandOver } from '@shared/domain/handovers';
 import type { BridgeError } from '@shared/result';
 import { linkdesk } from '@renderer/api';
@@ -89,8 +89,8 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
   const [clearFailure, setClearFailure] = useState<BridgeError | null>(null);
   /** Where the keyboard goes back to when the composer closes (the row may have moved meanwhile). */
   const returnFocus = useRef<HTMLElement | null>(null);
-  /** A row whose action may move it (its hand-over replaced): its button gets the keyboard back once moved. */
-  const [followFocus, setFollowFocus] = useState<{ connectionId: string; action: 'send' | 'copy' } | null>(null);
+  /** The row button that last had the keyboard, followed when its row moves. */
+  const lastFocus = useRef<{ connectionId: string; action: 'send' | 'copy' } | null>(null);
 
   const platforms = useMemo(
     () => [...new Set(list.handOvers.map((item) => item.connection.platformName))].sort((a, b) => a.localeCompare(b)),
@@ -111,13 +111,25 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
   }, [list, filters, now]);
   const doneCount = list.handOvers.filter(isHandOverDone).length;
 
-  // After an action replaced a row's hand-over, its button is found again in the row that took its place.
+  // A row moves to another group when its hand-over changes or its time runs on; a button of it that had the
+  // keyboard gives it to the same button in the row's new place.
   useEffect(() => {
-    if (!followFocus) return;
-    const active = document.activeElement;
-    if (active && active !== document.body && active.isConnected) return;
-    buttonFor(followFocus.connectionId, followFocus.action)?.focus();
-  }, [list, followFocus]);
+    const last = lastFocus.current;
+    if (!last || (document.activeElement && document.activeElement !== document.body)) return;
+    buttonFor(last.connectionId, last.action)?.focus();
+  }, [grouped]);
+  const trackFocus = {
+    onFocus: (event: FocusEvent<HTMLDivElement>) => {
+      const { followUpAction, connectionId } = (event.target as HTMLElement).dataset;
+      if ((followUpAction === 'send' || followUpAction === 'copy') && connectionId) {
+        lastFocus.current = { connectionId, action: followUpAction };
+      }
+    },
+    // Focus moved on to something else: nothing to follow. (A button taken away takes focus with it, to nowhere.)
+    onBlur: (event: FocusEvent<HTMLDivElement>) => {
+      if (event.relatedTarget) lastFocus.current = null;
+    },
+  };
 
   const clearDone = async () => {
     if (clearing) return;
@@ -142,7 +154,7 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
 
   const composer = actions.composer;
   return (
-    <div className="followups-page">
+    <div className="followups-page" {...trackFocus}>
       <WatchLine list={list} />
       {readError && (
         <ErrorNotice error={readError} title="Could not read the follow-ups again; showing the last read." />
@@ -229,14 +241,8 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
             items={group.items}
             now={now}
             busy={actions.busy}
-            onSend={(handOver) => {
-              setFollowFocus({ connectionId: handOver.connection.id, action: 'send' });
-              void actions.sendFreshLink(handOver);
-            }}
-            onCopy={(handOver) => {
-              setFollowFocus({ connectionId: handOver.connection.id, action: 'copy' });
-              void actions.copyLink(handOver);
-            }}
+            onSend={(handOver) => void actions.sendFreshLink(handOver)}
+            onCopy={(handOver) => void actions.copyLink(handOver)}
           />
         ))
       )}

@@ -176,9 +176,12 @@ describe('the Follow-ups page', () => {
     const row = () => screen.getByRole('row', { name: /Countdown Ltd/ });
     expect(rowsOf('Waiting for the customer')).toEqual(['Countdown Ltd']);
     expect(row().textContent).toContain('2 hr 0 min left');
+    // The keyboard on the row's button stays on it when the row moves to another group.
+    act(() => within(row()).getByRole('button', { name: 'Copy link' }).focus());
     await act(async () => vi.advanceTimersByTime(31_000));
     expect(row().textContent).toContain('1 hr 59 min left');
     expect(rowsOf('Expiring soon')).toEqual(['Countdown Ltd']);
+    expect(document.activeElement).toBe(within(row()).getByRole('button', { name: 'Copy link' }));
     await act(async () => vi.advanceTimersByTime(59 * minute + 59_000));
     expect(row().textContent).toContain('1 hr 0 min left');
     await act(async () => vi.advanceTimersByTime(1000));
