@@ -5,6 +5,7 @@
  * connection's new link, addressed to the last recipient.
  */
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { bridgeValue } from './bridge';
 import { expect, test, trainingWorld } from './fixtures';
@@ -74,6 +75,12 @@ test('a handed-over link is followed from waiting to expiring to expired, and a 
   ).toBeVisible();
   await expect(waiting).toHaveCount(0);
   await screenshots(page, 'expiring');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  // A narrow window: the navigation keeps the count on its icon; the table scrolls sideways, never squeezed.
+  await page.setViewportSize({ width: 900, height: 900 });
+  await screenshots(page, 'expiring-narrow');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Past its day: expired unused.
   sandbox.control.advanceClock(2 * hour + 60_000);

@@ -111,6 +111,18 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
   }, [list, filters, now]);
   const doneCount = list.handOvers.filter(isHandOverDone).length;
 
+  // Main says nothing after a check that learnt nothing new: read again after its next check, so that "checked
+  // … ago" stays true (a read from main's memory, no request to Codat).
+  const nextCheckAt = list.watch.nextCheckAt;
+  useEffect(() => {
+    const due = nextCheckAt ? Date.parse(nextCheckAt) - Date.now() + 5_000 : 60_000;
+    const timer = setTimeout(
+      () => void useFollowUpsStore.getState().load(),
+      Math.min(Math.max(due, 15_000), 5 * 60_000),
+    );
+    return () => clearTimeout(timer);
+  }, [list, nextCheckAt]);
+
   // A row moves to another group when its hand-over changes or its time runs on; a button of it that had the
   // keyboard gives it to the same button in the row's new place.
   useEffect(() => {
@@ -218,8 +230,9 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
             Clear done
           </ActionButton>
           <p id={clearHintId} className="field-hint">
-            Forgets the hand-overs that have ended ({doneCount}): first sync finished or failed, replaced by a fresh
-            link, or no longer in Codat.
+            {doneCount === 0
+              ? 'Nothing to clear: no hand-over has ended.'
+              : `Forgets the ${doneCount} that have ended: first sync finished or failed, replaced by a fresh link, or gone from Codat.`}
           </p>
         </div>
       </div>
