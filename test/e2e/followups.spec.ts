@@ -11,7 +11,7 @@ import { bridgeValue } from './bridge';
 import { expect, test, trainingWorld } from './fixtures';
 
 const hour = 60 * 60 * 1000;
-const shots = '/work/wt/fu-page-shots';
+const shots = 'test-results/screenshots';
 
 test.use({
   locale: 'en-US',
