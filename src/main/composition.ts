@@ -262,7 +262,15 @@ export function createMainServices(
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
     ...inviteOperations(inviteSettings, targets, followUps),
-    ...followUpOperations(followUps, followUpSettings, () => followUpWatcher.wake()),
+    ...followUpOperations(
+      followUps,
+      followUpSettings,
+      () => followUpWatcher.wake(),
+      async () => {
+        const { checked, problem } = await followUpWatcher.checkNow();
+        return { checked, problem };
+      },
+    ),
     ...auditOperations(audit),
     ...codatOperations(connectivity),
     ...systemOperations(system),

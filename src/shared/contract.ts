@@ -442,6 +442,14 @@ export const operations = {
    * link, deleted in Codat); open ones stay. Says how many went.
    */
   'followups.clearDone': local(noInput, z.object({ cleared: z.number().int().nonnegative() })),
+  /**
+   * Asks Codat about every followed hand-over now, without waiting for the next planned check (the customer says
+   * they have just authorised). Costs what a planned check costs: one request per 49 companies.
+   */
+  'followups.checkNow': read(
+    noInput,
+    z.object({ checked: z.number().int().nonnegative(), problem: z.string().nullable() }),
+  ),
   'followups.settings': read(noInput, followUpSettingsSchema),
   'followups.saveSettings': local(followUpSettingsSchema.strict(), followUpSettingsSchema),
 

@@ -7,6 +7,8 @@ export function followUpOperations(
   settings: SettingsSection<'followups'>,
   /** The check interval changed: plan the next check with it. */
   onSettingsSaved: () => void,
+  /** Checks every followed hand-over with Codat now. */
+  checkNow: () => Promise<{ checked: number; problem: string | null }>,
 ): AreaHandlers<'followups'> {
   return {
     'followups.settings': () => settings.read(),
@@ -18,5 +20,6 @@ export function followUpOperations(
     'followups.record': ({ companyId, connectionId, how }) => followUps.record(companyId, connectionId, how),
     'followups.list': () => followUps.list(),
     'followups.clearDone': () => followUps.clearDone(),
+    'followups.checkNow': () => checkNow(),
   };
 }

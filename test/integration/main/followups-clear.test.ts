@@ -107,3 +107,22 @@ describe('clearing done follow-ups', () => {
     expect(handOvers[0]?.by).toBe(you);
   });
 });
+
+describe('checking follow-ups now', () => {
+  it('asks Codat at once when the page asks (the customer says they have authorised), at the cost of a planned check', async () => {
+    const first = await handOver('Now Ltd');
+    await handOver('Later Ltd');
+    await actAsCustomer(first.linkUrl, 'authorise');
+    sandbox.control.clearRequests();
+    events = [];
+    expect(await call('followups.checkNow', {})).toEqual({ checked: 2, problem: null });
+    // One list of both companies, and the linked one's data status (its first sync).
+    expect(sandbox.control.requests().map((request) => request.path.split('?')[0])).toEqual([
+      '/companies',
+      `/companies/${first.companyId}/dataStatus`,
+    ]);
+    expect(await states()).toEqual({ 'Now Ltd': 'linked', 'Later Ltd': 'awaiting' });
+    expect(events).toContain('followups.changed');
+    expect((await call('followups.list', {})).watch.checkedAt).toBe(sandbox.control.now());
+  });
+});

@@ -3,11 +3,10 @@
  * press away. Main keeps and watches the hand-overs; this page shows them, by the renderer's clock.
  */
 import './followups.css';
-import { Trash2 } from 'lucide-react';
+import { RefreshCw, Trash2 } from 'lucide-react';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { isHandOverDone, type HandOver } from '@shared/domain/handovers';
 import type { BridgeError } from '@shared/result';
-import { linkdesk } from '@renderer/api';
 import { ActionButton } from '@renderer/components/ActionButton';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
@@ -151,7 +150,7 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
       return;
     }
     setClearing(true);
-    const result = await linkdesk.followups.clearDone();
+    const result = await useFollowUpsStore.getState().clearDone();
     setClearing(false);
     if (!result.ok) {
       setClearMessage('');
@@ -291,9 +290,14 @@ function buttonFor(connectionId: string, action: 'send' | 'copy'): HTMLElement |
   return [...buttons].find((button) => button.dataset['connectionId'] === connectionId) ?? null;
 }
 
-/** "Checked with Codat 1 min ago · next check in 2 min", and anything that keeps main from doing its part. */
+/**
+ * "Checked with Codat 1 min ago · next check in 2 min", anything that keeps main from doing its part, and
+ * "Check now" for when the customer says they have just authorised.
+ */
 function WatchLine({ list }: { list: FollowUpList }) {
   const now = useNow(15_000);
+  const [checking, setChecking] = useState(false);
+  const [failure, setFailure] = useState<BridgeError | null>(null);
   const { checkedAt, nextCheckAt, problem } = list.watch;
   const checked = checkedAt ? (
     <>
@@ -305,16 +309,38 @@ function WatchLine({ list }: { list: FollowUpList }) {
   ) : (
     'Not checked with Codat yet'
   );
-  const next = nextCheckAt
-    ? Date.parse(nextCheckAt) <= now
-      ? 'next check due now'
-      : `next check in ${waitInWords(Date.parse(nextCheckAt), now)}`
-    : 'no check planned: no link is waiting';
+  const next = checking
+    ? 'checking now…'
+    : nextCheckAt
+      ? Date.parse(nextCheckAt) <= now
+        ? 'next check due now'
+        : `next check in ${waitInWords(Date.parse(nextCheckAt), now)}`
+      : 'no check planned: no link is waiting';
+  const checkNow = async () => {
+    if (checking) return;
+    setChecking(true);
+    setFailure(null);
+    const problem = await useFollowUpsStore.getState().checkNow();
+    setChecking(false);
+    setFailure(problem);
+  };
   return (
     <div className="followups-watch">
-      <p className="muted">
-        {checked} · {next}
-      </p>
+      <div className="followups-watch-line">
+        <p className="muted" aria-live="polite">
+          {checked} · {next}
+        </p>
+        <ActionButton
+          Icon={RefreshCw}
+          busy={checking}
+          onClick={() => void checkNow()}
+          aria-disabled={checking || undefined}
+          title="Ask Codat about every link being followed, now"
+        >
+          Check now
+        </ActionButton>
+      </div>
+      {failure && <ErrorNotice error={failure} title="Could not check with Codat." />}
       {problem && <p className="warning">{problem}</p>}
       {list.problem && <p className="warning">{list.problem}</p>}
     </div>

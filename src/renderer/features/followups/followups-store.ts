@@ -17,12 +17,16 @@ interface FollowUpsState {
   error: BridgeError | null;
   loading: boolean;
   load(): Promise<void>;
+  /** Asks main to check with Codat now, then reads the list again (the check's time is news too). */
+  checkNow(): Promise<BridgeError | null>;
+  /** Forgets the hand-overs that have ended (main tells every page). */
+  clearDone(): ReturnType<typeof linkdesk.followups.clearDone>;
 }
 
 /** Reads are numbered: an older answer arriving after a newer one is dropped. */
 let latestRead = 0;
 
-export const useFollowUpsStore = create<FollowUpsState>()((set) => ({
+export const useFollowUpsStore = create<FollowUpsState>()((set, get) => ({
   list: null,
   error: null,
   loading: false,
@@ -34,6 +38,12 @@ export const useFollowUpsStore = create<FollowUpsState>()((set) => ({
     if (result.ok) set({ list: result.value, error: null, loading: false });
     else set({ error: result.error, loading: false });
   },
+  async checkNow() {
+    const result = await linkdesk.followups.checkNow();
+    await get().load();
+    return result.ok ? null : result.error;
+  },
+  clearDone: () => linkdesk.followups.clearDone(),
 }));
 
 let subscribers = 0;

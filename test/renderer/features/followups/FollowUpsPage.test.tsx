@@ -17,7 +17,7 @@ vi.mock('@renderer/api', () => ({
   hostBridge: 'http',
   linkdesk: {
     on: vi.fn(() => () => {}),
-    followups: { list: vi.fn(), clearDone: vi.fn(), record: vi.fn() },
+    followups: { list: vi.fn(), clearDone: vi.fn(), record: vi.fn(), checkNow: vi.fn() },
     invites: { composed: vi.fn(), settings: vi.fn() },
     connections: { get: vi.fn() },
     system: { openExternal: vi.fn() },
@@ -160,7 +160,7 @@ describe('the Follow-ups page', () => {
         .getAllByRole('button')
         .map((button) => button.textContent),
     ).toEqual(['Send fresh link', 'Copy link']);
-    expect(document.querySelector('.followups-watch')?.textContent).toBe(
+    expect(document.querySelector('.followups-watch p')?.textContent).toBe(
       'Checked with Codat 1 min ago · next check in 2 min',
     );
   });
@@ -231,6 +231,23 @@ describe('the Follow-ups page', () => {
     expect(linkdesk.followups.clearDone).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('status').textContent).toBe('Cleared 2 hand-overs that had ended.');
     expect(document.activeElement).toBe(clear);
+  });
+
+  it('checks with Codat at once on "Check now", and says when it did', async () => {
+    const user = userEvent.setup();
+    render(<FollowUpsPage />);
+    const checkNow = await screen.findByRole('button', { name: 'Check now' });
+    vi.mocked(linkdesk.followups.checkNow).mockResolvedValue({ ok: true, value: { checked: 7, problem: null } });
+    vi.mocked(linkdesk.followups.list).mockResolvedValue({
+      ok: true,
+      value: { ...listOf(everyKind()), watch: { checkedAt: ago(0), problem: null, nextCheckAt: null } },
+    });
+    await user.click(checkNow);
+    expect(linkdesk.followups.checkNow).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() =>
+      expect(document.querySelector('.followups-watch p')?.textContent).toMatch(/^Checked with Codat just now/),
+    );
+    expect(document.activeElement).toBe(checkNow);
   });
 
   it('sends a fresh link: the connection read once, the composer addressed to the last recipient, main told', async () => {
