@@ -188,7 +188,9 @@ export function createMainServices(
     now,
     user: ports.userName,
     profileId: () => profiles.active().id,
-    company: async (companyId) => cache.known(companyId) ?? companies.get(companyId, false),
+    company: async (companyId, fresh) =>
+      (fresh ? null : cache.known(companyId)) ?? companies.get(companyId, fresh === true),
+    rateLimit: () => rateLimit,
     dataStatus: async (companyId) => (await api()).dataStatus(companyId),
     watchState: () => followUpWatcher.state(),
     onRecorded: (profileId) => {
@@ -261,7 +263,7 @@ export function createMainServices(
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
     ...inviteOperations(inviteSettings, targets, followUps),
-    ...followUpOperations(followUps, followUpSettings, () => followUpWatcher.wake()),
+    ...followUpOperations(followUps, followUpSettings, () => followUpWatcher.wake(), targets),
     ...auditOperations(audit),
     ...codatOperations(connectivity),
     ...systemOperations(system),
