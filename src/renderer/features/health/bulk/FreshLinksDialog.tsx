@@ -5,18 +5,16 @@
  */
 import { Download, Mail } from 'lucide-react';
 import { useRef, useState, type RefObject } from 'react';
-import type { OperationOutput } from '@shared/contract';
 import type { BridgeError, Result } from '@shared/result';
-import { linkdesk } from '@renderer/api';
+import { InviteComposer, type HandOverLink } from '@renderer/app/invite-composer';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Modal } from '@renderer/components/Modal';
 import { datedFileName } from '@renderer/lib/csv';
 import { downloadCsv } from '@renderer/lib/download';
 import { formatDateTime } from '@renderer/lib/format';
-import type { HandOverLink } from '../../company/handover/hand-over';
-import { InviteComposer } from '../../company/handover/InviteComposer';
 import { numberFormat } from '../health-format';
 import { mailMergeCsv, type FreshLinkDone } from './fresh-links';
+import { useFreshLinkInvites, type InviteSettings } from './useFreshLinkInvites';
 import type { FreshLinkRun } from './useFreshLinkRun';
 
 interface FreshLinksDialogProps {
@@ -29,7 +27,8 @@ interface FreshLinksDialogProps {
 export default function FreshLinksDialog({ run, onCancel, onClose, returnFocusTo }: FreshLinksDialogProps) {
   /** Which link's invite is next (or open), while composing invites one after another. */
   const [inviting, setInviting] = useState<{ index: number; open: boolean } | null>(null);
-  const [settings, setSettings] = useState<OperationOutput<'invites.settings'> | null>(null);
+  const [settings, setSettings] = useState<InviteSettings | null>(null);
+  const invites = useFreshLinkInvites();
   /** Links swapped in by "Regenerate link" in the composer, by connection. */
   const [links, setLinks] = useState<Record<string, HandOverLink>>({});
   const [failure, setFailure] = useState<BridgeError | null>(null);
@@ -48,7 +47,7 @@ export default function FreshLinksDialog({ run, onCancel, onClose, returnFocusTo
   const openComposer = async (index: number) => {
     setFailure(null);
     if (!settings) {
-      const result = await linkdesk.invites.settings();
+      const result = await invites.settings();
       if (!result.ok) {
         setFailure(result.error);
         return;
@@ -66,18 +65,9 @@ export default function FreshLinksDialog({ run, onCancel, onClose, returnFocusTo
   if (inviting?.open && current && settings) {
     const item = current;
     const regenerate = async (): Promise<Result<HandOverLink>> => {
-      const result = await linkdesk.followups.freshLink({
-        companyId: item.target.companyId,
-        connectionId: item.target.connectionId,
-      });
-      if (!result.ok) return result;
-      const fresh: HandOverLink = {
-        url: result.value.url,
-        issuedAt: Date.parse(result.value.handOver.link.issuedAt),
-        usedBy: null,
-      };
-      setLinks((known) => ({ ...known, [item.target.key]: fresh }));
-      return { ok: true, value: fresh };
+      const result = await invites.regenerate(item.target);
+      if (result.ok) setLinks((known) => ({ ...known, [item.target.key]: result.value }));
+      return result;
     };
     return (
       <InviteComposer
@@ -89,13 +79,7 @@ export default function FreshLinksDialog({ run, onCancel, onClose, returnFocusTo
         onUsed={(how, recipient) => {
           setSent((count) => count + 1);
           setLinks((known) => ({ ...known, [item.target.key]: { ...linkOf(item), usedBy: 'sent' } }));
-          // As the company's hand-over panel does: audited, and followed up with its recipient.
-          void linkdesk.invites.composed({
-            companyId: item.target.companyId,
-            connectionId: item.target.connectionId,
-            how,
-            ...(recipient ? { recipient } : {}),
-          });
+          invites.composed(item.target, how, recipient);
         }}
         onRegenerate={regenerate}
         onClose={() => advance(inviting.index)}
