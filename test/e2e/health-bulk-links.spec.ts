@@ -3,6 +3,7 @@
  * create fresh links for them, export the mail merge CSV and read its rows, and compose their invites one after
  * another; each link is followed up and audited. Screenshots of the bar and the results in light and dark.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { scenarioNames } from '@sandbox/seed';
 import { bridgeValue } from './bridge';
@@ -12,7 +13,7 @@ import { expect, test } from './fixtures';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
 
-const chosen = [scenarioNames.awaitingAuth, scenarioNames.deauthorized];
+const chosen = [scenarioNames.awaitingAuth, scenarioNames.deauthorized] as const;
 
 async function scan(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Health' }).click();
@@ -42,9 +43,16 @@ async function checkboxFor(page: Page, companyName: string): Promise<Locator> {
 
 async function selectTwoAndCreate(page: Page) {
   await scan(page);
-  for (const name of chosen) await (await checkboxFor(page, name)).check();
+  await (await checkboxFor(page, chosen[0])).check();
+  // From the keyboard: Space on a focused row selects it (and Enter still opens the company).
+  const second = await checkboxFor(page, chosen[1]);
+  await page.locator('.issue-row-frame').filter({ has: second }).locator('a.issue-row').focus();
+  await page.keyboard.press('Space');
+  await expect(second).toBeChecked();
   const bar = page.getByRole('region', { name: 'Selected issues' });
   await expect(bar).toContainText('2 connections selected');
+  const withBar = await new AxeBuilder({ page }).analyze();
+  expect(withBar.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`)).toEqual([]);
   await bar.getByRole('button', { name: 'Create fresh links' }).click();
   const results = page.getByRole('dialog', { name: '2 fresh links' });
   await expect(results.getByRole('status').first()).toHaveText('2 of 2');
@@ -55,6 +63,8 @@ test('selects two issues, creates their fresh links, exports the mail merge and 
   ownConsolePage: page,
 }) => {
   const results = await selectTwoAndCreate(page);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`)).toEqual([]);
 
   const download = page.waitForEvent('download');
   await results.getByRole('button', { name: 'Export mail merge CSV' }).click();
