@@ -141,6 +141,9 @@ describe('creating fresh links', () => {
     expect(within(dialog).getByRole('status').textContent).toBe('1 of 3');
     expect(freshLink).toHaveBeenCalledTimes(3);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(within(dialog).getByRole('status').textContent).toBe(
+      '1 of 3: cancelling, waiting for the links already asked for',
+    );
     await act(async () => answers[1]!.resolve({ ok: true, value: linkFor(2) }));
     await act(async () =>
       answers[2]!.resolve({

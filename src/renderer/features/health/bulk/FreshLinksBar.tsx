@@ -32,7 +32,6 @@ export function FreshLinksBar(props: {
         ref={props.buttonRef}
         type="button"
         className="button button-primary"
-        aria-describedby={undefined}
         disabled={props.busy}
         onClick={props.onCreate}
       >

@@ -109,9 +109,10 @@ export default function FreshLinksDialog({ run, onCancel, onClose, returnFocusTo
             {run.state === 'cancelled' && ': cancelled, the links already created stay'}
             {run.state === 'stopped_for_quota' &&
               `: stopped, ${numberFormat.format(run.quotaRemaining ?? 0)} of today’s Codat requests are left for your team`}
+            {run.cancelling && ': cancelling, waiting for the links already asked for'}
           </p>
           {running && (
-            <button type="button" className="button" onClick={onCancel}>
+            <button type="button" className="button" onClick={onCancel} aria-disabled={run.cancelling || undefined}>
               Cancel
             </button>
           )}

@@ -25,6 +25,8 @@ export interface FreshLinkRun {
   notStarted: FreshLinkTarget[];
   /** Requests left today when the guard stopped the run. */
   quotaRemaining: number | null;
+  /** Cancel was pressed: nothing more is asked; the requests in flight are awaited. */
+  cancelling: boolean;
 }
 
 export function useFreshLinkRun() {
@@ -48,6 +50,7 @@ export function useFreshLinkRun() {
       failed: [],
       notStarted: [],
       quotaRemaining: null,
+      cancelling: false,
     });
     const worker = async () => {
       while (queue.length > 0 && !cancelled.current && stoppedForQuota === null) {
@@ -83,6 +86,7 @@ export function useFreshLinkRun() {
       state: stoppedForQuota !== null ? 'stopped_for_quota' : cancelled.current ? 'cancelled' : 'finished',
       notStarted: [...queue],
       quotaRemaining: stoppedForQuota,
+      cancelling: false,
     }));
   }, []);
 
@@ -91,7 +95,9 @@ export function useFreshLinkRun() {
     start,
     /** Asks no more; the requests in flight finish and are kept. */
     cancel: useCallback(() => {
+      if (!running.current) return;
       cancelled.current = true;
+      setRun((current) => (current ? { ...current, cancelling: true } : current));
     }, []),
     dismiss: useCallback(() => {
       if (!running.current) setRun(null);
