@@ -197,6 +197,7 @@ export function createMainServices(
       hub.emit('followups.changed', { profileId, events: [] });
       followUpWatcher.wake();
     },
+    onCleared: (profileId) => hub.emit('followups.changed', { profileId, events: [] }),
   });
   const connections = createConnectionService({ api, cache, companies });
   const data = createDataService({ api });

@@ -433,8 +433,15 @@ export const operations = {
         problem: z.string().nullable(),
         nextCheckAt: z.string().nullable(),
       }),
+      /** The OS user this console runs as (hand-overs' `by`), for "mine". */
+      you: z.string(),
     }),
   ),
+  /**
+   * Forgets the active profile's hand-overs that have ended (first sync finished or failed, replaced by a fresh
+   * link, deleted in Codat); open ones stay. Says how many went.
+   */
+  'followups.clearDone': local(noInput, z.object({ cleared: z.number().int().nonnegative() })),
   'followups.settings': read(noInput, followUpSettingsSchema),
   'followups.saveSettings': local(followUpSettingsSchema.strict(), followUpSettingsSchema),
   /**

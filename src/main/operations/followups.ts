@@ -30,5 +30,6 @@ export function followUpOperations(
     },
     'followups.record': ({ companyId, connectionId, how }) => followUps.record(companyId, connectionId, how),
     'followups.list': () => followUps.list(),
+    'followups.clearDone': () => followUps.clearDone(),
   };
 }

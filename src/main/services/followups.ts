@@ -5,7 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Company, Connection, DataStatuses } from '@shared/codat/schemas';
-import { recordHandOver, syncBaselineOf, type HandOver, type HandOverMethod } from '@shared/domain/handovers';
+import {
+  isHandOverDone,
+  recordHandOver,
+  syncBaselineOf,
+  type HandOver,
+  type HandOverMethod,
+} from '@shared/domain/handovers';
 import { isQuotaLow } from '@shared/domain/quota';
 import { BridgeFailure } from '@shared/result';
 import type { RateLimitInfo } from '../codat/http';
@@ -34,6 +40,8 @@ export interface FollowUpServiceOptions {
   watchState(): WatchState;
   /** Hand-overs were recorded (the watcher wakes up). */
   onRecorded(profileId: string, handOver: HandOver): void;
+  /** Hand-overs were forgotten (the pages showing them read them again). */
+  onCleared(profileId: string): void;
 }
 
 export function createFollowUpService(options: FollowUpServiceOptions) {
@@ -156,7 +164,20 @@ export function createFollowUpService(options: FollowUpServiceOptions) {
 
     async list() {
       const handOvers = await options.store.list(options.profileId());
-      return { handOvers, problem: options.store.problem(), watch: options.watchState() };
+      return { handOvers, problem: options.store.problem(), watch: options.watchState(), you: options.user };
+    },
+
+    /** Forgets the hand-overs that have ended; open ones (and expired or failed ones, still to act on) stay. */
+    async clearDone(): Promise<{ cleared: number }> {
+      const profileId = options.profileId();
+      let cleared = 0;
+      await options.store.update(profileId, (handOvers) => {
+        const kept = handOvers.filter((item) => !isHandOverDone(item));
+        cleared = handOvers.length - kept.length;
+        return kept;
+      });
+      if (cleared > 0) options.onCleared(profileId);
+      return { cleared };
     },
   };
 }
