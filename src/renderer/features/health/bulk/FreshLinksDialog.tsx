@@ -76,6 +76,8 @@ export default function FreshLinksDialog({ run, onCancel, onClose, returnFocusTo
         platformName={item.link.handOver.connection.platformName}
         settings={settings}
         link={linkOf(item)}
+        // Addressed to whoever the last invite for this connection went to, if one did.
+        initialRecipient={item.link.lastRecipient ?? ''}
         onUsed={(how, recipient) => {
           setSent((count) => count + 1);
           setLinks((known) => ({ ...known, [item.target.key]: { ...linkOf(item), usedBy: 'sent' } }));
