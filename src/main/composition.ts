@@ -188,7 +188,9 @@ export function createMainServices(
     now,
     user: ports.userName,
     profileId: () => profiles.active().id,
-    company: async (companyId) => cache.known(companyId) ?? companies.get(companyId, false),
+    company: async (companyId, fresh) =>
+      (fresh ? null : cache.known(companyId)) ?? companies.get(companyId, fresh === true),
+    rateLimit: () => rateLimit,
     dataStatus: async (companyId) => (await api()).dataStatus(companyId),
     watchState: () => followUpWatcher.state(),
     onRecorded: (profileId) => {
@@ -266,6 +268,7 @@ export function createMainServices(
       followUps,
       followUpSettings,
       () => followUpWatcher.wake(),
+      targets,
       async () => {
         const { checked, problem } = await followUpWatcher.checkNow();
         return { checked, problem };

@@ -452,6 +452,21 @@ export const operations = {
   ),
   'followups.settings': read(noInput, followUpSettingsSchema),
   'followups.saveSettings': local(followUpSettingsSchema.strict(), followUpSettingsSchema),
+  /**
+   * Reads the connection's current link from Codat now (links work once, for a day: never a cached one), records its
+   * hand-over (how: fresh_link) and audits it. Refused, asking Codat nothing, when the day's quota is down to the
+   * reserve. `lastRecipient`: who the latest invite for this connection went to, if one did.
+   */
+  'followups.freshLink': write(
+    connectionRef,
+    z.object({
+      url: z.string(),
+      expiresAt: z.string(),
+      handOver: handOverSchema,
+      lastRecipient: z.string().nullable(),
+    }),
+    'link.fresh',
+  ),
 
   // audit: the trail of writes
   'audit.list': read(

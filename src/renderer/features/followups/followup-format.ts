@@ -25,6 +25,8 @@ export function handedOverWords(handOver: Pick<HandOver, 'how' | 'by' | 'recipie
       return `Opened by ${by}`;
     case 'invite':
       return handOver.recipient ? `Invite to ${handOver.recipient} by ${by}` : `Invite by ${by}`;
+    case 'fresh_link':
+      return `Fresh link created by ${by}`;
     default:
       return `Handed over by ${by}`;
   }
