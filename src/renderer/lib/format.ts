@@ -25,3 +25,19 @@ export function formatRelative(iso: string, now = Date.now()): string {
   }
   return relative.format(seconds, 'second');
 }
+
+/** "just now", "12 s ago", "3 min ago", then the locale's relative words. */
+export function ageInWords(since: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - since) / 1000));
+  if (seconds < 2) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  return formatRelative(new Date(since).toISOString(), now);
+}
+
+/** "in 25 s", "in 2 min" for a wait that Codat asked for. */
+export function waitInWords(until: number, now: number): string {
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.ceil(seconds / 60)} min`;
+}

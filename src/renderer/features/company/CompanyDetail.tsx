@@ -14,7 +14,7 @@ import { formatDateTime } from '@renderer/lib/format';
 import { singleKey, withShortcut } from '@renderer/lib/shortcuts';
 import { useAppStore } from '@renderer/stores/app-store';
 import { useCommands, type Command } from '@renderer/stores/commands';
-import { ageInWords } from './company-format';
+import { ageInWords } from '@renderer/lib/format';
 import { BackToSearch } from './BackToSearch';
 import { canHandOver, ConnectionCard } from './connections/ConnectionCard';
 import { PlatformPicker } from './connections/PlatformPicker';

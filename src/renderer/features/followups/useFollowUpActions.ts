@@ -1,14 +1,17 @@
 /**
  * A row's actions: "Send fresh link" (the connection's current link, read in one request, into the invite
  * composer addressed to the last recipient) and "Copy link". One request at a time from the page; each says what
- * happened, or why it failed. Main records the new hand-over, which replaces the old one.
+ * happened, or why it failed. Main records the new hand-over, which replaces the old one, and audits the fresh
+ * link (`followups.freshLink`, as Health's fresh links in bulk do).
  */
 import { useRef, useState } from 'react';
-import type { HandOver } from '@shared/domain/handovers';
-import type { BridgeError } from '@shared/result';
+import type { OperationOutput } from '@shared/contract';
+import { linkLifetimeMs, type HandOver } from '@shared/domain/handovers';
+import type { BridgeError, Result } from '@shared/result';
 import { linkdesk } from '@renderer/api';
-import type { HandOverLink } from '../company/handover/hand-over';
-import type { InviteSettings } from '../company/handover/useHandOverActions';
+import type { HandOverLink } from '@renderer/app/invite-composer';
+
+type InviteSettings = OperationOutput<'invites.settings'>;
 
 export interface FreshLinkComposer {
   handOver: HandOver;
@@ -23,16 +26,24 @@ export function useFollowUpActions() {
   const [composer, setComposer] = useState<FreshLinkComposer | null>(null);
   const busyRef = useRef(false);
 
-  const readLink = async (handOver: HandOver) => {
-    const result = await linkdesk.connections.get({
+  /** The connection's working link now, recorded and audited by main. */
+  const freshLink = async (handOver: HandOver): Promise<Result<HandOverLink>> => {
+    const result = await linkdesk.followups.freshLink({
       companyId: handOver.company.id,
       connectionId: handOver.connection.id,
     });
+    if (!result.ok) return result;
+    const issuedAt = Date.parse(result.value.expiresAt) - linkLifetimeMs;
+    return { ok: true, value: { url: result.value.url, issuedAt, usedBy: null } };
+  };
+
+  const readLink = async (handOver: HandOver) => {
+    const result = await freshLink(handOver);
     if (!result.ok) {
       setFailure({ title: `Could not get a fresh link for ${handOver.company.name} from Codat.`, error: result.error });
       return null;
     }
-    return { url: result.value.linkUrl, issuedAt: Date.now(), usedBy: null } satisfies HandOverLink;
+    return result.value;
   };
 
   const exclusive = (handOver: HandOver, kind: 'send' | 'copy', task: () => Promise<void>) => async () => {
@@ -90,14 +101,7 @@ export function useFollowUpActions() {
   };
 
   /** "Regenerate link" in the composer: the connection's current link again. */
-  const regenerate = async (handOver: HandOver) => {
-    const result = await linkdesk.connections.get({
-      companyId: handOver.company.id,
-      connectionId: handOver.connection.id,
-    });
-    if (!result.ok) return result;
-    return { ok: true as const, value: { url: result.value.linkUrl, issuedAt: Date.now(), usedBy: null } };
-  };
+  const regenerate = (handOver: HandOver) => freshLink(handOver);
 
   return {
     busy,

@@ -17,9 +17,8 @@ vi.mock('@renderer/api', () => ({
   hostBridge: 'http',
   linkdesk: {
     on: vi.fn(() => () => {}),
-    followups: { list: vi.fn(), clearDone: vi.fn(), record: vi.fn(), checkNow: vi.fn() },
+    followups: { list: vi.fn(), clearDone: vi.fn(), record: vi.fn(), checkNow: vi.fn(), freshLink: vi.fn() },
     invites: { composed: vi.fn(), settings: vi.fn() },
-    connections: { get: vi.fn() },
     system: { openExternal: vi.fn() },
   },
 }));
@@ -250,13 +249,17 @@ describe('the Follow-ups page', () => {
     expect(document.activeElement).toBe(checkNow);
   });
 
-  it('sends a fresh link: the connection read once, the composer addressed to the last recipient, main told', async () => {
+  it('sends a fresh link: one fresh link from main (recorded, audited), the composer addressed to the last recipient, main told', async () => {
     const user = userEvent.setup();
     const expiring = handOver({ name: 'Fresh Ltd', issuedAgo: 23 * hour, how: 'invite', recipient: 'ann@fresh.test' });
     vi.mocked(linkdesk.followups.list).mockResolvedValue({ ok: true, value: listOf([expiring]) });
-    vi.mocked(linkdesk.connections.get).mockResolvedValue({
+    vi.mocked(linkdesk.followups.freshLink).mockResolvedValue({
       ok: true,
-      value: { id: expiring.connection.id, linkUrl: 'https://link.example/start?otp=654321' } as never,
+      value: {
+        url: 'https://link.example/start?otp=654321',
+        expiresAt: new Date(now + linkLifetimeMs).toISOString(),
+        lastRecipient: 'ann@fresh.test',
+      } as never,
     });
     vi.mocked(linkdesk.invites.settings).mockResolvedValue({
       ok: true,
@@ -275,8 +278,8 @@ describe('the Follow-ups page', () => {
     const send = within(row).getByRole('button', { name: 'Send fresh link', description: 'Fresh Ltd' });
     await user.click(send);
     const composer = await screen.findByRole('dialog', { name: 'Invite email' });
-    expect(linkdesk.connections.get).toHaveBeenCalledTimes(1);
-    expect(linkdesk.connections.get).toHaveBeenCalledWith({
+    expect(linkdesk.followups.freshLink).toHaveBeenCalledTimes(1);
+    expect(linkdesk.followups.freshLink).toHaveBeenCalledWith({
       companyId: expiring.company.id,
       connectionId: expiring.connection.id,
     });
@@ -302,9 +305,9 @@ describe('the Follow-ups page', () => {
 
   it('copies the current link and has main follow it up', async () => {
     const user = userEvent.setup();
-    vi.mocked(linkdesk.connections.get).mockResolvedValue({
+    vi.mocked(linkdesk.followups.freshLink).mockResolvedValue({
       ok: true,
-      value: { linkUrl: 'https://link.example/start?otp=111111' } as never,
+      value: { url: 'https://link.example/start?otp=111111', expiresAt: new Date(now).toISOString() } as never,
     });
     vi.mocked(linkdesk.followups.record).mockResolvedValue({ ok: true, value: {} as never });
     render(<FollowUpsPage />);

@@ -8,7 +8,7 @@ import { useNow } from '@renderer/hooks/useNow';
 import { formatDateTime } from '@renderer/lib/format';
 import { singleKey, withShortcut } from '@renderer/lib/shortcuts';
 import { useCommands } from '@renderer/stores/commands';
-import { ageInWords } from '../company-format';
+import { ageInWords } from '@renderer/lib/format';
 import { PlatformLogo } from '../connections/PlatformLogo';
 import { linkMayBeSpent, type HandOver, type HandOverLink, type LinkUse } from './hand-over';
 import { InviteComposer } from './InviteComposer';

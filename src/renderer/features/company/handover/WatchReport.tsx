@@ -2,14 +2,8 @@
 import { CircleCheck, RefreshCw, TriangleAlert } from 'lucide-react';
 import type { SyncProgress } from '@shared/domain/watch';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
-import { formatDateTime } from '@renderer/lib/format';
-import {
-  ageInWords,
-  connectionErrorDetail,
-  connectionErrorSummary,
-  dataTypeLabel,
-  waitInWords,
-} from '../company-format';
+import { ageInWords, formatDateTime, waitInWords } from '@renderer/lib/format';
+import { connectionErrorDetail, connectionErrorSummary, dataTypeLabel } from '../company-format';
 import type { WatchSnapshot } from './connection-watcher';
 import { FirstSync, syncStateWords } from './FirstSync';
 

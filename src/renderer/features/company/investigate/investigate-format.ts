@@ -6,7 +6,7 @@ import type { TimelineEvent } from '@shared/contract';
 import type { Severity } from '@shared/domain/health/model';
 import type { Tone } from '@renderer/components/status/tone';
 import { formatDateTime } from '@renderer/lib/format';
-import { ageInWords } from '../company-format';
+import { ageInWords } from '@renderer/lib/format';
 
 export const severityLooks: Record<Severity, { tone: Tone; Icon: LucideIcon; word: string }> = {
   critical: { tone: 'error', Icon: OctagonAlert, word: 'Critical' },
