@@ -73,6 +73,8 @@ export const test = base.extend<
     ownHost: WebHostProcess;
     ownConsolePage: Page;
     sandboxOptions: SandboxOptions;
+    /** `sandboxHost`'s main runs on a clock the test moves on (`sandboxHost.advanceClock`). */
+    shiftableMainClock: boolean;
     sandbox: TestSandbox;
     sandboxHost: WebHostProcess;
     sandboxConsolePage: Page;
@@ -102,6 +104,7 @@ export const test = base.extend<
   },
   /** How `sandbox` is seeded: `test.use({ sandboxOptions: { … } })`. By default the training sandbox's world. */
   sandboxOptions: [trainingWorld, { option: true }],
+  shiftableMainClock: [false, { option: true }],
   /**
    * A sandbox of this test's own, for a test that needs Codat to misbehave (faults, a spent quota, odd branding,
    * going away). Each test gets a fresh one and a fresh console on it: main keeps Codat's answers for a minute
@@ -112,9 +115,10 @@ export const test = base.extend<
     await use(sandbox);
     await sandbox.close(); // also when the test closed it already
   },
-  sandboxHost: async ({ sandbox }, use, testInfo) => {
+  sandboxHost: async ({ sandbox, shiftableMainClock }, use, testInfo) => {
     const host = await startWebHostProcess(`web-host-${path.basename(testInfo.file, '.spec.ts')}-${testInfo.testId}`, {
       args: ['--training-url', sandbox.url, '--training-key', sandbox.apiKey],
+      shiftableClock: shiftableMainClock,
     });
     await use(host);
     await host.stop();

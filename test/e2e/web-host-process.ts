@@ -1,9 +1,11 @@
 /** Runs the built web host as `npm run web` would, in its own process with its own data folder. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 
 export interface WebHostProcess {
@@ -13,12 +15,20 @@ export interface WebHostProcess {
   /** Everything the host printed, for tests that check no secret reaches a log line. */
   logFile: string;
   dataDir: string;
+  /** Moves main's clock on (only for a host started with `shiftableClock`). */
+  advanceClock(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startWebHostProcess(
   logName: string,
-  options: { files?: Record<string, string>; args?: string[]; dataDir?: string } = {},
+  options: {
+    files?: Record<string, string>;
+    args?: string[];
+    dataDir?: string;
+    /** Main's clock can be moved on by the test (test/e2e/shifted-clock.mjs), to follow a sandbox's manual clock. */
+    shiftableClock?: boolean;
+  } = {},
 ): Promise<WebHostProcess> {
   // A given data folder is a restart of an earlier console; otherwise a fresh one.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'linkdesk-e2e-'));
@@ -26,13 +36,15 @@ export async function startWebHostProcess(
   const logFile = path.resolve(`test-results/${logName}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
+  const clock = options.shiftableClock ? ['--import', pathToFileURL(path.resolve('test/e2e/shifted-clock.mjs')).href] : [];
   const child = spawn(
     process.execPath,
-    ['out/main/web.js', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    [...clock, 'out/main/web.js', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
     {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // An IPC channel as well where the test moves the clock.
+      stdio: ['ignore', 'pipe', 'pipe', options.shiftableClock ? 'ipc' : 'ignore'],
     },
-  );
+  ) as ChildProcessByStdio<null, Readable, Readable>;
   child.stderr.pipe(log);
   child.stderr.pipe(process.stderr);
   const lines = createInterface({ input: child.stdout });
@@ -60,6 +72,12 @@ export async function startWebHostProcess(
     token: parsed.searchParams.get('token') ?? '',
     logFile,
     dataDir,
+    async advanceClock(ms: number) {
+      if (!options.shiftableClock) throw new Error('This web host was started without a shiftable clock.');
+      const answered = once(child, 'message');
+      child.send({ advanceClockMs: ms });
+      await answered;
+    },
     async stop() {
       child.kill('SIGTERM');
       await once(child, 'exit');
