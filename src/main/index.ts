@@ -8,7 +8,7 @@ import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from './d
 import { createMainServices } from './composition';
 import { bindIpc, forwardEvents } from './bridge/ipc';
 import { buildMenuTemplate } from './menu';
-import { desktopNotifier, safeStorageVault, shellOpener } from './platform/electron';
+import { createDesktopNotifier, safeStorageVault, shellOpener } from './platform/electron';
 import { inProcessTrainingSandbox, osUserName } from './platform/node';
 import { appOrigin, registerAppScheme, serveRenderer } from './security/app-protocol';
 import { guardSession, guardWebContents } from './security/guards';
@@ -17,6 +17,8 @@ import { createMainWindow } from './window';
 import { createFileLog } from './log';
 import { createDeepLinkHandler } from './deep-links';
 import { deepLinkScheme, routeHashFor } from '@shared/links';
+import { pageIds, type PageId } from '@shared/pages';
+import type { NotificationTarget } from './ports';
 import { createRedactor } from './security/redaction';
 import type { SavedWindowState } from './window-state';
 import iconPath from '../../assets/icon.png?asset';
@@ -42,7 +44,7 @@ if (!dataLock) {
       facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
       vault: safeStorageVault,
       opener: shellOpener,
-      notifier: desktopNotifier,
+      notifier: createDesktopNotifier((target) => openNotificationTarget(target)),
       settings: createFileSettingsStore(app.getPath('userData')),
       training: inProcessTrainingSandbox,
       auditDirectory: path.join(app.getPath('userData'), 'audit'),
@@ -67,6 +69,16 @@ if (!dataLock) {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  };
+  /** A notification was clicked: the window comes forward and opens what it was about. */
+  const openNotificationTarget = (target: NotificationTarget) => {
+    showWindow();
+    try {
+      if ('companyId' in target) hub.emit('app.navigate', { companyId: target.companyId });
+      else hub.emit('ui.command', { command: 'navigate', page: knownPage(target.page) });
+    } catch (error) {
+      console.warn(`[notifications] could not open what a notification was about: ${String(error)}`);
+    }
   };
 
   // linkdesk://company/<id>[/connection/<id>]: only ever navigates (see deep-links.ts). The installers register
@@ -143,6 +155,11 @@ function takeDataFolder(): DataFolderLock | null {
     dialog.showErrorBox('Linkdesk is already using its data folder', error.message);
     return null;
   }
+}
+
+/** A page this build has, or Companies. */
+function knownPage(page: string): PageId {
+  return (pageIds as readonly string[]).includes(page) ? (page as PageId) : 'companies';
 }
 
 function logRefusal(what: string, url: string): void {
