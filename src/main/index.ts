@@ -16,9 +16,8 @@ import { createFileSettingsStore } from './settings';
 import { createMainWindow } from './window';
 import { createFileLog } from './log';
 import { createDeepLinkHandler } from './deep-links';
+import { openNotificationTarget } from './notification-clicks';
 import { deepLinkScheme, routeHashFor } from '@shared/links';
-import { pageIds, type PageId } from '@shared/pages';
-import type { NotificationTarget } from './ports';
 import { createRedactor } from './security/redaction';
 import type { SavedWindowState } from './window-state';
 import iconPath from '../../assets/icon.png?asset';
@@ -44,7 +43,7 @@ if (!dataLock) {
       facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
       vault: safeStorageVault,
       opener: shellOpener,
-      notifier: createDesktopNotifier((target) => openNotificationTarget(target)),
+      notifier: createDesktopNotifier((target) => openNotificationTarget(target, { hub, show: showWindow })),
       settings: createFileSettingsStore(app.getPath('userData')),
       training: inProcessTrainingSandbox,
       auditDirectory: path.join(app.getPath('userData'), 'audit'),
@@ -69,16 +68,6 @@ if (!dataLock) {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-  };
-  /** A notification was clicked: the window comes forward and opens what it was about. */
-  const openNotificationTarget = (target: NotificationTarget) => {
-    showWindow();
-    try {
-      if ('companyId' in target) hub.emit('app.navigate', { companyId: target.companyId });
-      else hub.emit('ui.command', { command: 'navigate', page: knownPage(target.page) });
-    } catch (error) {
-      console.warn(`[notifications] could not open what a notification was about: ${String(error)}`);
-    }
   };
 
   // linkdesk://company/<id>[/connection/<id>]: only ever navigates (see deep-links.ts). The installers register
@@ -155,11 +144,6 @@ function takeDataFolder(): DataFolderLock | null {
     dialog.showErrorBox('Linkdesk is already using its data folder', error.message);
     return null;
   }
-}
-
-/** A page this build has, or Companies. */
-function knownPage(page: string): PageId {
-  return (pageIds as readonly string[]).includes(page) ? (page as PageId) : 'companies';
 }
 
 function logRefusal(what: string, url: string): void {
