@@ -17,7 +17,12 @@ export const followUpNotifySchema = z
   })
   .strict();
 export type FollowUpNotify = z.infer<typeof followUpNotifySchema>;
-export const defaultFollowUpNotify: FollowUpNotify = { linked: true, firstSync: true, expiringSoon: true, expired: true };
+export const defaultFollowUpNotify: FollowUpNotify = {
+  linked: true,
+  firstSync: true,
+  expiringSoon: true,
+  expired: true,
+};
 
 const settingForKind: Record<HandOverEventKind, keyof FollowUpNotify> = {
   linked: 'linked',
@@ -50,7 +55,10 @@ const bodyLimit = 300;
 function clean(text: string, limit: number): string {
   // Control characters (a newline in a company name) would break the one-line layout.
   // eslint-disable-next-line no-control-regex
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > limit ? `${line.slice(0, limit - 1).trimEnd()}…` : line;
 }
 
@@ -68,7 +76,9 @@ function single(event: HandOverEvent): { title: string; body: string } {
     case 'first_sync_failed':
       return {
         title: `${name}’s first sync failed`,
-        body: event.detail ? `Codat says: ${clean(event.detail, bodyLimit - 12)}` : `${platform(event)}: open the company to see why.`,
+        body: event.detail
+          ? `Codat says: ${clean(event.detail, bodyLimit - 12)}`
+          : `${platform(event)}: open the company to see why.`,
       };
     case 'expiring_soon':
       return {

@@ -112,7 +112,9 @@ describe('follow-up notifications', () => {
     await actAsCustomer(acme.linkUrl, 'authorise');
     await services.followUps.checkNow();
     await services.followUps.checkNow();
-    expect(shown).toEqual([{ title: 'Acme Ltd linked Xero', body: expect.any(String), target: { companyId: acme.companyId } }]);
+    expect(shown).toEqual([
+      { title: 'Acme Ltd linked Xero', body: expect.any(String), target: { companyId: acme.companyId } },
+    ]);
 
     services.dispose();
     services = start();
@@ -174,7 +176,10 @@ describe('follow-up notifications', () => {
     expect(changes).toHaveLength(quiet + 1);
     const refused = changes.at(-1)!;
     expect(refused.events).toEqual([]);
-    expect(refused.watch).toMatchObject({ reason: 'rate_limited', problem: expect.stringMatching(/could not ask Codat/) });
+    expect(refused.watch).toMatchObject({
+      reason: 'rate_limited',
+      problem: expect.stringMatching(/could not ask Codat/),
+    });
     expect(Date.parse(refused.watch!.nextCheckAt!) - Date.parse(sandbox.control.now())).toBeGreaterThanOrEqual(
       10 * minute,
     );

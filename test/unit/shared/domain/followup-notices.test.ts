@@ -4,7 +4,11 @@ import { defaultFollowUpNotify, followUpNotice } from '@shared/domain/followup-n
 import type { HandOverEvent, HandOverEventKind } from '@shared/domain/handovers';
 
 let serial = 0;
-const event = (kind: HandOverEventKind, companyName = 'Acme Ltd', overrides: Partial<HandOverEvent> = {}): HandOverEvent => {
+const event = (
+  kind: HandOverEventKind,
+  companyName = 'Acme Ltd',
+  overrides: Partial<HandOverEvent> = {},
+): HandOverEvent => {
   serial += 1;
   return {
     kind,
@@ -35,7 +39,10 @@ describe('follow-up notifications', () => {
   });
 
   it('gives Codat’s words for a failed first sync, bounded', () => {
-    const notice = followUpNotice([event('first_sync_failed', 'Acme Ltd', { detail: `Invoices: ${'x'.repeat(5000)}` })], all);
+    const notice = followUpNotice(
+      [event('first_sync_failed', 'Acme Ltd', { detail: `Invoices: ${'x'.repeat(5000)}` })],
+      all,
+    );
     expect(notice?.title).toBe('Acme Ltd’s first sync failed');
     expect(notice?.body).toMatch(/^Codat says: Invoices: x+…$/);
     expect(notice!.body.length).toBeLessThanOrEqual(300);
@@ -49,7 +56,10 @@ describe('follow-up notifications', () => {
   });
 
   it('groups the events of one check into one notification that opens the Follow-ups page', () => {
-    const notice = followUpNotice([event('linked', 'Acme'), event('expired', 'Beta'), event('first_sync_failed', 'Gamma')], all);
+    const notice = followUpNotice(
+      [event('linked', 'Acme'), event('expired', 'Beta'), event('first_sync_failed', 'Gamma')],
+      all,
+    );
     expect(notice).toMatchObject({
       title: '3 follow-ups',
       body: 'Acme linked Xero; Beta’s link expired unused; Gamma’s first sync failed',
