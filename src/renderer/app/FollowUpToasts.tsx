@@ -1,0 +1,38 @@
+/** Follow-up notifications on the page, wherever the user is, when they could not reach the desktop. */
+import './followup-toasts.css';
+import { X } from 'lucide-react';
+import { openNoticeTarget, useFollowUpNotices } from './useFollowUpNotices';
+
+export function FollowUpToasts() {
+  const { toasts, dismiss } = useFollowUpNotices();
+  return (
+    <div className="followup-toasts" role="status" aria-label="Follow-up notifications">
+      {toasts.map((toast) => (
+        <div key={toast.id} className="followup-toast">
+          <div>
+            <p className="followup-toast-title">{toast.title}</p>
+            {toast.body && <p className="followup-toast-body">{toast.body}</p>}
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => {
+                dismiss(toast.id);
+                openNoticeTarget(toast.target);
+              }}
+            >
+              {'companyId' in toast.target ? 'Open company' : 'Open Follow-ups'}
+            </button>
+          </div>
+          <button
+            type="button"
+            className="button button-quiet icon-button"
+            onClick={() => dismiss(toast.id)}
+            aria-label={`Dismiss: ${toast.title}`}
+          >
+            <X aria-hidden="true" size={16} />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
