@@ -78,6 +78,7 @@ export function FollowUpSettings() {
             <label htmlFor={intervalId}>Check every</label>
             <select
               id={intervalId}
+              className="followup-interval"
               value={settings.checkEveryMinutes}
               onChange={(event) => change({ ...settings, checkEveryMinutes: Number(event.target.value) })}
             >
