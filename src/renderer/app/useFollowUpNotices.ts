@@ -55,7 +55,7 @@ export function useFollowUpNotices() {
       linkdesk.on('followups.changed', ({ notice }) => {
         if (!notice || notice.shownByMain || showInBrowser(notice)) return;
         const id = nextId.current++;
-        // Kept until dismissed or opened (a reminder must not vanish while the user is away); the latest few.
+        // The latest few.
         setToasts((current) => [
           ...current.slice(-2),
           { id, title: notice.title, body: notice.body, target: notice.target },
