@@ -7,7 +7,7 @@ import { openNoticeTarget, useFollowUpNotices, type FollowUpToast } from './useF
 export function FollowUpToasts() {
   const { toasts, dismiss } = useFollowUpNotices();
   return (
-    <div className="followup-toasts" role="status" aria-label="Follow-up notifications">
+    <div className="followup-toasts" role="status" aria-label="Follow-up reminders">
       {toasts.map((toast) => (
         <FollowUpToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
       ))}

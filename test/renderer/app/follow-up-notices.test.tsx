@@ -57,7 +57,7 @@ describe('follow-up notifications on the page', () => {
     const user = userEvent.setup();
     render(<FollowUpToasts />);
     emit({ profileId: 'training', events: [], notice: notice(false) });
-    const region = screen.getByRole('status', { name: 'Follow-up notifications' });
+    const region = screen.getByRole('status', { name: 'Follow-up reminders' });
     expect(region.textContent).toContain('The link for Acme Ltd expired unused: send a fresh link');
     await user.click(screen.getByRole('button', { name: 'Open company' }));
     expect(useAppStore.getState()).toMatchObject({ page: 'companies', companyId: acmeId });
@@ -68,7 +68,7 @@ describe('follow-up notifications on the page', () => {
     render(<FollowUpToasts />);
     emit({ profileId: 'training', events: [], notice: notice(true) });
     emit({ profileId: 'training', events: [] });
-    expect(screen.getByRole('status', { name: 'Follow-up notifications' }).textContent).toBe('');
+    expect(screen.getByRole('status', { name: 'Follow-up reminders' }).textContent).toBe('');
   });
 
   it('uses the browser’s notifications once allowed; clicking one focuses the tab and opens the company', () => {
@@ -96,7 +96,7 @@ describe('follow-up notifications on the page', () => {
     expect(shown.map((item) => [item.title, item.options.tag])).toEqual([
       ['The link for Acme Ltd expired unused: send a fresh link', 'followups:h1:expired:1'],
     ]);
-    expect(screen.getByRole('status', { name: 'Follow-up notifications' }).textContent).toBe('');
+    expect(screen.getByRole('status', { name: 'Follow-up reminders' }).textContent).toBe('');
     act(() => shown[0]!.onclick!());
     expect(focus).toHaveBeenCalled();
     expect(useAppStore.getState()).toMatchObject({ page: 'companies', companyId: acmeId });
