@@ -5,6 +5,7 @@ import { benchBranding } from './branding';
 import { benchBridge } from './bridge';
 import { benchClients } from './client';
 import { benchFollowUps } from './followups';
+import { benchFunnel } from './funnel';
 import { benchHealth } from './health';
 import { benchRenderer } from './renderer';
 import { benchSandbox } from './sandbox';
@@ -26,6 +27,7 @@ const bridge = await benchBridge(100_000);
 const renderer = await benchRenderer(25_000);
 const branding = await benchBranding();
 const followUps = await benchFollowUps(500);
+const funnel = benchFunnel(5000);
 const run = (r: { finished: boolean; ms: number; requests: number }) =>
   r.finished ? `${round(r.ms / 1000, 2)} s, ${r.requests} requests` : `did not finish (${r.requests} requests)`;
 const rows: Array<[string, string]> = [
@@ -87,12 +89,16 @@ const rows: Array<[string, string]> = [
     `Follow-up check of ${followUps.handOvers} open hand-overs: Codat requests / time`,
     `${followUps.requestsPerCheck} requests / ${round(followUps.checkMs, 0)} ms`,
   ],
+  [
+    `Link completion funnel of ${funnel.handOvers.toLocaleString('en')} past hand-overs: first / p50 / p95`,
+    `${round(funnel.firstMs)} / ${round(funnel.p50Ms)} / ${round(funnel.p95Ms)} ms`,
+  ],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`Machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 await writeFile(
   new URL('./results.json', import.meta.url),
-  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer, branding, followUps }, null, 2) + '\n',
+  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer, branding, followUps, funnel }, null, 2) + '\n',
 );
 console.log('Wrote bench/results.json');

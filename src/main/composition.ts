@@ -194,13 +194,16 @@ export function createMainServices(
     now,
     user: ports.userName,
     profileId: () => profiles.active().id,
-    company: async (companyId) => cache.known(companyId) ?? companies.get(companyId, false),
+    company: async (companyId, fresh) =>
+      (fresh ? null : cache.known(companyId)) ?? companies.get(companyId, fresh === true),
+    rateLimit: () => rateLimit,
     dataStatus: async (companyId) => (await api()).dataStatus(companyId),
     watchState: () => followUpWatcher.state(),
     onRecorded: (profileId) => {
       hub.emit('followups.changed', { profileId, events: [] });
       followUpWatcher.wake();
     },
+    onCleared: (profileId) => hub.emit('followups.changed', { profileId, events: [] }),
   });
   const connections = createConnectionService({ api, cache, companies });
   const data = createDataService({ api });
@@ -267,7 +270,16 @@ export function createMainServices(
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
     ...inviteOperations(inviteSettings, targets, followUps),
-    ...followUpOperations(followUps, followUpSettings, () => followUpWatcher.wake()),
+    ...followUpOperations(
+      followUps,
+      followUpSettings,
+      () => followUpWatcher.wake(),
+      targets,
+      async () => {
+        const { checked, problem } = await followUpWatcher.checkNow();
+        return { checked, problem };
+      },
+    ),
     ...auditOperations(audit),
     ...codatOperations(connectivity),
     ...systemOperations(system),

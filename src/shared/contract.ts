@@ -441,10 +441,40 @@ export const operations = {
       handOvers: z.array(handOverSchema),
       problem: z.string().nullable(),
       watch: followUpWatchSchema,
+      /** The OS user this console runs as (hand-overs' `by`), for "mine". */
+      you: z.string(),
     }),
+  ),
+  /**
+   * Forgets the active profile's hand-overs that have ended (first sync finished or failed, replaced by a fresh
+   * link, deleted in Codat); open ones stay. Says how many went.
+   */
+  'followups.clearDone': local(noInput, z.object({ cleared: z.number().int().nonnegative() })),
+  /**
+   * Asks Codat about every followed hand-over now, without waiting for the next planned check (the customer says
+   * they have just authorised). Costs what a planned check costs: one request per 49 companies.
+   */
+  'followups.checkNow': read(
+    noInput,
+    z.object({ checked: z.number().int().nonnegative(), problem: z.string().nullable() }),
   ),
   'followups.settings': read(noInput, followUpSettingsSchema),
   'followups.saveSettings': local(followUpSettingsSchema.strict(), followUpSettingsSchema),
+  /**
+   * Reads the connection's current link from Codat now (links work once, for a day: never a cached one), records its
+   * hand-over (how: fresh_link) and audits it. Refused, asking Codat nothing, when the day's quota is down to the
+   * reserve. `lastRecipient`: who the latest invite for this connection went to, if one did.
+   */
+  'followups.freshLink': write(
+    connectionRef,
+    z.object({
+      url: z.string(),
+      expiresAt: z.string(),
+      handOver: handOverSchema,
+      lastRecipient: z.string().nullable(),
+    }),
+    'link.fresh',
+  ),
 
   // audit: the trail of writes
   'audit.list': read(

@@ -1,6 +1,7 @@
 /** The console's top-level pages, in navigation order. Shared so main's menu and the renderer agree. */
 export const pages = [
   { id: 'companies', label: 'Companies' },
+  { id: 'followups', label: 'Follow-ups' },
   { id: 'health', label: 'Health' },
   { id: 'integrations', label: 'Integrations' },
   { id: 'audit', label: 'Audit log' },

@@ -6,7 +6,7 @@ test('the console opens on Companies with the frame, navigation and status bar',
   await expect(page).toHaveURL(`${webHost.origin}/`); // the token left the address bar
   await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const { label } of pages) await expect(nav.getByRole('link', { name: label })).toBeVisible();
+  for (const { label } of pages) await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Companies' })).toHaveAttribute('aria-current', 'page');
   const status = page.getByRole('contentinfo', { name: 'Status' });
   await expect(status).toContainText('Profile: Training sandbox (training)');
@@ -22,23 +22,25 @@ test('every page is reachable by keyboard alone', async ({ consolePage: page }) 
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Companies' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('link', { name: 'Follow-ups', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('link', { name: 'Health' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Health' })).toBeVisible();
   await expect(page).toHaveURL(/#\/health$/);
 
-  // Shortcuts: Ctrl+1…5 in navigation order, Ctrl+K for the command palette.
+  // Shortcuts: Ctrl+1…6 in navigation order, Ctrl+K for the command palette.
   for (const [index, { label }] of pages.entries()) {
     await page.keyboard.press(`Control+${index + 1}`);
     await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
-    await expect(page.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
   }
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
   await page.keyboard.press('Escape');
 
-  // Ctrl+2 lands on Health, ready to scan.
-  await page.keyboard.press('Control+2');
+  // Ctrl+3 lands on Health, ready to scan.
+  await page.keyboard.press('Control+3');
   await expect(page.getByRole('button', { name: 'Scan all companies' })).toBeVisible();
 });
 

@@ -10,6 +10,7 @@ import type { Company, DataStatuses, PullOperation } from '@shared/codat/schemas
 
 import type { HealthIssue, HealthThresholds } from '@shared/domain/health/model';
 import { classifyCompany, needsCloserLook } from '@shared/domain/health/rules';
+import { isQuotaLow, quotaReserve } from '@shared/domain/quota';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
@@ -35,10 +36,8 @@ interface CloseLook {
   pulls: PullOperation[];
 }
 
-/** Leave this much of the day's quota for the account managers. */
-export function quotaReserve(limit: number | null): number {
-  return Math.max(50, Math.ceil((limit ?? 0) * 0.05));
-}
+// The reserve is shared with bulk fresh links (the renderer stops on it too).
+export { quotaReserve };
 
 function fingerprint(company: Company): string {
   return JSON.stringify([
@@ -87,10 +86,7 @@ export function createHealthScanService(options: HealthScanOptions) {
         }, wait);
       }
     };
-    const overQuota = () => {
-      const limit = options.rateLimit();
-      return limit?.remaining != null && limit.remaining <= quotaReserve(limit.limit);
-    };
+    const overQuota = () => isQuotaLow(options.rateLimit());
     const nextLooks = new Map<string, CloseLook>();
     try {
       const api = await options.api();

@@ -1,11 +1,13 @@
-import type { KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { pages, type PageId } from '@shared/pages';
 import { isMac } from '@renderer/lib/platform';
 import { shortcuts } from '@renderer/lib/shortcuts';
 import { useAppStore } from '@renderer/stores/app-store';
+import { FollowUpsCount } from '../features/followups/FollowUpsCount';
 
 const icons: Record<PageId, string> = {
   companies: 'M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16M16 9h2a2 2 0 0 1 2 2v10M2 21h20M8 7h4M8 11h4M8 15h4',
+  followups: 'M12 7v5l3 2M21 12a9 9 0 1 1-9-9M21 3v6h-6',
   health: 'M3 12h4l3-8 4 16 3-8h4',
   integrations:
     'M9 3H5a2 2 0 0 0-2 2v4h6zM21 9V5a2 2 0 0 0-2-2h-4v6zM3 15v4a2 2 0 0 0 2 2h4v-6zM15 21h4a2 2 0 0 0 2-2v-4h-6z',
@@ -27,6 +29,7 @@ export function Navigation({ current }: { current: PageId }) {
     links[next]?.focus();
   };
   const modifier = isMac ? '⌘' : 'Ctrl+';
+  const followUpsCountId = useId();
   return (
     <nav className="app-nav" aria-label="Main" onKeyDown={moveFocus}>
       <div className="app-brand" aria-hidden="true">
@@ -42,11 +45,13 @@ export function Navigation({ current }: { current: PageId }) {
               aria-current={page.id === current ? 'page' : undefined}
               aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+${index + 1}`}
               title={`${page.label} (${modifier}${index + 1})`}
+              aria-describedby={page.id === 'followups' ? followUpsCountId : undefined}
             >
               <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
                 <path d={icons[page.id]} />
               </svg>
               <span>{page.label}</span>
+              {page.id === 'followups' && <FollowUpsCount descriptionId={followUpsCountId} />}
             </a>
           </li>
         ))}

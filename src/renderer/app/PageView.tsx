@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { pages, type PageId } from '@shared/pages';
 import { AuditPage } from '../features/audit/AuditPage';
 import { HealthPage } from '../features/health/HealthPage';
@@ -8,8 +8,16 @@ import { useRouteScroll } from '../hooks/useRouteScroll';
 import { useAppStore } from '../stores/app-store';
 import { CompaniesRoute } from './CompaniesRoute';
 
+// Loaded when first opened: the first screen's code stays small.
+const FollowUpsPage = lazy(() => import('../features/followups/FollowUpsPage'));
+
 const builtPages: Record<PageId, () => ReactNode> = {
   companies: () => <CompaniesRoute />,
+  followups: () => (
+    <Suspense fallback={<p role="status">Loading follow-ups…</p>}>
+      <FollowUpsPage />
+    </Suspense>
+  ),
   health: () => <HealthPage />,
   integrations: () => <IntegrationsPage />,
   audit: () => <AuditPage />,

@@ -13,6 +13,7 @@ export const auditActions = [
   'profile.edit',
   'profile.remove',
   'invite.compose',
+  'link.fresh',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -29,6 +30,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'profile.edit': 'Profile edited',
   'profile.remove': 'Profile removed',
   'invite.compose': 'Invite composed',
+  'link.fresh': 'Fresh link created',
 };
 
 export const auditRecordSchema = z.object({

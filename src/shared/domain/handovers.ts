@@ -18,7 +18,12 @@ export const firstSyncWatchMs = 12 * 60 * 60 * 1000;
 /** After this long a hand-over is no longer checked with Codat, whatever its state. */
 export const handOverWatchLimitMs = 7 * 24 * 60 * 60 * 1000;
 
-export const handOverMethods = ['copied', 'opened', 'invite'] as const;
+/**
+ * How a link was handed over. `fresh_link`: created in bulk (Health) for a mail merge or invites sent one after
+ * another; it becomes `invite` once one is composed with it. Values are only ever added, so stored records stay
+ * readable.
+ */
+export const handOverMethods = ['copied', 'opened', 'invite', 'fresh_link'] as const;
 export type HandOverMethod = (typeof handOverMethods)[number];
 
 /**

@@ -115,6 +115,14 @@ const cases: Record<string, WriteCase> = {
     // Composing an invite changes nothing in Codat: once its input is valid it cannot fail.
     fails: null,
   },
+  'followups.freshLink': {
+    works: async () => linkedConnection('Audited Fresh Link Ltd'),
+    fails: async () => {
+      const target = await linkedConnection('Refused Fresh Link Ltd');
+      fault(`/companies/${target.companyId}`, 'GET');
+      return target;
+    },
+  },
 };
 
 const writes = operationNames.filter((name) => operations[name].effect === 'write');

@@ -46,7 +46,7 @@ beforeEach(() => {
   listeners.clear();
   vi.mocked(linkdesk.followups.list).mockResolvedValue({
     ok: true,
-    value: { handOvers: [], problem: null, watch: quietWatch },
+    value: { handOvers: [], problem: null, watch: quietWatch, you: 'alice' },
   });
   useAppStore.setState({ info: { host: 'web', version: '1.0.0' } as AppInfo, page: 'settings', companyId: null });
 });
@@ -137,6 +137,7 @@ describe('the status bar’s follow-up notice', () => {
           reason: 'unreachable',
           nextCheckAt: null,
         },
+        you: 'alice',
       },
     });
     render(<StatusBar />);

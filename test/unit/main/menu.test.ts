@@ -33,9 +33,11 @@ describe('application menu', () => {
     const byAccelerator = new Map(go.filter((item) => item.accelerator).map((item) => [item.accelerator, item]));
     byAccelerator.get('CmdOrCtrl+K')?.click?.({} as never, undefined, {} as never);
     byAccelerator.get('CmdOrCtrl+2')?.click?.({} as never, undefined, {} as never);
-    byAccelerator.get('CmdOrCtrl+4')?.click?.({} as never, undefined, {} as never);
+    byAccelerator.get('CmdOrCtrl+3')?.click?.({} as never, undefined, {} as never);
+    byAccelerator.get('CmdOrCtrl+5')?.click?.({} as never, undefined, {} as never);
     expect(send.mock.calls).toEqual([
       [{ command: 'openPalette' }],
+      [{ command: 'navigate', page: 'followups' }],
       [{ command: 'navigate', page: 'health' }],
       [{ command: 'navigate', page: 'audit' }],
     ]);

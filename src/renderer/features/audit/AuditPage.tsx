@@ -14,7 +14,7 @@ import './audit.css';
 /** Every admin action taken from this console, newest first: filter, read, export. */
 export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({ action: '', company: '', from: '', to: '' });
-  const { records, warnings, failure } = useAuditLog(filters);
+  const { records, warnings, failure, upToDate } = useAuditLog(filters);
   const filter = (change: Partial<AuditFilters>) => setFilters((current) => ({ ...current, ...change }));
   // "Audit for this company" from the command palette.
   usePageRequest('auditForCompany', ({ company }) => setFilters({ action: '', company, from: '', to: '' }));
@@ -72,8 +72,9 @@ export function AuditPage() {
         <button
           type="button"
           className="button"
-          disabled={!records || records.length === 0}
-          onClick={() => records && downloadCsv(auditToCsv(records), datedFileName('audit'))}
+          // Never the records of the filters before: wait until the list answers these.
+          disabled={!records || records.length === 0 || !upToDate}
+          onClick={() => records && upToDate && downloadCsv(auditToCsv(records), datedFileName('audit'))}
         >
           Export CSV
         </button>
@@ -98,7 +99,11 @@ export function AuditPage() {
           </p>
         </section>
       )}
-      {records && records.length > 0 && <AuditTable records={records} />}
+      {records && records.length > 0 && (
+        <div aria-busy={!upToDate}>
+          <AuditTable records={records} />
+        </div>
+      )}
     </div>
   );
 }

@@ -12,9 +12,14 @@ export interface AuditFilters {
   to: string;
 }
 
-/** The audit records main finds for the filters, read again 150 ms after the filters stop changing. */
+/**
+ * The audit records main finds for the filters, read again 150 ms after the filters stop changing. `upToDate` is
+ * false while the records shown are still those of earlier filters (an export then would not be what is asked).
+ */
 export function useAuditLog({ action, company, from, to }: AuditFilters) {
   const [records, setRecords] = useState<AuditRecord[] | null>(null);
+  const asked = JSON.stringify([action, company, from, to]);
+  const [answered, setAnswered] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [failure, setFailure] = useState<BridgeError | null>(null);
 
@@ -30,6 +35,7 @@ export function useAuditLog({ action, company, from, to }: AuditFilters) {
       if (!current) return;
       if (result.ok) {
         setRecords(result.value.records);
+        setAnswered(asked);
         setWarnings(result.value.warnings);
         setFailure(null);
       } else setFailure(result.error);
@@ -38,7 +44,7 @@ export function useAuditLog({ action, company, from, to }: AuditFilters) {
       current = false;
       clearTimeout(timer);
     };
-  }, [action, company, from, to]);
+  }, [action, company, from, to, asked]);
 
-  return { records, warnings, failure };
+  return { records, warnings, failure, upToDate: answered === asked };
 }

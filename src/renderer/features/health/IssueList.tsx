@@ -8,6 +8,7 @@ import { categoryLabels, type HealthIssue } from '@shared/domain/health/model';
 import { usePageVirtualRows, type placeVirtualRow } from '@renderer/hooks/useVirtualRows';
 import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { numberFormat } from './health-format';
+import { needsCustomerLink, selectionKeyOf } from './bulk/fresh-links';
 import type { IssueListItem } from './issue-view';
 import { severityIcons, severityWords } from './severity';
 
@@ -23,9 +24,14 @@ interface IssueListProps {
   /** Each row names its category (when no heading above it does). */
   showCategory: boolean;
   onOpen(issue: HealthIssue): void;
+  /**
+   * Rows a customer must fix through a link get a checkbox (fresh links in bulk); selection is kept by the caller,
+   * by company and connection, since rows come and go as the list scrolls. Absent: no checkbox column.
+   */
+  selection?: { isSelected(key: string): boolean; toggle(issue: HealthIssue): void };
 }
 
-export function IssueList({ items, generation, stickyOffset, showCategory, onOpen }: IssueListProps) {
+export function IssueList({ items, generation, stickyOffset, showCategory, onOpen, selection }: IssueListProps) {
   // The page scrolls, not the list (no nested scrollbar); the thresholds form, notices and progress move it. A new
   // filter or sort is a new list, scrolled back to its top.
   const {
@@ -52,7 +58,7 @@ export function IssueList({ items, generation, stickyOffset, showCategory, onOpe
   useLayoutEffect(() => {
     const index = pendingFocus.current;
     if (index === null) return;
-    const row = listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    const row = listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .issue-row`);
     if (row) {
       pendingFocus.current = null;
       row.focus({ preventScroll: true });
@@ -75,6 +81,16 @@ export function IssueList({ items, generation, stickyOffset, showCategory, onOpe
     if (Number.isNaN(from)) return;
     let target: number | null = null;
     switch (event.key) {
+      case ' ': {
+        // Space on a row selects it for fresh links (where it can be), instead of scrolling the page.
+        const item = items[from];
+        // The checkbox itself toggles on Space.
+        if ((event.target as HTMLElement).matches('input')) return;
+        if (!selection || item?.kind !== 'issue' || !needsCustomerLink(item.issue)) return;
+        event.preventDefault();
+        selection.toggle(item.issue);
+        return;
+      }
       case 'ArrowDown':
         target = nthIssue(items, from, 1);
         break;
@@ -101,7 +117,12 @@ export function IssueList({ items, generation, stickyOffset, showCategory, onOpe
   };
 
   return (
-    <div ref={listRef} className="issue-list virtual-rows" style={{ height: totalSize }} onKeyDown={onKeyDown}>
+    <div
+      ref={listRef}
+      className={`issue-list virtual-rows${selection ? ' with-select' : ''}`}
+      style={{ height: totalSize }}
+      onKeyDown={onKeyDown}
+    >
       {virtualRows.map((row) => {
         const item = items[row.index];
         if (!item) return null;
@@ -126,6 +147,7 @@ export function IssueList({ items, generation, stickyOffset, showCategory, onOpe
             showCategory={showCategory}
             onFocus={() => setActiveKey(item.key)}
             onOpen={onOpen}
+            selection={selection}
           />
         );
       })}
@@ -141,62 +163,79 @@ interface IssueRowProps {
   showCategory: boolean;
   onFocus(): void;
   onOpen(issue: HealthIssue): void;
+  selection: IssueListProps['selection'];
 }
 
-function IssueRow({ issue, placement, tabbable, showCategory, onFocus, onOpen }: IssueRowProps) {
+function IssueRow({ issue, placement, tabbable, showCategory, onFocus, onOpen, selection }: IssueRowProps) {
   const Icon = severityIcons[issue.severity];
   const open = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     onOpen(issue);
   };
+  const selectable = selection !== undefined && needsCustomerLink(issue);
   return (
-    // A link, since it goes to the company's address; Enter on a link is a click, so both open it.
-    <a
-      {...placement}
-      href={`#/companies/${issue.companyId}`}
-      className="issue-row"
-      data-severity={issue.severity}
-      tabIndex={tabbable ? 0 : -1}
-      onFocus={onFocus}
-      onClick={open}
-    >
-      <span className="issue-severity">
-        <Icon aria-hidden="true" focusable="false" size={15} strokeWidth={2.25} />
-        {severityWords[issue.severity]}
-        <span className="visually-hidden">: </span>
-      </span>
-      <span className="issue-company">
-        <span className="issue-company-name clamp-2" title={issue.companyName}>
-          {issue.companyName}
+    <div {...placement} className="issue-row-frame" data-severity={issue.severity}>
+      {selection && (
+        <span className="issue-select">
+          {selectable && (
+            // Out of the Tab order (the list is one Tab stop): Space on the row toggles it, as does a click here.
+            <input
+              type="checkbox"
+              tabIndex={-1}
+              aria-label={`Select ${issue.companyName}`}
+              checked={selection.isSelected(selectionKeyOf(issue))}
+              onChange={() => selection.toggle(issue)}
+            />
+          )}
         </span>
-        <span className="visually-hidden">, </span>
-        <span className="issue-platform">{issue.platformName ?? 'No connection'}</span>
-      </span>
-      <span className="issue-text">
-        <span className="visually-hidden">. </span>
-        {showCategory && (
-          <span className="issue-category" data-category={issue.category}>
-            {categoryLabels[issue.category]}
-            <span className="visually-hidden">: </span>
+      )}
+      {/* A link, since it goes to the company's address; Enter on a link is a click, so both open it. */}
+      <a
+        href={`#/companies/${issue.companyId}`}
+        className="issue-row"
+        data-severity={issue.severity}
+        tabIndex={tabbable ? 0 : -1}
+        onFocus={onFocus}
+        onClick={open}
+      >
+        <span className="issue-severity">
+          <Icon aria-hidden="true" focusable="false" size={15} strokeWidth={2.25} />
+          {severityWords[issue.severity]}
+          <span className="visually-hidden">: </span>
+        </span>
+        <span className="issue-company">
+          <span className="issue-company-name clamp-2" title={issue.companyName}>
+            {issue.companyName}
           </span>
-        )}
-        <span className="issue-summary">{issue.summary}</span>
-        <span className="issue-action">
-          <span className="visually-hidden"> Next step: </span>
-          {issue.action.text}
+          <span className="visually-hidden">, </span>
+          <span className="issue-platform">{issue.platformName ?? 'No connection'}</span>
         </span>
-      </span>
-      <span className="issue-since">
-        <span className="visually-hidden"> Since </span>
-        {issue.since ? (
-          <time dateTime={issue.since} title={formatDateTime(issue.since)}>
-            {formatRelative(issue.since)}
-          </time>
-        ) : (
-          <span title="The evidence does not say since when">Not known</span>
-        )}
-      </span>
-    </a>
+        <span className="issue-text">
+          <span className="visually-hidden">. </span>
+          {showCategory && (
+            <span className="issue-category" data-category={issue.category}>
+              {categoryLabels[issue.category]}
+              <span className="visually-hidden">: </span>
+            </span>
+          )}
+          <span className="issue-summary">{issue.summary}</span>
+          <span className="issue-action">
+            <span className="visually-hidden"> Next step: </span>
+            {issue.action.text}
+          </span>
+        </span>
+        <span className="issue-since">
+          <span className="visually-hidden"> Since </span>
+          {issue.since ? (
+            <time dateTime={issue.since} title={formatDateTime(issue.since)}>
+              {formatRelative(issue.since)}
+            </time>
+          ) : (
+            <span title="The evidence does not say since when">Not known</span>
+          )}
+        </span>
+      </a>
+    </div>
   );
 }
 

@@ -4,7 +4,18 @@
  * order; filtering and grouping are one pass.
  */
 import { Download } from 'lucide-react';
-import { memo, useId, useMemo, useState, type CSSProperties } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { categoryLabels, issueCategories, type HealthIssue, type IssueCategory } from '@shared/domain/health/model';
 import type { BridgeError } from '@shared/result';
 import { EmptyState } from '@renderer/components/EmptyState';
@@ -16,6 +27,9 @@ import { formatDateTime } from '@renderer/lib/format';
 import { useAppStore } from '@renderer/stores/app-store';
 import { datedFileName } from '@renderer/lib/csv';
 import { downloadCsv } from '@renderer/lib/download';
+import { selectableTargets, selectAllState, targetOf, type FreshLinkTarget } from './bulk/fresh-links';
+import { FreshLinksBar } from './bulk/FreshLinksBar';
+import { useFreshLinkRun } from './bulk/useFreshLinkRun';
 import { issuesToCsv } from './csv';
 import { countOf, numberFormat, scanTime } from './health-format';
 import { IssueList } from './IssueList';
@@ -23,6 +37,7 @@ import { buildIssueView, platformsOf, sortForDisplay, type IssueFilters, type So
 import type { ScanResults } from './useHealthScan';
 
 const noIssues: HealthIssue[] = [];
+const FreshLinksDialog = lazy(() => import('./bulk/FreshLinksDialog'));
 const noFilters: IssueFilters = { platform: null, category: null };
 /** Select values for the platform filter (names are prefixed so no platform name can collide with these). */
 const allPlatformsValue = 'all';
@@ -56,6 +71,54 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
   const setCategory = (category: IssueCategory | null) => setFilters((current) => ({ ...current, category }));
   const open = (issue: HealthIssue) => useAppStore.getState().openCompany(issue.companyId);
   const exportCsv = () => downloadCsv(issuesToCsv(view.shown), datedFileName('health'));
+
+  // Fresh links in bulk: the selection is kept by company and connection, not by row (rows come and go as the list
+  // scrolls); only connections the current results still need a link for count.
+  const [selected, setSelected] = useState<ReadonlyMap<string, FreshLinkTarget>>(new Map());
+  const selectable = useMemo(() => selectableTargets(issues), [issues]);
+  const shownSelectable = useMemo(() => selectableTargets(view.shown), [view.shown]);
+  const chosen = useMemo(() => selectable.filter((target) => selected.has(target.key)), [selectable, selected]);
+  const allShown = selectAllState(shownSelectable, selected);
+  const toggle = useCallback((issue: HealthIssue) => {
+    const target = targetOf(issue);
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(target.key)) next.delete(target.key);
+      else next.set(target.key, target);
+      return next;
+    });
+  }, []);
+  const selection = useMemo(
+    () => (selectable.length > 0 ? { isSelected: (key: string) => selected.has(key), toggle } : undefined),
+    [selectable.length, selected, toggle],
+  );
+  const toggleAllShown = () =>
+    setSelected((current) => {
+      const next = new Map(current);
+      for (const target of shownSelectable) {
+        if (allShown === 'all') next.delete(target.key);
+        else next.set(target.key, target);
+      }
+      return next;
+    });
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (selectAllRef.current) selectAllRef.current.indeterminate = allShown === 'some';
+  });
+  const freshLinks = useFreshLinkRun();
+  const createRef = useRef<HTMLButtonElement>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const createFreshLinks = () => {
+    setDialogOpen(true);
+    void freshLinks.start(chosen);
+  };
+  const closeFreshLinks = () => {
+    // The ones that worked are done with; failures and those not asked for stay selected, to try again.
+    const worked = new Set(freshLinks.run?.done.map((item) => item.target.key));
+    setSelected((current) => new Map([...current].filter(([key]) => !worked.has(key))));
+    setDialogOpen(false);
+    freshLinks.dismiss();
+  };
 
   if (loadError) {
     return (
@@ -209,6 +272,12 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
                 ))}
               </select>
             </label>
+            {shownSelectable.length > 0 && (
+              <label className="choice select-all-choice">
+                <input ref={selectAllRef} type="checkbox" checked={allShown === 'all'} onChange={toggleAllShown} />
+                Select all shown
+              </label>
+            )}
             <button
               type="button"
               className="button export-button"
@@ -249,11 +318,14 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
         </div>
       ) : (
         <div className="issue-table list-shell">
-          <div className="issue-columns list-columns" aria-hidden="true">
-            <span>Severity</span>
-            <span>Company · platform</span>
-            <span>{groupByCategory ? 'What is wrong · next step' : 'Category · what is wrong · next step'}</span>
-            <span>Since</span>
+          <div className={`issue-columns list-columns${selection ? ' with-select' : ''}`} aria-hidden="true">
+            {selection && <span />}
+            <span className="issue-columns-main">
+              <span>Severity</span>
+              <span>Company · platform</span>
+              <span>{groupByCategory ? 'What is wrong · next step' : 'Category · what is wrong · next step'}</span>
+              <span>Since</span>
+            </span>
           </div>
           <IssueList
             items={view.items}
@@ -261,8 +333,29 @@ export const IssuesSection = memo(function IssuesSection(props: IssuesSectionPro
             showCategory={!groupByCategory}
             stickyOffset={toolbarHeight}
             onOpen={open}
+            {...(selection ? { selection } : {})}
           />
         </div>
+      )}
+
+      {chosen.length > 0 && (
+        <FreshLinksBar
+          count={chosen.length}
+          busy={freshLinks.run?.state === 'running'}
+          onCreate={createFreshLinks}
+          onClear={() => setSelected(new Map())}
+          buttonRef={createRef}
+        />
+      )}
+      {dialogOpen && freshLinks.run && (
+        <Suspense fallback={null}>
+          <FreshLinksDialog
+            run={freshLinks.run}
+            onCancel={freshLinks.cancel}
+            onClose={closeFreshLinks}
+            returnFocusTo={createRef}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -38,7 +38,7 @@ const followed = (state: HandOver['state'] = 'awaiting'): HandOver => ({
 function listing(handOvers: HandOver[]) {
   vi.mocked(linkdesk.followups.list).mockResolvedValue({
     ok: true,
-    value: { handOvers, problem: null, watch: { checkedAt: null, problem: null, nextCheckAt: null } },
+    value: { handOvers, problem: null, watch: { checkedAt: null, problem: null, nextCheckAt: null }, you: 'alice' },
   });
 }
 

@@ -22,6 +22,8 @@ interface InviteComposerProps {
   onRegenerate(): Promise<Result<HandOverLink>>;
   onClose(): void;
   returnFocusTo: RefObject<HTMLElement | null>;
+  /** Who to address it to at first (the last recipient, when a fresh link follows an earlier invite). */
+  initialRecipient?: string;
 }
 
 export function InviteComposer(props: InviteComposerProps) {
@@ -39,7 +41,7 @@ export function InviteComposer(props: InviteComposerProps) {
       sender: props.settings.sender.trim() || 'Your account manager',
     }),
   );
-  const [recipient, setRecipient] = useState('');
+  const [recipient, setRecipient] = useState(props.initialRecipient ?? '');
   const [subject, setSubject] = useState(initial.subject);
   const [body, setBody] = useState(initial.body);
   // Say what is wrong with the address only once the user has left the field (or tried to send).
