@@ -37,6 +37,7 @@ import { createConnectionService } from './services/connections';
 import { createConnectivityMonitor } from './services/connectivity';
 import { createDataService } from './services/data';
 import { createDiagnosisService } from './services/diagnosis';
+import { createFollowUpAnnouncer } from './services/followup-notifications';
 import { createFollowUpService } from './services/followups';
 import { createFollowUpWatcher, type FollowUpWatcher, type WatchTimer } from './services/followups-watcher';
 import { createHandOverStore } from './services/handovers-store';
@@ -173,6 +174,10 @@ export function createMainServices(
     now,
     onProblem: (message) => log.warn(`[followups] ${message}`),
   });
+  const announcer = createFollowUpAnnouncer({
+    notifier: ports.notifier,
+    notify: () => followUpSettings.read().notify,
+  });
   const followUpWatcher = createFollowUpWatcher({
     store: handOverStore,
     api,
@@ -181,7 +186,8 @@ export function createMainServices(
     intervalMs: () => followUpSettings.read().checkEveryMinutes * 60_000,
     rateLimit: () => rateLimit,
     ...(tuning.followUpTimer ? { timer: tuning.followUpTimer } : {}),
-    onChanged: (profileId, events) => hub.emit('followups.changed', { profileId, events }),
+    onChanged: (profileId, events, watch) =>
+      hub.emit('followups.changed', { profileId, events, notice: announcer.announce(events), watch }),
   });
   const followUps = createFollowUpService({
     store: handOverStore,

@@ -8,7 +8,7 @@ import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from './d
 import { createMainServices } from './composition';
 import { bindIpc, forwardEvents } from './bridge/ipc';
 import { buildMenuTemplate } from './menu';
-import { desktopNotifier, safeStorageVault, shellOpener } from './platform/electron';
+import { createDesktopNotifier, safeStorageVault, shellOpener } from './platform/electron';
 import { inProcessTrainingSandbox, osUserName } from './platform/node';
 import { appOrigin, registerAppScheme, serveRenderer } from './security/app-protocol';
 import { guardSession, guardWebContents } from './security/guards';
@@ -16,6 +16,7 @@ import { createFileSettingsStore } from './settings';
 import { createMainWindow } from './window';
 import { createFileLog } from './log';
 import { createDeepLinkHandler } from './deep-links';
+import { openNotificationTarget } from './notification-clicks';
 import { deepLinkScheme, routeHashFor } from '@shared/links';
 import { createRedactor } from './security/redaction';
 import type { SavedWindowState } from './window-state';
@@ -42,7 +43,7 @@ if (!dataLock) {
       facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
       vault: safeStorageVault,
       opener: shellOpener,
-      notifier: desktopNotifier,
+      notifier: createDesktopNotifier((target) => openNotificationTarget(target, { hub, show: showWindow })),
       settings: createFileSettingsStore(app.getPath('userData')),
       training: inProcessTrainingSandbox,
       auditDirectory: path.join(app.getPath('userData'), 'audit'),

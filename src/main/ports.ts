@@ -35,9 +35,16 @@ export interface ExternalOpener {
   openFolder(directory: string): Promise<boolean>;
 }
 
+/**
+ * Where clicking a notification leads: a company, or a page by its id (one the renderer does not know opens
+ * Companies).
+ */
+export type NotificationTarget = { companyId: string } | { page: string };
+
 /** Desktop notifications; `false` where the host has none (the page then shows its own). */
 export interface Notifier {
-  notify(title: string, body: string): boolean;
+  /** With a target, clicking the notification brings the window forward and opens it. */
+  notify(title: string, body: string, target?: NotificationTarget): boolean;
 }
 
 export interface PlatformPorts {

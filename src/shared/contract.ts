@@ -16,6 +16,7 @@ import {
   sourceTypeSchema,
 } from './codat/schemas';
 import { auditActions, auditRecordSchema, type AuditAction } from './domain/audit';
+import { defaultFollowUpNotify, followUpNoticeSchema, followUpNotifySchema } from './domain/followup-notices';
 import { handOverEventSchema, handOverSchema } from './domain/handovers';
 import { healthIssueSchema, healthThresholdsSchema } from './domain/health/model';
 import { addressProblem } from './domain/invite';
@@ -160,9 +161,20 @@ export const defaultBrandingSettings: BrandingSettings = { ttlDays: 7, maxMegaby
 export const followUpSettingsSchema = z.object({
   /** How often main asks Codat about hand-overs while a link still works or a first sync runs. */
   checkEveryMinutes: z.number().int().min(1, 'At least every minute.').max(60, 'At most every 60 minutes.'),
+  /** Which follow-ups are notified on the desktop; settings saved before there was a choice get all of them. */
+  notify: followUpNotifySchema.default(defaultFollowUpNotify),
 });
 export type FollowUpSettings = z.infer<typeof followUpSettingsSchema>;
-export const defaultFollowUpSettings: FollowUpSettings = { checkEveryMinutes: 2 };
+export const defaultFollowUpSettings: FollowUpSettings = { checkEveryMinutes: 2, notify: defaultFollowUpNotify };
+
+/** When main last asked Codat about hand-overs, and why it could not, if it could not. */
+export const followUpWatchSchema = z.object({
+  checkedAt: z.string().nullable(),
+  problem: z.string().nullable(),
+  /** The problem's kind, for a short notice (the status bar). */
+  reason: z.enum(['rate_limited', 'quota', 'unreachable', 'refused']).nullable().optional(),
+  nextCheckAt: z.string().nullable(),
+});
 
 export const connectivitySchema = z.object({
   /** null until main has tried. */
@@ -428,11 +440,7 @@ export const operations = {
     z.object({
       handOvers: z.array(handOverSchema),
       problem: z.string().nullable(),
-      watch: z.object({
-        checkedAt: z.string().nullable(),
-        problem: z.string().nullable(),
-        nextCheckAt: z.string().nullable(),
-      }),
+      watch: followUpWatchSchema,
       /** The OS user this console runs as (hand-overs' `by`), for "mine". */
       you: z.string(),
     }),
@@ -523,8 +531,17 @@ export const events = {
   'audit.status': auditStatusSchema,
   /** Whether main can currently reach the active profile's API. */
   'codat.connectivity': z.object({ online: z.boolean(), checkedAt: z.string() }),
-  /** Hand-overs were recorded or moved on; `events` are what to tell the user (each notified once). */
-  'followups.changed': z.object({ profileId: z.string(), events: z.array(handOverEventSchema) }),
+  /**
+   * Hand-overs were recorded or moved on; `events` are what to tell the user (each notified once). `notice`: the
+   * one notification for them (null or absent: none, or every kind turned off), and whether main showed it on
+   * the desktop (when not, the page shows it). `watch`: after a check, how the watcher stands.
+   */
+  'followups.changed': z.object({
+    profileId: z.string(),
+    events: z.array(handOverEventSchema),
+    notice: followUpNoticeSchema.extend({ shownByMain: z.boolean() }).nullable().optional(),
+    watch: followUpWatchSchema.optional(),
+  }),
   /** The branding cache started or finished a refresh, or moved on (the Integrations page reloads after). */
   'integrations.changed': brandingCacheStateSchema,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;

@@ -64,8 +64,11 @@ export interface FollowUpWatcherOptions {
   timer?: WatchTimer;
   /** The latest X-Rate-Limit figures, for the quota reserve. */
   rateLimit?(): RateLimitInfo | null;
-  /** After every check that changed something: what to tell the user. */
-  onChanged(profileId: string, events: HandOverEvent[]): void;
+  /**
+   * After every check that changed something (what to tell the user), or that could not ask Codat, or the first
+   * that could again (how the watcher stands, with its next check planned).
+   */
+  onChanged(profileId: string, events: HandOverEvent[], watch: WatchState): void;
 }
 
 export interface CheckReport {
@@ -76,12 +79,16 @@ export interface CheckReport {
   events: HandOverEvent[];
   /** Why Codat could not be asked (or not fully), in plain words. */
   problem: string | null;
+  reason: WatchProblemReason | null;
 }
+
+export type WatchProblemReason = 'rate_limited' | 'quota' | 'unreachable' | 'refused';
 
 export interface WatchState {
   checkedAt: string | null;
   /** Why the last check could not ask Codat, if it could not. */
   problem: string | null;
+  reason: WatchProblemReason | null;
   /** When the next check is due, if one is. */
   nextCheckAt: string | null;
 }
@@ -114,7 +121,7 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
   let failures = 0;
   let waitUntil = 0;
   let checking: Promise<CheckReport> | null = null;
-  const state: WatchState = { checkedAt: null, problem: null, nextCheckAt: null };
+  const state: WatchState = { checkedAt: null, problem: null, reason: null, nextCheckAt: null };
 
   function clear() {
     if (handle !== null) timer.clear(handle);
@@ -224,6 +231,7 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
   function mustWait(report: CheckReport): boolean {
     if (options.now() < waitUntil) {
       report.problem = `Follow-ups wait until ${new Date(waitUntil).toISOString()}, as Codat asked.`;
+      report.reason = 'rate_limited';
       return true;
     }
     const limit = options.rateLimit?.();
@@ -231,12 +239,13 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     const resetAt = limit.resetAt ? Date.parse(limit.resetAt) : NaN;
     if (Number.isFinite(resetAt)) waitUntil = resetAt;
     report.problem = `Follow-ups wait: only ${limit.remaining} Codat requests are left today, kept for your own work.`;
+    report.reason = 'quota';
     return true;
   }
 
-  async function check(): Promise<CheckReport> {
+  async function check(): Promise<{ report: CheckReport; profileId: string; learnt: boolean }> {
     const profileId = options.profileId();
-    const report: CheckReport = { checked: 0, requests: 0, events: [], problem: null };
+    const report: CheckReport = { checked: 0, requests: 0, events: [], problem: null, reason: null };
     const started = options.now();
     const watched = (await options.store.list(profileId)).filter((item) => isHandOverWatched(item, started));
     report.checked = watched.length;
@@ -254,6 +263,12 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
         failures += 1;
         const failure = asked.failure instanceof BridgeFailure ? asked.failure.error : null;
         if (failure?.code === 'rate_limited') waitUntil = options.now() + (failure.retryAfterMs ?? intervalMs());
+        report.reason =
+          failure?.code === 'rate_limited'
+            ? 'rate_limited'
+            : failure?.code === 'network' || failure?.code === 'timeout'
+              ? 'unreachable'
+              : 'refused';
         report.problem = `Follow-ups could not ask Codat (${failure?.message ?? String(asked.failure)}); they will try again.`;
         console.warn(`[followups] ${report.problem}`);
       }
@@ -274,8 +289,8 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     }
     state.checkedAt = new Date(now).toISOString();
     state.problem = report.problem;
-    if (learnt) options.onChanged(profileId, report.events);
-    return report;
+    state.reason = report.reason;
+    return { report, profileId, learnt };
   }
 
   const watcher = {
@@ -297,12 +312,19 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
       checking ??= (async () => {
         running = true;
         clear();
+        const problemBefore = state.problem;
+        let checked: Awaited<ReturnType<typeof check>> | null = null;
         try {
-          return await check();
+          checked = await check();
+          return checked.report;
         } finally {
           running = false;
           checking = null;
           await reschedule();
+          // Said after planning the next check, so that the status bar can say when it is.
+          if (checked && (checked.learnt || checked.report.problem !== null || problemBefore !== null)) {
+            options.onChanged(checked.profileId, checked.report.events, { ...state });
+          }
         }
       })();
       return checking;

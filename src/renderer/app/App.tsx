@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { pages } from '@shared/pages';
 import { useAppStore } from '../stores/app-store';
 import { CommandPaletteHost } from './CommandPaletteHost';
+import { FollowUpToasts } from './FollowUpToasts';
 import { Navigation } from './Navigation';
 import { PageView } from './PageView';
 import { Notices } from './Notices';
@@ -31,6 +32,7 @@ export function App() {
         <PageView page={page} />
       </main>
       <StatusBar />
+      <FollowUpToasts />
       <CommandPaletteHost />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useAppStore } from '../stores/app-store';
+import { followUpWatchNotice, useFollowUpWatch } from './useFollowUpWatch';
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -10,6 +11,8 @@ export function StatusBar() {
   const profile = info?.activeProfile ?? null;
   const navigate = useAppStore((state) => state.navigate);
   const audit = info?.audit;
+  const followUpWatch = useFollowUpWatch();
+  const followUpNotice = followUpWatchNotice(followUpWatch);
 
   return (
     <footer className="status-bar" aria-label="Status">
@@ -45,6 +48,12 @@ export function StatusBar() {
           <span className="offline-dot" aria-hidden="true" />
           Audit trail not written: {audit.pending} {audit.pending === 1 ? 'record' : 'records'} waiting
         </button>
+      )}
+      {followUpNotice && (
+        <span className="status-item status-followups" title={followUpWatch?.problem ?? undefined}>
+          <span className="offline-dot" aria-hidden="true" />
+          {followUpNotice}
+        </span>
       )}
       {info && (
         <span className="status-item status-trailing">

@@ -1,6 +1,6 @@
 /** Electron adapters for the ports. One of the few files allowed to import `electron`. */
 import { Notification, safeStorage, shell } from 'electron';
-import type { ExternalOpener, Notifier, SecretVault } from '@main/ports';
+import type { ExternalOpener, NotificationTarget, Notifier, SecretVault } from '@main/ports';
 
 export const safeStorageVault: SecretVault = {
   describe() {
@@ -40,10 +40,30 @@ export const shellOpener: ExternalOpener = {
   openFolder: async (directory) => (await shell.openPath(directory)) === '',
 };
 
-export const desktopNotifier: Notifier = {
-  notify(title, body) {
-    if (!Notification.isSupported()) return false;
-    new Notification({ title, body, silent: false }).show();
-    return true;
-  },
-};
+/**
+ * Desktop notifications; clicking one with a target calls `onClick` (the app brings its window forward and
+ * navigates). Shown notifications are held until they close: one collected early never reports its click.
+ */
+const maxHeld = 50;
+
+export function createDesktopNotifier(onClick: (target: NotificationTarget) => void): Notifier {
+  const live = new Set<Notification>();
+  return {
+    notify(title, body, target) {
+      if (!Notification.isSupported()) return false;
+      const notification = new Notification({ title, body, silent: false });
+      // A notification centre may keep some without ever closing them: hold only the latest.
+      if (live.size >= maxHeld) live.delete(live.values().next().value as Notification);
+      live.add(notification);
+      const release = () => live.delete(notification);
+      notification.on('click', () => {
+        release();
+        if (target) onClick(target);
+      });
+      notification.on('close', release);
+      notification.on('failed', release);
+      notification.show();
+      return true;
+    },
+  };
+}

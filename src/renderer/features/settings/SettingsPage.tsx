@@ -6,6 +6,7 @@ import { formatDateTime } from '@renderer/lib/format';
 import { useProfilesStore } from '@renderer/stores/profiles-store';
 import { AboutConsole } from './AboutConsole';
 import { BrandingCacheSettings } from './BrandingCacheSettings';
+import { FollowUpSettings } from './FollowUpSettings';
 import { InviteTemplateEditor } from './InviteTemplateEditor';
 import { ProfileForm } from './ProfileForm';
 import { useProfilesListing, useProfileTest } from './useSettings';
@@ -77,6 +78,7 @@ export function SettingsPage() {
         )}
       </section>
       <InviteTemplateEditor />
+      <FollowUpSettings />
       <BrandingCacheSettings />
       <AboutConsole />
     </>

@@ -59,6 +59,17 @@ export function useBrandingSettings() {
   );
 }
 
+/** How often follow-ups are checked, and which are notified. */
+export function useFollowUpSettings() {
+  return useMemo(
+    () => ({
+      read: () => linkdesk.followups.settings(),
+      save: (settings: OperationInput<'followups.saveSettings'>) => linkdesk.followups.saveSettings(settings),
+    }),
+    [],
+  );
+}
+
 /** "Open logs folder": opened by the desktop app, or only named by the browser console. */
 export function useLogsFolder() {
   const [answer, setAnswer] = useState<OperationOutput<'system.openLogsFolder'> | null>(null);

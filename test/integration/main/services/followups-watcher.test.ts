@@ -281,7 +281,7 @@ describe('follow-ups per profile', () => {
 
 describe('how often the watcher checks', () => {
   it('checks as often as the setting says, and refuses an interval under a minute', async () => {
-    expect(await call('followups.settings', {})).toEqual({ checkEveryMinutes: 2 });
+    expect(await call('followups.settings', {})).toMatchObject({ checkEveryMinutes: 2 });
     await call('followups.saveSettings', { checkEveryMinutes: 10 });
     await handOver(1);
     expect(planned.at(-1)).toBe(10 * minute);

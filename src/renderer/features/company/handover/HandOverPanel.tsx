@@ -28,7 +28,8 @@ interface HandOverPanelProps {
   onLinkUsed(usedBy: LinkUse): void;
   onConnection(connection: Connection): void;
   onClose(): void;
-  notify(title: string, body: string): void;
+  /** With the connection: on the page only when main follows its hand-over (main tells the desktop). */
+  notify(title: string, body: string, about?: { connectionId: string }): void;
   /** Bumped when the user asks for this panel again (its card's "Hand over link"). */
   focusRequests: number;
 }
@@ -82,8 +83,9 @@ export function HandOverPanel(props: HandOverPanelProps) {
     },
     {
       onConnection,
-      onLinked: () => notify(`${platform} linked`, companyName),
-      onSyncSettled: (finished) => notify(...syncNotification(platform, companyName, finished)),
+      onLinked: () => notify(`${platform} linked`, companyName, { connectionId: handOver.connectionId }),
+      onSyncSettled: (finished) =>
+        notify(...syncNotification(platform, companyName, finished), { connectionId: handOver.connectionId }),
       // The customer's attempt ended: whatever link they had is spent.
       onNewErrors: () => onLinkUsed('attempted'),
     },
