@@ -3,8 +3,9 @@
  * default) as long as some link still works or some first sync runs, it asks Codat about every hand-over still
  * followed, in as few requests as it can: the company list answer carries each company's connections, so one
  * `GET /companies?query=id=…||id=…` covers up to 49 companies (Codat's query must stay under 2048 characters).
- * A linked hand-over costs one `dataStatus` request until its first sync has finished (for at most
- * `firstSyncWatchMs`). Then it applies the
+ * A linked hand-over costs one `dataStatus` request a check until its first sync has finished (for
+ * `firstSyncWatchMs`; after that, one an hour, so that a first sync that finished while the console was closed,
+ * or an on-premise connector's that took a day, is still seen). Then it applies the
  * hand-over rules, saves, and says what happened. A failed check changes nothing but the time rules (a link
  * still expires offline), and the next one waits longer; a rate limit is honoured. No hand-over is dropped.
  */
@@ -34,6 +35,8 @@ export const followUpDefaults = {
   maxBackoffMs: 30 * 60_000,
   /** Below this many requests left today, checks wait for the quota to reset (the user's own work goes first). */
   quotaReserve: 50,
+  /** After `firstSyncWatchMs`, a linked hand-over's first sync is read this often. */
+  lateFirstSyncEveryMs: 60 * 60_000,
 } as const;
 
 /** Codat's query must be under 2048 characters (API-NOTES §4): `id=<uuid>` joined by `||` fits 49. */
@@ -122,6 +125,13 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
   let waitUntil = 0;
   let checking: Promise<CheckReport> | null = null;
   const state: WatchState = { checkedAt: null, problem: null, reason: null, nextCheckAt: null };
+  /** Per hand-over, when its first sync was last read after `firstSyncWatchMs` (in memory: at once after a start). */
+  const lateFirstSyncReads = new Map<string, number>();
+  const nextLateFirstSyncRead = (item: HandOver) =>
+    (lateFirstSyncReads.get(item.id) ?? -Infinity) + followUpDefaults.lateFirstSyncEveryMs;
+  /** Whether this check reads a linked hand-over's first sync. */
+  const readsFirstSync = (item: HandOver, now: number) =>
+    isReadingFirstSync(item, now) || now >= nextLateFirstSyncRead(item);
 
   function clear() {
     if (handle !== null) timer.clear(handle);
@@ -137,9 +147,11 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     const due: number[] = [];
     const backoff = failures > 0 ? Math.min(intervalMs() * 2 ** (failures - 1), followUpDefaults.maxBackoffMs) : 0;
     const prompt = now + Math.max(intervalMs(), backoff, waitUntil - now);
+    const notBefore = now + Math.max(backoff, waitUntil - now, 0);
     for (const item of handOvers) {
       if (!isHandOverWatched(item, now)) continue;
       if (needsPromptChecks(item, now)) due.push(prompt);
+      else if (item.state === 'linked') due.push(Math.max(nextLateFirstSyncRead(item), notBefore));
       if (item.state === 'awaiting') {
         // Also when the moment has passed while the console was closed: then at once.
         const expiresAt = Date.parse(item.link.expiresAt);
@@ -205,7 +217,9 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
           .get(key(item.company.id))
           ?.dataConnections?.find((candidate) => key(candidate.id) === key(item.connection.id)) ?? null;
       const observation: CodatObservation = { connection };
-      if (failure === null && connection?.status === 'Linked' && isReadingFirstSync(item, options.now())) {
+      const now = options.now();
+      if (failure === null && connection?.status === 'Linked' && readsFirstSync(item, now)) {
+        if (!isReadingFirstSync(item, now)) lateFirstSyncReads.set(item.id, now);
         try {
           let statuses = syncs.get(key(item.company.id));
           if (!statuses) {

@@ -13,7 +13,7 @@ import { errorKey, isSyncSettled, type SyncProgress } from './watch';
 export const linkLifetimeMs = 24 * 60 * 60 * 1000;
 /** "Expires in 2 hours and has not been used." */
 export const expiryReminderMs = 2 * 60 * 60 * 1000;
-/** How long after linking the first sync is read (an on-premise connector may hold it for days). */
+/** How long after linking the first sync is read at every check (then hourly: an on-premise connector may hold it for days). */
 export const firstSyncWatchMs = 12 * 60 * 60 * 1000;
 /** After this long a hand-over is no longer checked with Codat, whatever its state. */
 export const handOverWatchLimitMs = 7 * 24 * 60 * 60 * 1000;

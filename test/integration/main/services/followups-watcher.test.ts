@@ -147,6 +147,16 @@ describe('the follow-up watcher', () => {
     ]);
   });
 
+  it('still sees a first sync that finished while nobody checked for a day', async () => {
+    const [first] = await handOver(1);
+    await actAsCustomer(first!.linkUrl, 'authorise');
+    expect(kinds(await services.followUps.checkNow())).toEqual(['linked: Follow-up 1 Ltd']);
+    // The console was closed overnight: the first check after it reads the first sync once more.
+    sandbox.control.advanceClock(24 * hour);
+    expect(kinds(await services.followUps.checkNow())).toEqual(['first_sync_finished: Follow-up 1 Ltd']);
+    expect((await call('followups.list', {})).handOvers[0]?.state).toBe('synced');
+  });
+
   it('says the first sync failed, with the data types that failed', async () => {
     const [first] = await handOver(1);
     sandbox.control.addPullOutcome({ companyId: first!.companyId, dataType: 'invoices', status: 'FetchError' });
