@@ -36,7 +36,9 @@ export async function startWebHostProcess(
   const logFile = path.resolve(`test-results/${logName}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const clock = options.shiftableClock ? ['--import', pathToFileURL(path.resolve('test/e2e/shifted-clock.mjs')).href] : [];
+  const clock = options.shiftableClock
+    ? ['--import', pathToFileURL(path.resolve('test/e2e/shifted-clock.mjs')).href]
+    : [];
   const child = spawn(
     process.execPath,
     [...clock, 'out/main/web.js', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
