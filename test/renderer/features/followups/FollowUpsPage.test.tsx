@@ -12,6 +12,7 @@ import { linkdesk } from '@renderer/api';
 import { Navigation } from '@renderer/app/Navigation';
 import FollowUpsPage from '@renderer/features/followups/FollowUpsPage';
 import { useFollowUpsStore } from '@renderer/features/followups/followups-store';
+import { aHandOver } from '@support/hand-overs';
 
 vi.mock('@renderer/api', () => ({
   hostBridge: 'http',
@@ -32,33 +33,13 @@ let serial = 0;
 function handOver(patch: Partial<HandOver> & { name: string; issuedAgo?: number }): HandOver {
   serial += 1;
   const { name, issuedAgo = hour, ...rest } = patch;
-  const issuedAt = now - issuedAgo;
-  return {
-    id: `h${serial}`,
-    profileId: 'training',
-    company: { id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`, name },
-    connection: {
-      id: `10000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
-      platformKey: 'gbol',
-      platformName: 'Xero',
-    },
+  const id = String(serial).padStart(12, '0');
+  return aHandOver(now - issuedAgo, {
+    company: { id: `00000000-0000-4000-8000-${id}`, name },
+    connection: { id: `10000000-0000-4000-8000-${id}`, platformKey: 'gbol', platformName: 'Xero' },
     by: 'sam',
-    at: new Date(issuedAt).toISOString(),
-    how: 'copied',
-    recipient: null,
-    link: { issuedAt: new Date(issuedAt).toISOString(), expiresAt: new Date(issuedAt + linkLifetimeMs).toISOString() },
-    errorBaseline: [],
-    syncBaseline: null,
-    state: 'awaiting',
-    problem: null,
-    codatStatus: null,
-    changedAt: null,
-    linkedAt: null,
-    endedAt: null,
-    supersededBy: null,
-    notified: [],
     ...rest,
-  };
+  });
 }
 
 function listOf(handOvers: HandOver[], you = 'sam'): OperationOutput<'followups.list'> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFunnel, funnelWeeks, type FunnelFigures } from '@shared/domain/funnel';
 import type { HandOver } from '@shared/domain/handovers';
+import { aHandOver } from '@support/hand-overs';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -10,32 +11,7 @@ const now = Date.parse('2026-06-17T12:00:00.000Z');
 const thisMonday = Date.parse('2026-06-15T00:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-let serial = 0;
-function handOver(at: number, overrides: Partial<HandOver> = {}): HandOver {
-  serial += 1;
-  return {
-    id: `h${serial}`,
-    profileId: 'training',
-    company: { id: `c${serial}`, name: `Customer ${serial}` },
-    connection: { id: `k${serial}`, platformKey: 'gbol', platformName: 'Xero' },
-    by: 'alice',
-    at: iso(at),
-    how: 'copied',
-    recipient: null,
-    link: { issuedAt: iso(at), expiresAt: iso(at + day) },
-    errorBaseline: [],
-    syncBaseline: null,
-    state: 'awaiting',
-    problem: null,
-    codatStatus: null,
-    changedAt: null,
-    linkedAt: null,
-    endedAt: null,
-    supersededBy: null,
-    notified: [],
-    ...overrides,
-  };
-}
+const handOver = aHandOver;
 
 const linked = (at: number, after: number, overrides: Partial<HandOver> = {}) =>
   handOver(at, { state: 'linked', linkedAt: iso(at + after), ...overrides });

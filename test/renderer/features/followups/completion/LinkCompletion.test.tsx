@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { HandOver } from '@shared/domain/handovers';
 import { downloadCsv } from '@renderer/lib/download';
 import LinkCompletion from '@renderer/features/followups/completion/LinkCompletion';
+import { aHandOver } from '@support/hand-overs';
 
 vi.mock('@renderer/lib/download', () => ({ downloadCsv: vi.fn() }));
 
@@ -16,32 +17,7 @@ const thisMonday = Date.parse('2026-06-15T00:00:00.000Z');
 const weeksAgo = (weeks: number) => thisMonday - weeks * 7 * day + 9 * hour;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-let serial = 0;
-function handOver(at: number, overrides: Partial<HandOver> = {}): HandOver {
-  serial += 1;
-  return {
-    id: `h${serial}`,
-    profileId: 'training',
-    company: { id: `c${serial}`, name: `Customer ${serial}` },
-    connection: { id: `k${serial}`, platformKey: 'gbol', platformName: 'Xero' },
-    by: 'alice',
-    at: iso(at),
-    how: 'copied',
-    recipient: null,
-    link: { issuedAt: iso(at), expiresAt: iso(at + day) },
-    errorBaseline: [],
-    syncBaseline: null,
-    state: 'awaiting',
-    problem: null,
-    codatStatus: null,
-    changedAt: null,
-    linkedAt: null,
-    endedAt: null,
-    supersededBy: null,
-    notified: [],
-    ...overrides,
-  };
-}
+const handOver = aHandOver;
 const sage = { id: 'k-sage', platformKey: 'tgff', platformName: 'Sage "Accounting"' };
 
 /**
