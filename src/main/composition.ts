@@ -29,6 +29,7 @@ import { systemOperations } from './operations/system';
 import type { PlatformPorts } from './ports';
 import { createExternalLinkPolicy, type ExternalLinkPolicy } from './security/external-links';
 import { createRedactor, type Redactor } from './security/redaction';
+import { inboxOperations } from './operations/inbox';
 import { createAppInfoService } from './services/app-info';
 import { createAuditLog } from './services/audit';
 import { createCompanyService } from './services/companies';
@@ -270,6 +271,7 @@ export function createMainServices(
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
     ...inviteOperations(inviteSettings, targets, followUps),
+    ...inboxOperations(),
     ...followUpOperations(
       followUps,
       followUpSettings,

@@ -19,6 +19,13 @@ import { auditActions, auditRecordSchema, type AuditAction } from './domain/audi
 import { defaultFollowUpNotify, followUpNoticeSchema, followUpNotifySchema } from './domain/followup-notices';
 import { handOverEventSchema, handOverSchema } from './domain/handovers';
 import { healthIssueSchema, healthThresholdsSchema } from './domain/health/model';
+import {
+  inboxIssueSchema,
+  inboxStates,
+  monitorRoundSchema,
+  monitorSettingsSchema,
+  monitorStatusSchema,
+} from './domain/inbox';
 import { addressProblem } from './domain/invite';
 import { tagFilterSchema } from './domain/tag-filter';
 
@@ -476,6 +483,46 @@ export const operations = {
     'link.fresh',
   ),
 
+  // inbox and monitor: the portfolio watched in the background, its issues with a lifecycle
+  /** The active profile's inbox: every issue remembered, with counts per tab. */
+  'inbox.list': local(
+    noInput,
+    z.object({
+      issues: z.array(inboxIssueSchema),
+      counts: z.record(z.enum(inboxStates), z.number().int().nonnegative()),
+      /** The inbox file could not be read or written (it is kept in memory meanwhile), in plain words. */
+      problem: z.string().nullable(),
+    }),
+  ),
+  /** Triage, by issue key (several at once for bulk actions). Each says how many changed. */
+  'inbox.acknowledge': local(
+    z.object({ keys: z.array(z.string().min(1).max(400)).min(1).max(5000) }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'inbox.snooze': local(
+    z
+      .object({
+        keys: z.array(z.string().min(1).max(400)).min(1).max(5000),
+        /** Until when (in the future, within a year). */
+        until: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'Not a date.'),
+      })
+      .strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'inbox.mute': local(
+    z.object({ keys: z.array(z.string().min(1).max(400)).min(1).max(5000) }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'inbox.unmute': local(
+    z.object({ keys: z.array(z.string().min(1).max(400)).min(1).max(5000) }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'monitor.settings': read(noInput, monitorSettingsSchema),
+  'monitor.saveSettings': local(monitorSettingsSchema.strict(), monitorSettingsSchema),
+  'monitor.status': read(noInput, monitorStatusSchema),
+  /** Starts a round now ("Check now"); its progress comes as `monitor.progress`. A round already running is returned. */
+  'monitor.checkNow': read(noInput, monitorRoundSchema),
+
   // audit: the trail of writes
   'audit.list': read(
     z
@@ -536,6 +583,10 @@ export const events = {
    * one notification for them (null or absent: none, or every kind turned off), and whether main showed it on
    * the desktop (when not, the page shows it). `watch`: after a check, how the watcher stands.
    */
+  /** A monitor round's progress (throttled), and its end. */
+  'monitor.progress': monitorRoundSchema,
+  /** The active profile's inbox changed (a round, a scan, triage, a snooze ending): read it again. */
+  'inbox.changed': z.object({ profileId: z.string(), newCount: z.number().int().nonnegative() }),
   'followups.changed': z.object({
     profileId: z.string(),
     events: z.array(handOverEventSchema),
