@@ -30,6 +30,7 @@ import type { PlatformPorts } from './ports';
 import { createExternalLinkPolicy, type ExternalLinkPolicy } from './security/external-links';
 import { createRedactor, type Redactor } from './security/redaction';
 import { inboxOperations } from './operations/inbox';
+import { followInboxBadge } from './services/app-badge';
 import { createAppInfoService } from './services/app-info';
 import { createAuditLog } from './services/audit';
 import { createCompanyService } from './services/companies';
@@ -295,6 +296,7 @@ export function createMainServices(
 
   // Only while the console runs: dispose() stops it.
   followUpWatcher.start();
+  const stopBadge = ports.badge ? followInboxBadge(hub, ports.badge) : () => {};
 
   return {
     handlers,
@@ -317,6 +319,7 @@ export function createMainServices(
       connectivity.stop();
       followUpWatcher.stop();
       audit.dispose();
+      stopBadge();
     },
   };
 }
