@@ -7,6 +7,7 @@ import { defaultBrandingSettings, defaultFollowUpSettings } from '@shared/contra
 import { auditActionLabels } from '@shared/domain/audit';
 import { defaultThresholds } from '@shared/domain/health/model';
 import { defaultInviteTemplate } from '@shared/domain/invite';
+import type { MonitoringControls } from './background';
 import { createBrandingStore } from './branding/store';
 import { createDispatcher, type Dispatch, type DispatcherOptions, type Handlers } from './bridge/dispatcher';
 import { createEventHub, type EventHub } from './bridge/events';
@@ -62,6 +63,11 @@ export interface MainServices {
   followUps: FollowUpWatcher;
   /** A cached branding image for the hosts to serve at /branding-cache/<name>. */
   brandingImage(name: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  /**
+   * What the desktop app's tray needs of the monitor. A placeholder (never monitoring) until the monitor service
+   * is wired here; then closing the last window while monitoring keeps the app in the tray.
+   */
+  monitoring: MonitoringControls;
   /** Stops background timers (the connectivity poll, audit retries). */
   dispose(): void;
 }
@@ -315,6 +321,8 @@ export function createMainServices(
     scans,
     followUps: followUpWatcher,
     brandingImage: (name) => integrations.readImage(name),
+    // Placeholder until the monitor service lands: its enabled setting, pause/resume and "Check now" go here.
+    monitoring: { isMonitoring: () => false, setMonitoring: () => {}, checkNow: () => {} },
     dispose: () => {
       connectivity.stop();
       followUpWatcher.stop();
