@@ -60,9 +60,8 @@ export function createBackgroundPresence(options: BackgroundPresenceOptions): Ba
   function refresh(): void {
     if (!tray) return;
     const on = monitoring.isMonitoring();
-    const template = trayMenu(on).map(
-      (entry): MenuItemConstructorOptions =>
-        'separator' in entry ? { type: 'separator' } : { label: entry.label, click: () => run(entry.action) },
+    const template = trayMenu(on).map((entry): MenuItemConstructorOptions =>
+      'separator' in entry ? { type: 'separator' } : { label: entry.label, click: () => run(entry.action) },
     );
     tray.setContextMenu(Menu.buildFromTemplate(template));
     tray.setToolTip(trayTooltip(on));

@@ -70,8 +70,10 @@ describe('round alerts', () => {
       '2 new issues',
     );
     expect(
-      roundAlertNotice('r4', [issue('Acme', 'sync_failing', { reopened: true }), issue('Beta', 'unlinked', { reopened: true })])
-        ?.title,
+      roundAlertNotice('r4', [
+        issue('Acme', 'sync_failing', { reopened: true }),
+        issue('Beta', 'unlinked', { reopened: true }),
+      ])?.title,
     ).toBe('2 issues are back');
   });
 
