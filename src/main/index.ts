@@ -106,6 +106,11 @@ if (!dataLock) {
     },
   });
 
+  // The pause item and tooltip follow the monitor when it is turned on or off elsewhere (Settings, another profile).
+  hub.subscribe((event) => {
+    if (event === 'monitor.progress' || event === 'inbox.changed' || event === 'profiles.changed') background.refresh();
+  });
+
   // linkdesk://company/<id>[/connection/<id>]: only ever navigates (see deep-links.ts). The installers register
   // the scheme (electron-builder `protocols`); Windows keeps the registration per user, so it is refreshed here.
   const deepLinks = createDeepLinkHandler({ warn: (line) => console.warn(line) });

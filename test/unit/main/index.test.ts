@@ -3,7 +3,7 @@
  * installs refuses hostile input.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -538,13 +538,19 @@ describe('closed windows keep watching', () => {
     trayItem('Pause monitoring').click!();
     expect(electronState.monitorCalls).toEqual(['checkNow', 'pause']);
     expect(electronState.trays[0]!.menu.map((item) => item.label)).toContain('Resume monitoring');
-    electronState.monitoring = true;
 
-    // Closed again: the same icon, nothing said twice (the setting remembers, across restarts too).
+    // Resumed in Settings: the tray follows with the next monitor event.
+    electronState.monitoring = true;
+    electronState.services!.hub.emit('inbox.changed', { profileId: 'training', newCount: 0 });
+    expect(electronState.trays[0]!.menu.map((item) => item.label)).toContain('Pause monitoring');
+
+    // Closed again: the same icon, nothing said twice (the settings file remembers it for the next start).
     closeWindow(1);
     expect(electronState.trays).toHaveLength(1);
     expect(electronState.notifications).toHaveLength(1);
     expect(electronState.quit).toBe(0);
+    const saved = JSON.parse(await readFile(path.join(electronState.userData, 'settings.json'), 'utf8'));
+    expect(saved.desktop).toEqual({ toldKeepsRunning: true });
   });
 
   it('Quit from the tray quits; on the way out the services stop, the icon goes and the data folder is free', async () => {
