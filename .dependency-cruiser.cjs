@@ -6,6 +6,7 @@ const electronAdapters = [
   '^src/main/index[.]ts$',
   '^src/main/window[.]ts$',
   '^src/main/menu[.]ts$',
+  '^src/main/tray[.]ts$',
   '^src/main/security/',
   '^src/main/platform/electron/',
   '^src/preload/',

@@ -7,6 +7,7 @@ import { defaultBrandingSettings, defaultFollowUpSettings } from '@shared/contra
 import { auditActionLabels } from '@shared/domain/audit';
 import { defaultThresholds } from '@shared/domain/health/model';
 import { defaultInviteTemplate } from '@shared/domain/invite';
+import type { MonitoringControls } from './background';
 import { createBrandingStore } from './branding/store';
 import { createDispatcher, type Dispatch, type DispatcherOptions, type Handlers } from './bridge/dispatcher';
 import { createEventHub, type EventHub } from './bridge/events';
@@ -30,6 +31,7 @@ import type { PlatformPorts } from './ports';
 import { createExternalLinkPolicy, type ExternalLinkPolicy } from './security/external-links';
 import { createRedactor, type Redactor } from './security/redaction';
 import { inboxOperations } from './operations/inbox';
+import { followInboxBadge } from './services/app-badge';
 import { createAppInfoService } from './services/app-info';
 import { createAuditLog } from './services/audit';
 import { createCompanyService } from './services/companies';
@@ -61,6 +63,11 @@ export interface MainServices {
   followUps: FollowUpWatcher;
   /** A cached branding image for the hosts to serve at /branding-cache/<name>. */
   brandingImage(name: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  /**
+   * What the desktop app's tray needs of the monitor. A placeholder (never monitoring) until the monitor service
+   * is wired here; then closing the last window while monitoring keeps the app in the tray.
+   */
+  monitoring: MonitoringControls;
   /** Stops background timers (the connectivity poll, audit retries). */
   dispose(): void;
 }
@@ -295,6 +302,7 @@ export function createMainServices(
 
   // Only while the console runs: dispose() stops it.
   followUpWatcher.start();
+  const stopBadge = ports.badge ? followInboxBadge(hub, ports.badge) : () => {};
 
   return {
     handlers,
@@ -313,10 +321,13 @@ export function createMainServices(
     scans,
     followUps: followUpWatcher,
     brandingImage: (name) => integrations.readImage(name),
+    // Placeholder until the monitor service lands: its enabled setting, pause/resume and "Check now" go here.
+    monitoring: { isMonitoring: () => false, setMonitoring: () => {}, checkNow: () => {} },
     dispose: () => {
       connectivity.stop();
       followUpWatcher.stop();
       audit.dispose();
+      stopBadge();
     },
   };
 }

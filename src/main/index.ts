@@ -8,15 +8,17 @@ import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from './d
 import { createMainServices } from './composition';
 import { bindIpc, forwardEvents } from './bridge/ipc';
 import { buildMenuTemplate } from './menu';
-import { createDesktopNotifier, safeStorageVault, shellOpener } from './platform/electron';
+import { createDesktopNotifier, electronBadge, safeStorageVault, shellOpener } from './platform/electron';
 import { inProcessTrainingSandbox, osUserName } from './platform/node';
 import { appOrigin, registerAppScheme, serveRenderer } from './security/app-protocol';
 import { guardSession, guardWebContents } from './security/guards';
-import { createFileSettingsStore } from './settings';
+import { createFileSettingsStore, settingsSection } from './settings';
 import { createMainWindow } from './window';
 import { createFileLog } from './log';
 import { createDeepLinkHandler } from './deep-links';
 import { openNotificationTarget } from './notification-clicks';
+import type { NotificationTarget } from './ports';
+import { createBackgroundPresence } from './tray';
 import { deepLinkScheme, routeHashFor } from '@shared/links';
 import { createRedactor } from './security/redaction';
 import type { SavedWindowState } from './window-state';
@@ -38,13 +40,16 @@ if (!dataLock) {
   const log = createFileLog({ directory: app.getPath('logs'), redact: redactor.redact, echo: !app.isPackaged });
   log.captureConsole();
   log.info(`Linkdesk ${app.getVersion()} started (desktop, ${process.platform}); data in ${app.getPath('userData')}`);
+  const settings = createFileSettingsStore(app.getPath('userData'));
+  const notifier = createDesktopNotifier((target) => openTarget(target));
   const services = createMainServices(
     {
       facts: { name: 'Linkdesk', version: app.getVersion(), platform: process.platform, host: 'electron' },
       vault: safeStorageVault,
       opener: shellOpener,
-      notifier: createDesktopNotifier((target) => openNotificationTarget(target, { hub, show: showWindow })),
-      settings: createFileSettingsStore(app.getPath('userData')),
+      notifier,
+      badge: electronBadge,
+      settings,
       training: inProcessTrainingSandbox,
       auditDirectory: path.join(app.getPath('userData'), 'audit'),
       brandingDirectory: path.join(app.getPath('userData'), 'branding'),
@@ -64,11 +69,47 @@ if (!dataLock) {
   const dispatch = services.dispatcher({ isTrustedCaller: (caller) => isAppUrl(caller.frameUrl, trustedOrigins) });
   const windowState = new Store<{ window?: SavedWindowState }>({ name: 'window-state' });
   let mainWindow: BrowserWindow | null = null;
+  /** The protocol, bridge and menu are in place: a window may open. */
+  let started = false;
+  /** The window's page has loaded: events sent to it now are heard. */
+  let windowLoaded = false;
+  /** A notification clicked while no window was open: the new window opens it once loaded. */
+  let waitingTarget: NotificationTarget | null = null;
+  /** Brings the window forward; opens it again when it was closed (Linkdesk kept running in the tray). */
   const showWindow = () => {
-    if (!mainWindow) return;
+    if (!started) return;
+    if (!mainWindow) {
+      openWindow();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   };
+  const openTarget = (target: NotificationTarget) => {
+    if (mainWindow && windowLoaded) {
+      openNotificationTarget(target, { hub, show: showWindow });
+      return;
+    }
+    waitingTarget = target;
+    showWindow();
+  };
+  const toldKeepsRunning = settingsSection(settings, 'desktop', () => ({ toldKeepsRunning: false }));
+  const background = createBackgroundPresence({
+    platform: process.platform,
+    iconPath,
+    monitoring: services.monitoring,
+    openWindow: showWindow,
+    notify: (title, body) => notifier.notify(title, body),
+    told: {
+      read: () => toldKeepsRunning.read().toldKeepsRunning,
+      remember: () => void toldKeepsRunning.save({ toldKeepsRunning: true }),
+    },
+  });
+
+  // The pause item and tooltip follow the monitor when it is turned on or off elsewhere (Settings, another profile).
+  hub.subscribe((event) => {
+    if (event === 'monitor.progress' || event === 'inbox.changed' || event === 'profiles.changed') background.refresh();
+  });
 
   // linkdesk://company/<id>[/connection/<id>]: only ever navigates (see deep-links.ts). The installers register
   // the scheme (electron-builder `protocols`); Windows keeps the registration per user, so it is refreshed here.
@@ -101,7 +142,13 @@ if (!dataLock) {
         }),
       ),
     );
-    mainWindow = createMainWindow({
+    started = true;
+    openWindow();
+  });
+
+  /** The one window (again, after it was closed while Linkdesk kept running). */
+  function openWindow(): void {
+    const window = createMainWindow({
       preloadPath: path.join(here, '../preload/index.cjs'),
       iconPath,
       // DevTools would let anyone at the keyboard call the bridge by hand; they are for development only.
@@ -111,26 +158,41 @@ if (!dataLock) {
         save: (state) => windowState.set('window', state),
       },
     });
-    forwardEvents(hub, mainWindow.webContents);
+    mainWindow = window;
+    windowLoaded = false;
+    const stopForwarding = forwardEvents(hub, window.webContents);
     // A cold start from a deep link opens its company with the first page load.
     const initial = deepLinks.takePending();
     const route = initial ? routeHashFor(initial) : '';
-    void mainWindow.loadURL(`${devRendererUrl ?? `${appOrigin}/index.html`}${route}`);
-    mainWindow.webContents.once('did-finish-load', () =>
+    void window.loadURL(`${devRendererUrl ?? `${appOrigin}/index.html`}${route}`);
+    window.webContents.once('did-finish-load', () => {
+      windowLoaded = true;
       deepLinks.attach({
         navigate: ({ companyId, connectionId }) =>
           hub.emit('app.navigate', { companyId, ...(connectionId ? { connectionId } : {}) }),
         show: showWindow,
-      }),
-    );
-    mainWindow.on('closed', () => {
+      });
+      const target = waitingTarget;
+      waitingTarget = null;
+      if (target) openNotificationTarget(target, { hub, show: showWindow });
+    });
+    window.on('closed', () => {
+      stopForwarding();
       mainWindow = null;
+      windowLoaded = false;
       deepLinks.detach();
     });
-  });
+  }
 
-  app.on('window-all-closed', () => app.quit());
+  // Monitoring: stays in the tray / menu bar; otherwise quits (macOS apps stay in the Dock). See background.ts.
+  app.on('window-all-closed', () => background.lastWindowClosed());
+  // macOS: clicking the Dock icon with no window open opens one.
+  app.on('activate', () => {
+    if (!mainWindow) showWindow();
+  });
+  // Quit (the tray's, the menu's, Cmd+Q): every window is closed first, then everything main runs stops.
   app.on('will-quit', () => {
+    background.dispose();
     services.dispose();
     dataLock.release();
   });

@@ -47,11 +47,19 @@ export interface Notifier {
   notify(title: string, body: string, target?: NotificationTarget): boolean;
 }
 
+/** The app's badge (the Dock, the Unity launcher): the Inbox's New count. A no-op where the host has none. */
+export interface AppBadge {
+  /** 0 clears it. */
+  setCount(count: number): void;
+}
+
 export interface PlatformPorts {
   facts: HostFacts;
   vault: SecretVault;
   opener: ExternalOpener;
   notifier: Notifier;
+  /** Where absent (the web host, tests), nothing shows the count but the page. */
+  badge?: AppBadge;
   settings: import('./settings').SettingsStore;
   training: TrainingSandboxStarter;
   /** Where integration branding is cached (userData/branding in the desktop app). */

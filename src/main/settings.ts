@@ -33,6 +33,8 @@ export const settingsSchema = z.object({
   thresholds: healthThresholdsSchema.optional(),
   branding: brandingSettingsSchema.optional(),
   followups: followUpSettingsSchema.optional(),
+  /** The desktop app's own: whether the user was told it keeps running in the tray (said once). */
+  desktop: z.object({ toldKeepsRunning: z.boolean() }).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -151,7 +153,7 @@ export function createMemorySettingsStore(initial: Settings = defaultSettings())
   };
 }
 
-type SectionKey = 'invite' | 'thresholds' | 'branding' | 'followups';
+type SectionKey = 'invite' | 'thresholds' | 'branding' | 'followups' | 'desktop';
 
 /** One optional part of the settings (invite template, health thresholds, branding cache), with its default. */
 export function settingsSection<K extends SectionKey>(

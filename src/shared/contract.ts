@@ -17,6 +17,7 @@ import {
 } from './codat/schemas';
 import { auditActions, auditRecordSchema, type AuditAction } from './domain/audit';
 import { defaultFollowUpNotify, followUpNoticeSchema, followUpNotifySchema } from './domain/followup-notices';
+import { inboxNoticeSchema } from './domain/inbox-alerts';
 import { handOverEventSchema, handOverSchema } from './domain/handovers';
 import { healthIssueSchema, healthThresholdsSchema } from './domain/health/model';
 import {
@@ -585,8 +586,16 @@ export const events = {
    */
   /** A monitor round's progress (throttled), and its end. */
   'monitor.progress': monitorRoundSchema,
-  /** The active profile's inbox changed (a round, a scan, triage, a snooze ending): read it again. */
-  'inbox.changed': z.object({ profileId: z.string(), newCount: z.number().int().nonnegative() }),
+  /**
+   * The active profile's inbox changed (a round, a scan, triage, a snooze ending): read it again. `notice`: after a
+   * round, the one notification for its alerts (null or absent: none), and whether main showed it on the desktop
+   * (when not, the page shows it).
+   */
+  'inbox.changed': z.object({
+    profileId: z.string(),
+    newCount: z.number().int().nonnegative(),
+    notice: inboxNoticeSchema.extend({ shownByMain: z.boolean() }).nullable().optional(),
+  }),
   'followups.changed': z.object({
     profileId: z.string(),
     events: z.array(handOverEventSchema),

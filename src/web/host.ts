@@ -1,6 +1,13 @@
 /** Assembles the web host: main's services with plain-Node adapters, behind the HTTP bridge. */
 import { createMainServices, type MainServices } from '@main/composition';
-import { browserOpener, inProcessTrainingSandbox, noNotifier, osUserName, sessionOnlyVault } from '@main/platform/node';
+import {
+  browserOpener,
+  inProcessTrainingSandbox,
+  noBadge,
+  noNotifier,
+  osUserName,
+  sessionOnlyVault,
+} from '@main/platform/node';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +63,7 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
       vault: options.vault ?? sessionOnlyVault,
       opener: options.opener ?? browserOpener,
       notifier: noNotifier,
+      badge: noBadge,
       settings:
         options.settings ?? (options.dataDir ? createFileSettingsStore(options.dataDir) : createMemorySettingsStore()),
       training: options.training ?? inProcessTrainingSandbox,

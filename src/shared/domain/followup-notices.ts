@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { HandOverEvent, HandOverEventKind } from './handovers';
+import { listWithin, oneLine } from './notice-text';
 
 /** Which kinds of follow-up the user wants to hear about (Settings › Follow-ups); all on by default. */
 export const followUpNotifySchema = z
@@ -52,18 +53,8 @@ export type FollowUpNotice = z.infer<typeof followUpNoticeSchema>;
 const nameLimit = 60;
 const bodyLimit = 300;
 
-function clean(text: string, limit: number): string {
-  // Control characters (a newline in a company name) would break the one-line layout.
-  // eslint-disable-next-line no-control-regex
-  const line = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return line.length > limit ? `${line.slice(0, limit - 1).trimEnd()}…` : line;
-}
-
-const customer = (event: HandOverEvent) => clean(event.companyName, nameLimit) || 'A customer';
-const platform = (event: HandOverEvent) => clean(event.platformName, nameLimit) || 'their software';
+const customer = (event: HandOverEvent) => oneLine(event.companyName, nameLimit) || 'A customer';
+const platform = (event: HandOverEvent) => oneLine(event.platformName, nameLimit) || 'their software';
 
 /** The notification for one event alone. */
 function single(event: HandOverEvent): { title: string; body: string } {
@@ -77,7 +68,7 @@ function single(event: HandOverEvent): { title: string; body: string } {
       return {
         title: `${name}’s first sync failed`,
         body: event.detail
-          ? `Codat says: ${clean(event.detail, bodyLimit - 12)}`
+          ? `Codat says: ${oneLine(event.detail, bodyLimit - 12)}`
           : `${platform(event)}: open the company to see why.`,
       };
     case 'expiring_soon':
@@ -110,18 +101,9 @@ function line(event: HandOverEvent): string {
   }
 }
 
-/** The group's list: as many events as fit in the body, then how many more (a line is far shorter than the body). */
+/** The group's list: as many events as fit in the body, then how many more. */
 function lines(events: readonly HandOverEvent[]): string {
-  const all = events.map(line);
-  const kept: string[] = [];
-  for (const text of all) {
-    const last = kept.length === all.length - 1;
-    // Room for "; … and 99 more" unless this is the last one.
-    if ([...kept, text].join('; ').length > bodyLimit - (last ? 0 : 20)) break;
-    kept.push(text);
-  }
-  const more = all.length - kept.length;
-  return more > 0 ? `${kept.join('; ')}; … and ${more} more` : kept.join('; ');
+  return listWithin(events.map(line), bodyLimit);
 }
 
 /** The events of one check the user wants to hear about (Settings › Follow-ups). */

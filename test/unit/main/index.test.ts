@@ -3,7 +3,7 @@
  * installs refuses hostile input.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,7 +22,21 @@ const electronState = vi.hoisted(() => {
       options: Record<string, unknown>;
       loaded: string[];
       contents: { handlers: Map<string, Handler>; sent: unknown[][] };
+      handlers: Map<string, Handler>;
     }>,
+    /** Tray icons created, with their menus. */
+    trays: [] as Array<{ menu: Array<{ label?: string; click?: () => void }>; destroyed: boolean }>,
+    badges: [] as number[],
+    /** What createMainServices' monitoring seam answers (the monitor service is wired there later). */
+    monitoring: false,
+    monitorCalls: [] as string[],
+    disposed: 0,
+    notificationsSupported: false,
+    notifications: [] as string[],
+    /** Shown notifications' click handlers, in order. */
+    notificationClicks: [] as Array<() => void>,
+    services: null as null | { hub: { emit(event: string, payload: unknown): void } },
+    notifier: null as null | { notify(title: string, body: string, target?: { page: string }): boolean },
     protocolClients: [] as string[],
     permissionRequest: undefined as Handler | undefined,
     permissionCheck: undefined as Handler | undefined,
@@ -50,6 +64,16 @@ const electronState = vi.hoisted(() => {
       state.opened = [];
       state.errorBoxes = [];
       state.protocolClients = [];
+      state.trays = [];
+      state.badges = [];
+      state.monitoring = false;
+      state.monitorCalls = [];
+      state.disposed = 0;
+      state.notificationsSupported = false;
+      state.notifications = [];
+      state.notificationClicks = [];
+      state.services = null;
+      state.notifier = null;
     },
   };
   return state;
@@ -80,14 +104,22 @@ vi.mock('electron', () => {
   class BrowserWindow {
     webContents = fakeContents();
     loaded: string[] = [];
+    handlers = new Map<string, Handler>();
     constructor(options: Record<string, unknown>) {
-      electronState.windows.push({ options, loaded: this.loaded, contents: this.webContents });
+      electronState.windows.push({
+        options,
+        loaded: this.loaded,
+        contents: this.webContents,
+        handlers: this.handlers,
+      });
     }
     loadURL(url: string) {
       this.loaded.push(url);
       return Promise.resolve();
     }
-    on() {}
+    on(event: string, handler: Handler) {
+      this.handlers.set(event, handler);
+    }
     once() {}
     show() {}
     maximize() {}
@@ -114,6 +146,7 @@ vi.mock('electron', () => {
       requestSingleInstanceLock: () => electronState.hasLock,
       setAsDefaultProtocolClient: (scheme: string) => electronState.protocolClients.push(scheme),
       quit: () => (electronState.quit += 1),
+      setBadgeCount: (count: number) => electronState.badges.push(count),
       on: (event: string, handler: Handler) => electronState.appHandlers.set(event, handler),
       whenReady: () => {
         electronState.sequence.push('whenReady');
@@ -151,12 +184,63 @@ vi.mock('electron', () => {
     shell: { openExternal: async (url: string) => void electronState.opened.push(url) },
     dialog: { showErrorBox: (title: string, text: string) => electronState.errorBoxes.push(`${title}: ${text}`) },
     Notification: class {
+      private click: Handler = () => {};
+      constructor(private options: { title: string; body: string }) {}
       static isSupported() {
-        return false;
+        return electronState.notificationsSupported;
       }
-      show() {}
+      on(event: string, handler: Handler) {
+        if (event === 'click') this.click = handler;
+      }
+      show() {
+        electronState.notifications.push(`${this.options.title}: ${this.options.body}`);
+        electronState.notificationClicks.push(() => this.click());
+      }
     },
+    Tray: class {
+      state = { menu: [] as Array<{ label?: string; click?: () => void }>, destroyed: false };
+      constructor() {
+        electronState.trays.push(this.state);
+      }
+      setContextMenu(menu: Array<{ label?: string; click?: () => void }>) {
+        this.state.menu = menu;
+      }
+      setToolTip() {}
+      on() {}
+      destroy() {
+        this.state.destroyed = true;
+      }
+    },
+    nativeImage: { createFromPath: () => ({ resize: () => ({}) }) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+  };
+});
+
+// The real services, with the monitor's seam answering what a test says, and dispose() counted.
+vi.mock('@main/composition', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@main/composition')>();
+  return {
+    ...real,
+    createMainServices: (...args: Parameters<typeof real.createMainServices>) => {
+      const services = real.createMainServices(...args);
+      electronState.services = services;
+      electronState.notifier = args[0].notifier;
+      return {
+        ...services,
+        monitoring: {
+          isMonitoring: () => electronState.monitoring,
+          setMonitoring: (on: boolean) => {
+            electronState.monitorCalls.push(on ? 'resume' : 'pause');
+            electronState.monitoring = on;
+          },
+          checkNow: () => electronState.monitorCalls.push('checkNow'),
+        },
+        dispose: () => {
+          electronState.disposed += 1;
+          services.dispose();
+        },
+      };
+    },
   };
 });
 
@@ -414,5 +498,103 @@ describe('deep links (linkdesk://company/…)', () => {
     expect(electronState.protocolClients).toEqual(['linkdesk']);
     const serve = electronState.protocolHandlers.get('linkdesk')!;
     expect(((await serve(new Request(`linkdesk://company/${company}`))) as Response).status).toBe(404);
+  });
+});
+
+describe('closed windows keep watching', () => {
+  beforeEach(async () => {
+    electronState.reset();
+    electronState.userData = await mkdtemp(path.join(tmpdir(), 'linkdesk-userdata-'));
+  });
+
+  const closeWindow = (index: number) => {
+    electronState.windows[index]?.handlers.get('closed')?.();
+    electronState.appHandlers.get('window-all-closed')?.();
+  };
+  const trayItem = (label: string) => electronState.trays[0]!.menu.find((item) => item.label === label)!;
+
+  it('with monitoring off, closing the last window quits, as before (Windows, Linux)', async () => {
+    await startApp();
+    closeWindow(0);
+    expect(electronState.quit).toBe(1);
+    expect(electronState.trays).toEqual([]);
+  });
+
+  it('with monitoring on, it stays in the tray, says so once, and its menu reaches the window and the monitor', async () => {
+    electronState.monitoring = true;
+    electronState.notificationsSupported = true;
+    await startApp();
+    closeWindow(0);
+    expect(electronState.quit).toBe(0);
+    expect(electronState.trays).toHaveLength(1);
+    expect(electronState.notifications).toEqual([
+      'Linkdesk is still running: Linkdesk keeps watching your connections in the background. Quit from the tray icon’s menu.',
+    ]);
+
+    trayItem('Open Linkdesk').click!();
+    expect(electronState.windows).toHaveLength(2);
+    expect(electronState.windows[1]?.loaded).toEqual(['linkdesk://app/index.html']);
+    trayItem('Check now').click!();
+    trayItem('Pause monitoring').click!();
+    expect(electronState.monitorCalls).toEqual(['checkNow', 'pause']);
+    expect(electronState.trays[0]!.menu.map((item) => item.label)).toContain('Resume monitoring');
+
+    // Resumed in Settings: the tray follows with the next monitor event.
+    electronState.monitoring = true;
+    electronState.services!.hub.emit('inbox.changed', { profileId: 'training', newCount: 0 });
+    expect(electronState.trays[0]!.menu.map((item) => item.label)).toContain('Pause monitoring');
+
+    // Closed again: the same icon, nothing said twice (the settings file remembers it for the next start).
+    closeWindow(1);
+    expect(electronState.trays).toHaveLength(1);
+    expect(electronState.notifications).toHaveLength(1);
+    expect(electronState.quit).toBe(0);
+    const saved = JSON.parse(await readFile(path.join(electronState.userData, 'settings.json'), 'utf8'));
+    expect(saved.desktop).toEqual({ toldKeepsRunning: true });
+  });
+
+  it('Quit from the tray quits; on the way out the services stop, the icon goes and the data folder is free', async () => {
+    electronState.monitoring = true;
+    await startApp();
+    closeWindow(0);
+    trayItem('Quit').click!();
+    expect(electronState.quit).toBe(1);
+    // Electron closes the windows, then will-quit.
+    electronState.appHandlers.get('will-quit')?.();
+    expect(electronState.disposed).toBe(1);
+    expect(electronState.trays[0]!.destroyed).toBe(true);
+    const { acquireDataFolderLock } = await import('@main/data-lock');
+    acquireDataFolderLock(electronState.userData, { host: 'test' }).release();
+  });
+
+  it('a notification clicked while the window is closed opens the window, then what it was about', async () => {
+    electronState.monitoring = true;
+    electronState.notificationsSupported = true;
+    await startApp();
+    closeWindow(0);
+    electronState.notifier!.notify('3 new issues', 'Acme — sync failing; …', { page: 'followups' });
+    electronState.notificationClicks.at(-1)!();
+    expect(electronState.windows).toHaveLength(2);
+    const reopened = electronState.windows[1]!;
+    const commands = () => reopened.contents.sent.filter(([, event]) => event === 'ui.command').map(([, , p]) => p);
+    // Sent before the page listens, it would be lost: it waits for the page to load.
+    expect(commands()).toEqual([]);
+    reopened.contents.handlers.get('did-finish-load')?.();
+    expect(commands()).toEqual([{ command: 'navigate', page: 'followups' }]);
+  });
+
+  it('a second instance started while the window is closed opens it again', async () => {
+    electronState.monitoring = true;
+    await startApp();
+    closeWindow(0);
+    electronState.appHandlers.get('second-instance')?.({}, ['linkdesk']);
+    expect(electronState.windows).toHaveLength(2);
+  });
+
+  it('the app badge shows the Inbox’s New count', async () => {
+    await startApp();
+    electronState.services!.hub.emit('inbox.changed', { profileId: 'training', newCount: 2 });
+    electronState.services!.hub.emit('inbox.changed', { profileId: 'training', newCount: 0 });
+    expect(electronState.badges).toEqual([2, 0]);
   });
 });

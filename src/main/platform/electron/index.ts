@@ -1,6 +1,6 @@
 /** Electron adapters for the ports. One of the few files allowed to import `electron`. */
-import { Notification, safeStorage, shell } from 'electron';
-import type { ExternalOpener, NotificationTarget, Notifier, SecretVault } from '@main/ports';
+import { app, Notification, safeStorage, shell } from 'electron';
+import type { AppBadge, ExternalOpener, NotificationTarget, Notifier, SecretVault } from '@main/ports';
 
 export const safeStorageVault: SecretVault = {
   describe() {
@@ -67,3 +67,13 @@ export function createDesktopNotifier(onClick: (target: NotificationTarget) => v
     },
   };
 }
+
+/**
+ * The Dock's badge on macOS, the launcher's on Linux desktops that have one (Unity); Windows has no count badge,
+ * and Electron says so by returning false, which is fine: the Inbox's navigation shows the count anyway.
+ */
+export const electronBadge: AppBadge = {
+  setCount(count) {
+    app.setBadgeCount(Math.max(0, Math.floor(count)));
+  },
+};

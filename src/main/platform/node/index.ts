@@ -1,6 +1,6 @@
 /** Plain-Node adapters: used by the web host and by tests. */
 import os from 'node:os';
-import type { ExternalOpener, Notifier, SecretVault, TrainingSandboxStarter } from '@main/ports';
+import type { AppBadge, ExternalOpener, Notifier, SecretVault, TrainingSandboxStarter } from '@main/ports';
 
 /** Without an OS keychain the web host keeps keys in memory only, and says so. */
 export const sessionOnlyVault: SecretVault = {
@@ -36,6 +36,9 @@ export const browserOpener: ExternalOpener = {
 
 /** The web host has no desktop notifications of its own; the page shows them. */
 export const noNotifier: Notifier = { notify: () => false };
+
+/** The web host has no app badge; the browser console's tab title shows the Inbox's New count. */
+export const noBadge: AppBadge = { setCount() {} };
 
 /** Records what would have been opened; for tests. */
 export function createRecordingOpener(): ExternalOpener & { opened: string[] } {
