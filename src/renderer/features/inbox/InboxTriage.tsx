@@ -119,8 +119,10 @@ export function InboxTriage({ tab, rows, now }: InboxTriageProps) {
     const row = rows[index];
     if (!row) return;
     setActiveKey(row.key);
-    pendingFocus.current = index;
     virtualizer.scrollToIndex(index, { align: 'auto' });
+    const rendered = listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .inbox-row`);
+    if (rendered) rendered.focus({ preventScroll: true });
+    else pendingFocus.current = index;
   };
 
   // Rows leave the tab (acknowledged, snoozed, muted, resolved by a round): the active one's place goes to the row
