@@ -2,6 +2,7 @@
 export const pages = [
   { id: 'companies', label: 'Companies' },
   { id: 'followups', label: 'Follow-ups' },
+  { id: 'inbox', label: 'Inbox' },
   { id: 'health', label: 'Health' },
   { id: 'integrations', label: 'Integrations' },
   { id: 'audit', label: 'Audit log' },

@@ -140,7 +140,7 @@ test('Ctrl+K opens the palette on an open company; typed letters go into its box
   await expect(palette(page)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Connect platform' })).toBeFocused();
   // And from any other page too.
-  await page.keyboard.press('Control+3');
+  await page.keyboard.press('Control+4');
   await expect(page.getByRole('heading', { level: 1, name: 'Health' })).toBeVisible();
   await expect(page).toHaveTitle('Health · Linkdesk');
   await page.keyboard.press('Control+k');

@@ -24,12 +24,14 @@ test('every page is reachable by keyboard alone', async ({ consolePage: page }) 
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('link', { name: 'Follow-ups', exact: true })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('link', { name: 'Inbox', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('link', { name: 'Health' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Health' })).toBeVisible();
   await expect(page).toHaveURL(/#\/health$/);
 
-  // Shortcuts: Ctrl+1…6 in navigation order, Ctrl+K for the command palette.
+  // Shortcuts: Ctrl+1…7 in navigation order, Ctrl+K for the command palette.
   for (const [index, { label }] of pages.entries()) {
     await page.keyboard.press(`Control+${index + 1}`);
     await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
@@ -39,8 +41,8 @@ test('every page is reachable by keyboard alone', async ({ consolePage: page }) 
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
   await page.keyboard.press('Escape');
 
-  // Ctrl+3 lands on Health, ready to scan.
-  await page.keyboard.press('Control+3');
+  // Ctrl+4 lands on Health, ready to scan.
+  await page.keyboard.press('Control+4');
   await expect(page.getByRole('button', { name: 'Scan all companies' })).toBeVisible();
 });
 

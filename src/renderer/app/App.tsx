@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { pages } from '@shared/pages';
+import { useInboxStore } from '../features/inbox/inbox-store';
 import { useAppStore } from '../stores/app-store';
 import { CommandPaletteHost } from './CommandPaletteHost';
 import { FollowUpToasts } from './FollowUpToasts';
@@ -16,10 +17,14 @@ export function App() {
   useAppWiring();
   const label = pages.find((candidate) => candidate.id === page)?.label ?? '';
   const title = pageTitle ?? label;
+  // The browser console has no app badge: its tab's title carries the count of New issues instead.
+  const inBrowser = useAppStore((state) => state.info?.host === 'web');
+  const newIssues = useInboxStore((state) => state.newCount);
+  const count = inBrowser && newIssues > 0 ? `(${newIssues > 999 ? '999+' : newIssues}) ` : '';
 
   useEffect(() => {
-    document.title = `${title} · Linkdesk`;
-  }, [title]);
+    document.title = `${count}${title} · Linkdesk`;
+  }, [count, title]);
 
   return (
     <div className="app-frame">

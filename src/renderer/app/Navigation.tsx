@@ -4,10 +4,13 @@ import { isMac } from '@renderer/lib/platform';
 import { shortcuts } from '@renderer/lib/shortcuts';
 import { useAppStore } from '@renderer/stores/app-store';
 import { FollowUpsCount } from '../features/followups/FollowUpsCount';
+import { InboxCount } from '../features/inbox/InboxCount';
 
 const icons: Record<PageId, string> = {
   companies: 'M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16M16 9h2a2 2 0 0 1 2 2v10M2 21h20M8 7h4M8 11h4M8 15h4',
   followups: 'M12 7v5l3 2M21 12a9 9 0 1 1-9-9M21 3v6h-6',
+  inbox:
+    'M22 12h-6l-2 3h-4l-2-3H2M5.5 5.1 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.5-6.9A2 2 0 0 0 16.8 4H7.2a2 2 0 0 0-1.7 1.1z',
   health: 'M3 12h4l3-8 4 16 3-8h4',
   integrations:
     'M9 3H5a2 2 0 0 0-2 2v4h6zM21 9V5a2 2 0 0 0-2-2h-4v6zM3 15v4a2 2 0 0 0 2 2h4v-6zM15 21h4a2 2 0 0 0 2-2v-4h-6z',
@@ -30,6 +33,8 @@ export function Navigation({ current }: { current: PageId }) {
   };
   const modifier = isMac ? '⌘' : 'Ctrl+';
   const followUpsCountId = useId();
+  const inboxCountId = useId();
+  const countIds: Partial<Record<PageId, string>> = { followups: followUpsCountId, inbox: inboxCountId };
   return (
     <nav className="app-nav" aria-label="Main" onKeyDown={moveFocus}>
       <div className="app-brand" aria-hidden="true">
@@ -45,13 +50,14 @@ export function Navigation({ current }: { current: PageId }) {
               aria-current={page.id === current ? 'page' : undefined}
               aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+${index + 1}`}
               title={`${page.label} (${modifier}${index + 1})`}
-              aria-describedby={page.id === 'followups' ? followUpsCountId : undefined}
+              aria-describedby={countIds[page.id]}
             >
               <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
                 <path d={icons[page.id]} />
               </svg>
               <span>{page.label}</span>
               {page.id === 'followups' && <FollowUpsCount descriptionId={followUpsCountId} />}
+              {page.id === 'inbox' && <InboxCount descriptionId={inboxCountId} />}
             </a>
           </li>
         ))}

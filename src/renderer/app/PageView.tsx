@@ -10,12 +10,18 @@ import { CompaniesRoute } from './CompaniesRoute';
 
 // Loaded when first opened: the first screen's code stays small.
 const FollowUpsPage = lazy(() => import('../features/followups/FollowUpsPage'));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage'));
 
 const builtPages: Record<PageId, () => ReactNode> = {
   companies: () => <CompaniesRoute />,
   followups: () => (
     <Suspense fallback={<p role="status">Loading follow-ups…</p>}>
       <FollowUpsPage />
+    </Suspense>
+  ),
+  inbox: () => (
+    <Suspense fallback={<p role="status">Loading the inbox…</p>}>
+      <InboxPage />
     </Suspense>
   ),
   health: () => <HealthPage />,

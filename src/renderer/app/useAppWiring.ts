@@ -83,7 +83,7 @@ export function useAppWiring() {
   }, [navigate, setOnline, setRateLimit, refreshInfo]);
 }
 
-/** Ctrl/Cmd+K opens the command palette, from anywhere (dialogs included); Ctrl/Cmd+1…6 open the pages in order. */
+/** Ctrl/Cmd+K opens the command palette, from anywhere (dialogs included); Ctrl/Cmd+1…7 open the pages in order. */
 function shortcutFor(event: KeyboardEvent): PageId | 'palette' | null {
   if (shortcuts.palette.matches(event)) return 'palette';
   return pages.find((_, index) => shortcuts.page(index + 1).matches(event))?.id ?? null;

@@ -10,6 +10,11 @@ export interface TabItem<T extends string> {
   id: T;
   label: string;
   Icon: LucideIcon;
+  /**
+   * A number drawn after the label for the eye, with its words as the tab's description (e.g. "3 issues"), so
+   * that the tab keeps its label as its name.
+   */
+  count?: { value: number; description: string };
 }
 
 /** The ids of a tab and of its panel, from the tab list's `baseId`. */
@@ -76,7 +81,7 @@ export function TabList<T extends string>(props: TabListProps<T>) {
       aria-labelledby={props['aria-labelledby']}
       className={props.className ? `tab-list ${props.className}` : 'tab-list'}
     >
-      {tabs.map(({ id, label, Icon }, index) => (
+      {tabs.map(({ id, label, Icon, count }, index) => (
         <button
           key={id}
           ref={(element) => {
@@ -87,6 +92,7 @@ export function TabList<T extends string>(props: TabListProps<T>) {
           id={tabId(baseId, id)}
           aria-selected={selected === id}
           aria-controls={(hasPanel?.(id) ?? true) ? panelId(baseId, id) : undefined}
+          aria-describedby={count ? `${tabId(baseId, id)}-count` : undefined}
           tabIndex={focusable === id ? 0 : -1}
           className="tab"
           onClick={() => onSelect(id)}
@@ -94,6 +100,16 @@ export function TabList<T extends string>(props: TabListProps<T>) {
         >
           <Icon aria-hidden="true" size={15} />
           {label}
+          {count && (
+            <>
+              <span className="tab-count" aria-hidden="true">
+                {count.value > 9999 ? '9999+' : count.value}
+              </span>
+              <span id={`${tabId(baseId, id)}-count`} hidden>
+                {count.description}
+              </span>
+            </>
+          )}
         </button>
       ))}
     </div>

@@ -48,7 +48,7 @@ export const shortcuts = {
   palette: commandChord('k'),
   /** A new company: Ctrl/Cmd+N in the app, Alt/Option+N in a browser, which keeps Ctrl/Cmd+N for a new window. */
   newCompany: inBrowser ? altChord('n') : commandChord('n'),
-  /** The pages in navigation order: Ctrl/Cmd+1…6. */
+  /** The pages in navigation order: Ctrl/Cmd+1…7. */
   page: (position: number) => commandChord(String(position)),
 };
 

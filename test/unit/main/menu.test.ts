@@ -34,10 +34,12 @@ describe('application menu', () => {
     byAccelerator.get('CmdOrCtrl+K')?.click?.({} as never, undefined, {} as never);
     byAccelerator.get('CmdOrCtrl+2')?.click?.({} as never, undefined, {} as never);
     byAccelerator.get('CmdOrCtrl+3')?.click?.({} as never, undefined, {} as never);
-    byAccelerator.get('CmdOrCtrl+5')?.click?.({} as never, undefined, {} as never);
+    byAccelerator.get('CmdOrCtrl+4')?.click?.({} as never, undefined, {} as never);
+    byAccelerator.get('CmdOrCtrl+6')?.click?.({} as never, undefined, {} as never);
     expect(send.mock.calls).toEqual([
       [{ command: 'openPalette' }],
       [{ command: 'navigate', page: 'followups' }],
+      [{ command: 'navigate', page: 'inbox' }],
       [{ command: 'navigate', page: 'health' }],
       [{ command: 'navigate', page: 'audit' }],
     ]);

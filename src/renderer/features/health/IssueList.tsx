@@ -10,7 +10,7 @@ import { formatDateTime, formatRelative } from '@renderer/lib/format';
 import { numberFormat } from './health-format';
 import { needsCustomerLink, selectionKeyOf } from './bulk/fresh-links';
 import type { IssueListItem } from './issue-view';
-import { severityIcons, severityWords } from './severity';
+import { severityIcons, severityWords } from '@renderer/components/severity';
 
 const estimatedHeights = { heading: 44, issue: 68 } as const;
 const pageStep = 10;

@@ -1,7 +1,7 @@
 /** The Health export: the filtered issues, one row each. */
 import { categoryLabels, type HealthIssue } from '@shared/domain/health/model';
 import { toCsv, type CsvColumns } from '@renderer/lib/csv';
-import { severityWords } from './severity';
+import { severityWords } from '@renderer/components/severity';
 
 const columns: CsvColumns<HealthIssue> = [
   ['Company', (issue) => issue.companyName],

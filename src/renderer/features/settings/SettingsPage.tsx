@@ -8,6 +8,7 @@ import { AboutConsole } from './AboutConsole';
 import { BrandingCacheSettings } from './BrandingCacheSettings';
 import { FollowUpSettings } from './FollowUpSettings';
 import { InviteTemplateEditor } from './InviteTemplateEditor';
+import { MonitorSettings } from './MonitorSettings';
 import { ProfileForm } from './ProfileForm';
 import { useProfilesListing, useProfileTest } from './useSettings';
 
@@ -79,6 +80,7 @@ export function SettingsPage() {
       </section>
       <InviteTemplateEditor />
       <FollowUpSettings />
+      <MonitorSettings />
       <BrandingCacheSettings />
       <AboutConsole />
     </>

@@ -81,3 +81,16 @@ export function useLogsFolder() {
   };
   return { answer, failure, open };
 }
+
+/** The active profile's monitor settings ("Monitor in the background", how often, its budget). */
+export function useMonitorSettings() {
+  return useMemo(
+    () => ({
+      read: () => linkdesk.monitor.settings(),
+      save: (settings: OperationInput<'monitor.saveSettings'>) => linkdesk.monitor.saveSettings(settings),
+      /** Another profile's settings are not these: read them again when the profile changes. */
+      onProfileChange: (listener: () => void) => linkdesk.on('profiles.changed', listener),
+    }),
+    [],
+  );
+}

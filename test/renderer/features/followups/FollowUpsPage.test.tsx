@@ -21,6 +21,8 @@ vi.mock('@renderer/api', () => ({
     followups: { list: vi.fn(), clearDone: vi.fn(), record: vi.fn(), checkNow: vi.fn(), freshLink: vi.fn() },
     invites: { composed: vi.fn(), settings: vi.fn() },
     system: { openExternal: vi.fn() },
+    // The navigation's Inbox badge reads its count too.
+    inbox: { list: vi.fn(async () => ({ ok: false, error: { code: 'internal', message: 'Not in this test.' } })) },
   },
 }));
 

@@ -1,3 +1,4 @@
+/** Severity in words and icons, shared by the Health page and the Inbox: colour is never the only signal. */
 import { CircleAlert, Info, TriangleAlert, type LucideIcon } from 'lucide-react';
 import type { Severity } from '@shared/domain/health/model';
 
