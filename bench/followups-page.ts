@@ -29,6 +29,8 @@ export interface FollowUpsPageBench {
   handOvers: number;
   /** Rows the page shows (groups of what to do next; done items before today are kept, not shown). */
   rowsShown: number;
+  /** Rows per group (`expired`, `problem`, …). */
+  rowsByGroup: Record<string, number>;
   runs: number;
   /** Medians over the runs, from the click on "Follow-ups" until painted. */
   firstGroupMs: number;
@@ -363,6 +365,7 @@ export async function benchFollowUpsPage(count = 5000, runs = 5): Promise<Follow
     const listTimes: number[] = [];
     let listKiB = 0;
     let rowsShown = 0;
+    let rowsByGroup: Record<string, number> = {};
     for (let run = 0; run < runs; run += 1) {
       // From the Companies list each time (a reload would come back to the Follow-ups page by its address).
       await page.goto(run === 0 ? host.url : home);
@@ -385,7 +388,13 @@ export async function benchFollowUpsPage(count = 5000, runs = 5): Promise<Follow
       longest.push(
         Math.max(0, ...tasks.filter((task) => task.start >= marks.click - 1).map((task) => task.duration)),
       );
-      rowsShown = await page.locator('.followups-group tbody tr').count();
+      rowsByGroup = await page.evaluate<Record<string, number>>(`Object.fromEntries(
+        [...document.querySelectorAll('section.followups-group')].map((group) => [
+          group.dataset.group,
+          group.querySelectorAll('tbody tr').length,
+        ]),
+      )`);
+      rowsShown = Object.values(rowsByGroup).reduce((sum, rows) => sum + rows, 0);
     }
 
     const byPlatform: number[] = [];
@@ -402,6 +411,7 @@ export async function benchFollowUpsPage(count = 5000, runs = 5): Promise<Follow
     return {
       handOvers: handOvers.length,
       rowsShown,
+      rowsByGroup,
       runs,
       firstGroupMs: median(firstGroupRunsMs),
       completionMs: median(completionRunsMs),
