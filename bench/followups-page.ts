@@ -93,8 +93,7 @@ export function pastHandOversForPage(count: number, now: number, you: string): D
     return platforms[0]!;
   };
   const iso = (ms: number) => new Date(ms).toISOString();
-  const hex = (length: number) =>
-    Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (length: number) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 
   const drafts: Draft[] = [];
@@ -153,7 +152,13 @@ export function pastHandOversForPage(count: number, now: number, you: string): D
         linkedAt: iso(at + toLink),
         endedAt: iso(at + toSync),
         changedAt: iso(at + toSync),
-        problem: { errorMessage: pick(['bills: FetchError', 'invoices: AuthError, bills: FetchError', 'journals: InternalError']) },
+        problem: {
+          errorMessage: pick([
+            'bills: FetchError',
+            'invoices: AuthError, bills: FetchError',
+            'journals: InternalError',
+          ]),
+        },
         notified: ['linked', 'first_sync_failed'],
       };
     } else if (roll < 0.72 && now - at > 8 * day) {
@@ -175,13 +180,35 @@ export function pastHandOversForPage(count: number, now: number, you: string): D
         endedAt,
         changedAt: endedAt,
         problem: cancelled
-          ? { statusCode: '401', statusText: 'Unauthorized', errorMessage: 'The user cancelled the authorisation.', erroredOnUtc: endedAt }
-          : { statusCode: '500', statusText: 'InternalServerError', errorMessage: `${platform.name} did not answer while authorising.`, erroredOnUtc: endedAt },
+          ? {
+              statusCode: '401',
+              statusText: 'Unauthorized',
+              errorMessage: 'The user cancelled the authorisation.',
+              erroredOnUtc: endedAt,
+            }
+          : {
+              statusCode: '500',
+              statusText: 'InternalServerError',
+              errorMessage: `${platform.name} did not answer while authorising.`,
+              erroredOnUtc: endedAt,
+            },
       };
     } else if (roll < 0.79 && expiry < now) {
-      handOver = { ...base, state: 'gone', codatStatus: 'Linked', endedAt: iso(at + 3 * day), changedAt: iso(at + 3 * day) };
+      handOver = {
+        ...base,
+        state: 'gone',
+        codatStatus: 'Linked',
+        endedAt: iso(at + 3 * day),
+        changedAt: iso(at + 3 * day),
+      };
     } else if (expiry < now) {
-      handOver = { ...base, state: 'expired', endedAt: iso(expiry), changedAt: iso(expiry), notified: ['expiring_soon', 'expired'] };
+      handOver = {
+        ...base,
+        state: 'expired',
+        endedAt: iso(expiry),
+        changedAt: iso(expiry),
+        notified: ['expiring_soon', 'expired'],
+      };
     } else {
       handOver = { ...base, notified: expiry - now <= 2 * hour ? ['expiring_soon'] : [] };
     }
@@ -385,9 +412,7 @@ export async function benchFollowUpsPage(count = 5000, runs = 5): Promise<Follow
       firstGroupRunsMs.push(marks.group - marks.click);
       completionRunsMs.push(marks.completion - marks.click);
       const tasks = await page.evaluate<Array<{ start: number; duration: number }>>('window.__followUpsLongTasks');
-      longest.push(
-        Math.max(0, ...tasks.filter((task) => task.start >= marks.click - 1).map((task) => task.duration)),
-      );
+      longest.push(Math.max(0, ...tasks.filter((task) => task.start >= marks.click - 1).map((task) => task.duration)));
       rowsByGroup = await page.evaluate<Record<string, number>>(`Object.fromEntries(
         [...document.querySelectorAll('section.followups-group')].map((group) => [
           group.dataset.group,

@@ -113,6 +113,10 @@ console.log(`Machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 await writeFile(
   new URL('./results.json', import.meta.url),
-  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer, branding, followUps, funnel, followUpsPage }, null, 2) + '\n',
+  JSON.stringify(
+    { machine, sandbox, health, clients, bridge, renderer, branding, followUps, funnel, followUpsPage },
+    null,
+    2,
+  ) + '\n',
 );
 console.log('Wrote bench/results.json');
