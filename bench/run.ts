@@ -5,6 +5,7 @@ import { benchBranding } from './branding';
 import { benchBridge } from './bridge';
 import { benchClients } from './client';
 import { benchFollowUps } from './followups';
+import { benchFollowUpsPage } from './followups-page';
 import { benchFunnel } from './funnel';
 import { benchHealth } from './health';
 import { benchRenderer } from './renderer';
@@ -28,6 +29,7 @@ const renderer = await benchRenderer(25_000);
 const branding = await benchBranding();
 const followUps = await benchFollowUps(500);
 const funnel = benchFunnel(5000);
+const followUpsPage = await benchFollowUpsPage(5000);
 const run = (r: { finished: boolean; ms: number; requests: number }) =>
   r.finished ? `${round(r.ms / 1000, 2)} s, ${r.requests} requests` : `did not finish (${r.requests} requests)`;
 const rows: Array<[string, string]> = [
@@ -93,12 +95,28 @@ const rows: Array<[string, string]> = [
     `Link completion funnel of ${funnel.handOvers.toLocaleString('en')} past hand-overs: first / p50 / p95`,
     `${round(funnel.firstMs)} / ${round(funnel.p50Ms)} / ${round(funnel.p95Ms)} ms`,
   ],
+  [
+    `Follow-ups page, ${followUpsPage.handOvers.toLocaleString('en')} past hand-overs (${followUpsPage.rowsShown.toLocaleString('en')} rows shown): click until the first group / Link completion is painted, median of ${followUpsPage.runs}`,
+    `${round(followUpsPage.firstGroupMs, 0)} / ${round(followUpsPage.completionMs, 0)} ms (longest task ${round(followUpsPage.longestTaskMs, 0)} ms)`,
+  ],
+  [
+    '… Link completion by platform; longest task while it stands still for 12 s',
+    `${round(followUpsPage.byPlatformMs, 0)} ms; ${round(followUpsPage.idleLongestTaskMs, 0)} ms (${followUpsPage.idleLongTasks} tasks over 50 ms)`,
+  ],
+  [
+    'Follow-ups chunks loaded when first opened (JS + CSS, gzip): page / Link completion with its chart',
+    `${round(followUpsPage.pageChunkGzipKiB)} / ${round(followUpsPage.completionChunkGzipKiB)} KiB`,
+  ],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 console.log(`Machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 await writeFile(
   new URL('./results.json', import.meta.url),
-  JSON.stringify({ machine, sandbox, health, clients, bridge, renderer, branding, followUps, funnel }, null, 2) + '\n',
+  JSON.stringify(
+    { machine, sandbox, health, clients, bridge, renderer, branding, followUps, funnel, followUpsPage },
+    null,
+    2,
+  ) + '\n',
 );
 console.log('Wrote bench/results.json');

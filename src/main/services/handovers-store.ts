@@ -2,7 +2,8 @@
  * Hand-overs on disk, one file per profile (`<data>/followups/<profile>.json`), written atomically and durably.
  * A file that cannot be read is moved aside and reported; the hand-overs in it that can still be read are kept.
  * A write that fails keeps everything in memory, says so, and is tried again at the next change: no hand-over
- * is lost while the console runs. Bounded: done items go after 90 days, and at most `maxPerProfile` are kept.
+ * is lost while the console runs. Bounded: what ended (or expired unused) goes after 90 days, and at most
+ * `maxPerProfile` are kept.
  */
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
@@ -97,10 +98,15 @@ export function createHandOverStore(options: HandOverStoreOptions): HandOverStor
     return handOvers;
   }
 
-  /** Done items older than the keep period go; beyond the limit, the oldest done first, then the oldest. */
+  /**
+   * What ended (or whose link expired unused) longer ago than the keep period goes — nothing shows it any more, and
+   * Link completion looks back 12 weeks; beyond the limit, the oldest done first, then the oldest.
+   */
   function prune(handOvers: HandOver[]): HandOver[] {
     const cutoff = options.now() - keepDoneMs;
-    let kept = handOvers.filter((item) => !(isHandOverDone(item) && Date.parse(item.endedAt ?? item.at) < cutoff));
+    const endedLongAgo = (item: HandOver) =>
+      item.state !== 'linked' && Date.parse(item.endedAt ?? item.link.expiresAt) < cutoff;
+    let kept = handOvers.filter((item) => !endedLongAgo(item));
     if (kept.length <= maxPerProfile) return kept;
     let excess = kept.length - maxPerProfile;
     const dropped = new Set<HandOver>();

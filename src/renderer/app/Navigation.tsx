@@ -69,6 +69,17 @@ export function Navigation({ current }: { current: PageId }) {
         aria-keyshortcuts={shortcuts.palette.aria}
         title={`Find a company, a page or an action (${shortcuts.palette.label})`}
       >
+        {/* A narrow navigation shows only this (the name stays for screen readers and in the tooltip). */}
+        <svg
+          className="nav-palette-icon"
+          viewBox="0 0 24 24"
+          width="18"
+          height="18"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path d="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-5-5" />
+        </svg>
         <span>Command palette</span>
         <kbd aria-hidden="true">{shortcuts.palette.label}</kbd>
       </button>

@@ -1,5 +1,5 @@
 import { Copy, Mail } from 'lucide-react';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { HandOver } from '@shared/domain/handovers';
 import { routeHashFor } from '@shared/links';
 import { ActionButton } from '@renderer/components/ActionButton';
@@ -22,6 +22,8 @@ interface FollowUpGroupProps {
 export function FollowUpGroup({ id, label, items, now, busy, onSend, onCopy }: FollowUpGroupProps) {
   const headingId = useId();
   const withActions = offersFreshLink(id);
+  // "3 hours ago" needs no more than the minute: rows are drawn again only when that (or their hand-over) changes.
+  const minute = Math.floor(now / 60_000) * 60_000;
   return (
     <section className="card followups-group" data-group={id} aria-labelledby={headingId}>
       <h2>
@@ -53,7 +55,7 @@ export function FollowUpGroup({ id, label, items, now, busy, onSend, onCopy }: F
                 key={handOver.id}
                 handOver={handOver}
                 group={id}
-                now={now}
+                now={minute}
                 busy={busy?.handOverId === handOver.id ? busy.kind : null}
                 onSend={onSend}
                 onCopy={onCopy}
@@ -66,7 +68,7 @@ export function FollowUpGroup({ id, label, items, now, busy, onSend, onCopy }: F
   );
 }
 
-function FollowUpRow(props: {
+const FollowUpRow = memo(function FollowUpRow(props: {
   handOver: HandOver;
   group: FollowUpGroupId;
   now: number;
@@ -129,7 +131,7 @@ function FollowUpRow(props: {
       </td>
     </tr>
   );
-}
+});
 
 /** The link's time left, to the second in its last hour; the cell's width is fixed, so nothing moves. */
 function Countdown({ expiresAt }: { expiresAt: string }) {

@@ -4,7 +4,7 @@
  */
 import './followups.css';
 import { RefreshCw, Trash2 } from 'lucide-react';
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { isHandOverDone, type HandOver } from '@shared/domain/handovers';
 import type { BridgeError } from '@shared/result';
 import { ActionButton } from '@renderer/components/ActionButton';
@@ -18,7 +18,7 @@ import { ageInWords, formatDateTime, waitInWords } from '@renderer/lib/format';
 import { InviteComposer } from '@renderer/app/invite-composer';
 import { FollowUpGroup } from './FollowUpGroup';
 import { useFollowUpsFeed, useFollowUpsStore, type FollowUpList } from './followups-store';
-import { followUpGroups, groupOf, type FollowUpGroupId } from './groups';
+import { followUpGroups, groupOf, olderThanActionWindow, type FollowUpGroupId } from './groups';
 import { useFollowUpActions } from './useFollowUpActions';
 
 const LinkCompletion = lazy(() => import('./completion/LinkCompletion'));
@@ -101,13 +101,21 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
       if (filters.platform && item.connection.platformName !== filters.platform) continue;
       const group = groupOf(item, now);
       if (!group || (filters.group && group !== filters.group)) continue;
-      byGroup.set(group, [...(byGroup.get(group) ?? []), item]);
+      const items = byGroup.get(group);
+      if (items) items.push(item);
+      else byGroup.set(group, [item]);
     }
     return followUpGroups
       .map((group) => ({ ...group, items: sortWithin(group.id, byGroup.get(group.id) ?? []) }))
       .filter((group) => group.items.length > 0);
   }, [list, filters, now]);
   const doneCount = list.handOvers.filter(isHandOverDone).length;
+  const older = useMemo(() => olderThanActionWindow(list.handOvers, now), [list, now]);
+  // Rows are drawn again only when their hand-over changes: the handlers stay the same function.
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const onSend = useCallback((handOver: HandOver) => void actionsRef.current.sendFreshLink(handOver), []);
+  const onCopy = useCallback((handOver: HandOver) => void actionsRef.current.copyLink(handOver), []);
 
   // Main says nothing after a check that learnt nothing new: read again after its next check, so that "checked
   // … ago" stays true (a read from main's memory, no request to Codat).
@@ -252,10 +260,17 @@ function FollowUpsList({ list, readError }: { list: FollowUpList; readError: Bri
             items={group.items}
             now={now}
             busy={actions.busy}
-            onSend={(handOver) => void actions.sendFreshLink(handOver)}
-            onCopy={(handOver) => void actions.copyLink(handOver)}
+            onSend={onSend}
+            onCopy={onCopy}
           />
         ))
+      )}
+      {older > 0 && (
+        <p className="muted">
+          {older === 1
+            ? '1 older follow-up (its link expired or its attempt failed more than a week ago) is not shown: Health finds the connection, and Link completion counts it.'
+            : `${older} older follow-ups (their links expired or their attempts failed more than a week ago) are not shown: Health finds those connections, and Link completion counts them.`}
+        </p>
       )}
 
       <Suspense fallback={<p className="muted">Loading link completion…</p>}>

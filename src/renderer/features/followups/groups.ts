@@ -4,6 +4,12 @@
  */
 import { expiryReminderMs, type HandOver } from '@shared/domain/handovers';
 
+/**
+ * A link that expired, an attempt that failed, or a first sync that failed needs action for a week; after that it
+ * leaves the page and the badge (Health's scan still finds the connection, and Link completion still counts it).
+ */
+export const followUpActionWindowMs = 7 * 24 * 60 * 60 * 1000;
+
 export const followUpGroups = [
   { id: 'expiring', label: 'Expiring soon', needsAction: true },
   { id: 'expired', label: 'Expired unused', needsAction: true },
@@ -22,19 +28,20 @@ function sameLocalDay(a: number, b: number): boolean {
 
 /** The group a hand-over belongs in now; null for one that ended before today (kept, not shown). */
 export function groupOf(handOver: HandOver, now: number): FollowUpGroupId | null {
+  const recent = (group: FollowUpGroupId) => (now - endedAt(handOver) < followUpActionWindowMs ? group : null);
   switch (handOver.state) {
     case 'awaiting': {
       const left = Date.parse(handOver.link.expiresAt) - now;
-      if (left <= 0) return 'expired';
+      if (left <= 0) return recent('expired');
       return left <= expiryReminderMs ? 'expiring' : 'waiting';
     }
     case 'expired':
-      return 'expired';
+      return recent('expired');
     case 'cancelled':
     case 'failed':
-      return 'problem';
+      return recent('problem');
     case 'sync_failed':
-      return 'syncFailing';
+      return recent('syncFailing');
     case 'linked':
       return 'syncing';
     case 'synced':
@@ -45,6 +52,22 @@ export function groupOf(handOver: HandOver, now: number): FollowUpGroupId | null
       // A state a newer main knows and this page does not: shown with the ones waiting, never lost.
       return 'waiting';
   }
+}
+
+/** When a hand-over's trouble began: its link's expiry, or when it ended. */
+function endedAt(handOver: HandOver): number {
+  if (handOver.state === 'awaiting' || handOver.state === 'expired') return Date.parse(handOver.link.expiresAt);
+  return Date.parse(handOver.endedAt ?? handOver.changedAt ?? handOver.at);
+}
+
+/** Hand-overs whose trouble is older than the action window: not shown, said in a line. */
+export function olderThanActionWindow(handOvers: readonly HandOver[], now: number): number {
+  let count = 0;
+  for (const handOver of handOvers) {
+    const stale = ['awaiting', 'expired', 'cancelled', 'failed', 'sync_failed'].includes(handOver.state);
+    if (stale && groupOf(handOver, now) === null) count += 1;
+  }
+  return count;
 }
 
 const needingAction = new Set<FollowUpGroupId>(followUpGroups.filter((group) => group.needsAction).map((g) => g.id));

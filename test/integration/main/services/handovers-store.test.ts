@@ -115,17 +115,21 @@ describe('the hand-over store', () => {
     expect((await restarted.list('training')).map((item) => item.id)).toEqual(['h1', 'h2', 'h3']);
   });
 
-  it('forgets done hand-overs 90 days after they ended, and keeps open ones however old', async () => {
+  it('forgets hand-overs 90 days after they ended or their link expired unused, and keeps the linked ones', async () => {
     let now = start;
     const store = createHandOverStore({ directory: folder(), now: () => now });
+    const linked = advanceHandOver(handOver(4), { connection: { status: 'Linked' } }, start + hour).next;
     await store.update('training', () => [
       done(handOver(1), start + hour),
       handOver(2),
       done(handOver(3), start + 80 * day),
+      linked,
+      handOver(5, start + 30 * day),
     ]);
-    now = start + hour + 90 * day + 1;
+    // 90 days after h2's link expired unused (a day after `start`): nothing shows it any more.
+    now = start + day + 90 * day + 1;
     const kept = await store.update('training', (items) => items);
-    expect(kept.map((item) => item.id)).toEqual(['h2', 'h3']);
+    expect(kept.map((item) => item.id)).toEqual(['h3', 'h4', 'h5']);
   });
 
   it('keeps at most the limit, dropping the oldest done hand-overs first', async () => {

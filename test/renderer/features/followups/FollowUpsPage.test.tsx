@@ -335,4 +335,24 @@ describe('the navigation badge', () => {
     const badge = link.querySelector('.nav-count');
     expect([badge?.textContent, badge?.getAttribute('aria-hidden')]).toEqual(['5', 'true']);
   });
+
+  it('leaves out trouble older than a week, says so, and does not count it', async () => {
+    const day = 24 * hour;
+    vi.mocked(linkdesk.followups.list).mockResolvedValue({
+      ok: true,
+      value: listOf([
+        handOver({ name: 'Lapsed Ltd', issuedAgo: 2 * day }),
+        handOver({ name: 'Long Gone Ltd', issuedAgo: 9 * day, state: 'expired', endedAt: ago(8 * day) }),
+        handOver({ name: 'Old Failure Ltd', state: 'failed', issuedAgo: 10 * day, endedAt: ago(10 * day) }),
+      ]),
+    });
+    const { unmount } = render(<FollowUpsPage />);
+    expect(await screen.findByRole('region', { name: 'Expired unused' })).toBeTruthy();
+    expect(rowsOf('Expired unused')).toEqual(['Lapsed Ltd']);
+    expect(screen.queryByRole('region', { name: 'Cancelled or failed' })).toBeNull();
+    expect(screen.getByText(/^2 older follow-ups/).textContent).toContain('more than a week ago');
+    unmount();
+    render(<Navigation current="companies" />);
+    expect(await screen.findByRole('link', { name: 'Follow-ups', description: '1 needs action' })).toBeTruthy();
+  });
 });
