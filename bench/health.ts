@@ -48,6 +48,7 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
       brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-')),
       followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
+      inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-inbox-')),
       userName: 'bench',
     });
     await services.handlers['integrations.list']({});
@@ -81,6 +82,7 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       }),
     );
     const naiveMs = performance.now() - naiveBegan;
+    services.dispose();
     return {
       companies,
       scanMs: first.ms,
