@@ -141,6 +141,8 @@ export function createMonitorService(options: MonitorOptions) {
   const budgetLimit = (settings: MonitorSettings) =>
     limitToday(settings) ?? Math.floor((monitorDefaults.assumedDailyQuota * settings.dailyBudgetPercent) / 100);
   const spentToday = (inbox: InboxData, at: number) => (inbox.spent?.day === utcDay(at) ? inbox.spent.requests : 0);
+  /** A closer look needs 2 requests: with less than that left, a round could only list, and would learn little. */
+  const budgetSpentOut = (inbox: InboxData, limit: number, at: number) => spentToday(inbox, at) + 2 > limit;
 
   const presence = (inbox: InboxData, settings: MonitorSettings, at: number): Presence => ({
     at,
@@ -193,8 +195,7 @@ export function createMonitorService(options: MonitorOptions) {
       );
     }
     const limit = budgetLimit(settings);
-    // A closer look needs 2 requests: with less than that left, a round could only list.
-    if (spentToday(inbox, at) + 1 > limit) {
+    if (budgetSpentOut(inbox, limit, at)) {
       return stop('stopped_for_budget', budgetSpent(limit, settings));
     }
     return null;
@@ -371,7 +372,7 @@ export function createMonitorService(options: MonitorOptions) {
     due = Math.max(due, waitUntil, notBefore);
     const spentOut =
       (last?.state === 'stopped_for_budget' && utcDay(Date.parse(last.startedAt)) === utcDay(at)) ||
-      spentToday(inbox, at) + 1 > budgetLimit(settings);
+      budgetSpentOut(inbox, budgetLimit(settings), at);
     if (spentOut) due = Math.max(due, nextUtcMidnight(at));
     due = Math.max(due, at);
     nextRoundAt = due;
