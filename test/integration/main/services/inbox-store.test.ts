@@ -62,31 +62,39 @@ describe('the inbox store', () => {
     expect(problems).toEqual([expect.stringContaining('not an inbox file')]);
   });
 
-  it('drops resolved issues after 30 days, and the oldest resolved first beyond its limit', async () => {
+  it('drops the oldest resolved issues first beyond its limit, and resolved ones after 30 days', async () => {
     const directory = folder();
     let now = start;
-    const store = createInboxStore({ directory, now: () => now, maxIssues: 3 });
-    await store.update('p1', (inbox) => ({ ...inbox, issues: issues(['a', 'b', 'c']) }));
-    // a and b resolve (unseen a day on); c stays; d and e are new: 5 issues, limit 3.
-    now = start + 25 * hour;
-    await store.update('p1', (inbox) => {
-      const after = applyRound(inbox.issues, {
-        profileId: 'p1',
-        at: now,
-        seen: ['c', 'd', 'e'].map(healthIssue),
-        complete: true,
-        resolveAfterHours: 24,
-      });
-      return { ...inbox, issues: mute(after.issues, ['a'], { at: now, by: 'x' }).issues };
-    });
-    const kept = await store.read('p1');
-    expect(kept.issues.map((issue) => [issue.key, issue.state])).toEqual([
+    const store = createInboxStore({ directory, now: () => now, maxIssues: 4 });
+    const round = (keys: string[], complete: boolean) =>
+      store.update('p1', (inbox) => ({
+        ...inbox,
+        issues: applyRound(inbox.issues, {
+          profileId: 'p1',
+          at: now,
+          seen: keys.map(healthIssue),
+          complete,
+          resolveAfterHours: 24,
+        }).issues,
+      }));
+    await round(['a'], true);
+    await store.update('p1', (inbox) => ({ ...inbox, issues: mute(inbox.issues, ['a'], { at: now, by: 'x' }).issues }));
+    now = start + hour;
+    await round(['b'], false);
+    // A day on, b is resolved; a (muted) is older than b, but it is not resolved: b goes first.
+    now = start + 26 * hour;
+    await round(['c', 'd', 'e'], true);
+    expect((await store.read('p1')).issues.map((issue) => [issue.key, issue.state])).toEqual([
+      ['a', 'muted'],
       ['c', 'new'],
       ['d', 'new'],
       ['e', 'new'],
     ]);
-    const again = createInboxStore({ directory, now: () => start + 31 * 24 * hour });
-    await again.update('p1', (inbox) => inbox);
-    expect((await again.read('p1')).issues).toHaveLength(3);
+    // c, d and e resolve a day later; 31 days after that they are gone.
+    now = start + 51 * hour;
+    await round([], true);
+    now = start + 51 * hour + 31 * 24 * hour;
+    await round([], false);
+    expect((await store.read('p1')).issues.map((issue) => issue.key)).toEqual(['a']);
   });
 });
