@@ -94,6 +94,7 @@ export async function benchBranding(): Promise<BrandingBench> {
       training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
       auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
       followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
+      inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-inbox-')),
       brandingDirectory,
       userName: 'bench',
     });

@@ -40,6 +40,7 @@ export async function benchFollowUps(handOvers = 500): Promise<FollowUpBench> {
       auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
       brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-')),
       followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
+      inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-inbox-')),
       userName: 'bench',
       now: () => Date.parse(sandbox.control.now()),
     },

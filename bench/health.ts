@@ -11,7 +11,7 @@ import { createCodatHttp } from '@main/codat/http';
 import { createMainServices } from '@main/composition';
 import { createRecordingOpener } from '@main/platform/node';
 import { createMemorySettingsStore } from '@main/settings';
-import { startSandbox } from '@sandbox/server';
+import { startSandbox, type SandboxHandle } from '@sandbox/server';
 
 export interface HealthBench {
   companies: number;
@@ -35,6 +35,27 @@ const vault = {
   },
 };
 
+/** The naive way: every company, then its connections and its data status, one request each. */
+export async function naiveScan(sandbox: SandboxHandle): Promise<{ ms: number; requests: number }> {
+  const before = sandbox.control.requests().length;
+  const api = createCodatApi(createCodatHttp({ baseUrl: sandbox.url, credential: sandbox.apiKey }));
+  const began = performance.now();
+  const ids: string[] = [];
+  for await (const page of api.pages((n) => api.listCompanies({ page: n, pageSize: 100 })))
+    ids.push(...page.results.map((c) => c.id));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        await api.listConnections(id);
+        await api.dataStatus(id);
+      }
+    }),
+  );
+  return { ms: performance.now() - began, requests: sandbox.control.requests().length - before };
+}
+
 export async function benchHealth(companies = 10_000): Promise<HealthBench> {
   const sandbox = await startSandbox({ companies, seed: 7, clock: { speed: 0 }, dailyQuota: 10_000_000 });
   try {
@@ -48,6 +69,7 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
       brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-')),
       followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
+      inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-inbox-')),
       userName: 'bench',
     });
     await services.handlers['integrations.list']({});
@@ -63,24 +85,9 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
     const first = await scan();
     const again = await scan();
 
-    // The naive way: every company, then its connections and its data status, one request each.
     sandbox.control.clearRequests();
-    const api = createCodatApi(createCodatHttp({ baseUrl: sandbox.url, credential: sandbox.apiKey }));
-    const naiveBegan = performance.now();
-    const ids: string[] = [];
-    for await (const page of api.pages((n) => api.listCompanies({ page: n, pageSize: 100 })))
-      ids.push(...page.results.map((c) => c.id));
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (next < ids.length) {
-          const id = ids[next++]!;
-          await api.listConnections(id);
-          await api.dataStatus(id);
-        }
-      }),
-    );
-    const naiveMs = performance.now() - naiveBegan;
+    const naive = await naiveScan(sandbox);
+    services.dispose();
     return {
       companies,
       scanMs: first.ms,
@@ -89,8 +96,8 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       issues: first.results?.issues.length ?? 0,
       rescanMs: again.ms,
       rescanRequests: again.requests,
-      naiveMs,
-      naiveRequests: sandbox.control.requests().length,
+      naiveMs: naive.ms,
+      naiveRequests: naive.requests,
     };
   } finally {
     await sandbox.close();

@@ -8,6 +8,7 @@ import { benchFollowUps } from './followups';
 import { benchFollowUpsPage } from './followups-page';
 import { benchFunnel } from './funnel';
 import { benchHealth } from './health';
+import { benchMonitor } from './monitor';
 import { benchRenderer } from './renderer';
 import { benchSandbox } from './sandbox';
 
@@ -23,6 +24,7 @@ const machine = {
 
 const sandbox = await benchSandbox(100_000);
 const health = await benchHealth(10_000);
+const monitor = await benchMonitor(10_000);
 const clients = await benchClients(10_000);
 const bridge = await benchBridge(100_000);
 const renderer = await benchRenderer(25_000);
@@ -47,6 +49,11 @@ const rows: Array<[string, string]> = [
     'Naive scan (connections + dataStatus per company)',
     `${health.naiveRequests} requests / ${round(health.naiveMs / 1000)} s`,
   ],
+  [
+    'Monitor, 10 000 companies: first round / nothing changed / 1 % of connections changed (requests, time)',
+    `${monitor.first.requests} (${round(monitor.first.ms / 1000)} s) / ${monitor.unchanged.requests} (${round(monitor.unchanged.ms / 1000)} s; ${monitor.unchanged.listPages} list pages) / ${monitor.onePercentChanged.requests} (${round(monitor.onePercentChanged.ms / 1000)} s; ${monitor.onePercentChanged.listPages} list pages + ${monitor.onePercentChanged.requests - monitor.onePercentChanged.listPages} for ${monitor.changedCompanies} changed companies)`,
+  ],
+  ['… each next to a naive full rescan', `${monitor.naiveRequests} requests / ${round(monitor.naiveMs / 1000)} s`],
   ['Scan requests saved against naive', `${round((1 - health.scanRequests / health.naiveRequests) * 100)} %`],
   ['List 10 000 companies: our client / official SDK', `${run(clients.ours)} / ${run(clients.sdk)}`],
   ['… with 429 bursts (5 × Retry-After 1 s): ours / SDK', `${run(clients.oursWith429)} / ${run(clients.sdkWith429)}`],
@@ -114,7 +121,7 @@ for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)
 await writeFile(
   new URL('./results.json', import.meta.url),
   JSON.stringify(
-    { machine, sandbox, health, clients, bridge, renderer, branding, followUps, funnel, followUpsPage },
+    { machine, sandbox, health, monitor, clients, bridge, renderer, branding, followUps, funnel, followUpsPage },
     null,
     2,
   ) + '\n',

@@ -6,6 +6,7 @@
 import { defaultBrandingSettings, defaultFollowUpSettings } from '@shared/contract';
 import { auditActionLabels } from '@shared/domain/audit';
 import { defaultThresholds } from '@shared/domain/health/model';
+import { defaultMonitorSettings, type InboxIssue, type MonitorRound } from '@shared/domain/inbox';
 import { defaultInviteTemplate } from '@shared/domain/invite';
 import type { MonitoringControls } from './background';
 import { createBrandingStore } from './branding/store';
@@ -44,11 +45,14 @@ import { createFollowUpAnnouncer } from './services/followup-notifications';
 import { createFollowUpService } from './services/followups';
 import { createFollowUpWatcher, type FollowUpWatcher, type WatchTimer } from './services/followups-watcher';
 import { createHandOverStore } from './services/handovers-store';
-import { createHealthScanService, type HealthScanService } from './services/health-scan';
+import { createCloserLookCache, createHealthScanService, type HealthScanService } from './services/health-scan';
+import { createInboxStore } from './services/inbox-store';
+import { createMonitorService, type MonitorService } from './services/monitor';
+import { createRoundAnnouncer } from './services/round-alerts';
 import { createIntegrationService } from './services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from './services/profiles';
 import { createSystemService } from './services/system';
-import { settingsSection } from './settings';
+import { monitorSettingsSection, settingsSection } from './settings';
 
 export interface MainServices {
   handlers: Handlers;
@@ -61,6 +65,8 @@ export interface MainServices {
   scans: HealthScanService;
   /** Follows handed-over links while the console runs. */
   followUps: FollowUpWatcher;
+  /** Watches the portfolio in the background and keeps the issues inbox. */
+  monitor: MonitorService;
   /** A cached branding image for the hosts to serve at /branding-cache/<name>. */
   brandingImage(name: string): Promise<{ bytes: Buffer; contentType: string } | null>;
   /**
@@ -80,6 +86,15 @@ export function createMainServices(
     redactor?: Redactor;
     /** The follow-up watcher's timer (tests drive checks themselves). */
     followUpTimer?: WatchTimer;
+    /** The monitor's timer (tests drive rounds themselves). */
+    monitorTimer?: WatchTimer;
+    /** The monitor's list page size (benchmarks and tests; Codat's default here is 2 000). */
+    monitorPageSize?: number;
+    /**
+     * Told when a monitor round (or a Health page scan) ended, with the issues it made new or reopened that deserve
+     * a notification. The desktop host's tray and badge plug in here (see `announceRound` below).
+     */
+    onRoundEnded?: (round: MonitorRound, alerts: InboxIssue[]) => void;
   } = {},
 ): MainServices {
   const redactor = tuning.redactor ?? createRedactor();
@@ -238,13 +253,69 @@ export function createMainServices(
           ok: record.result.ok,
         })),
   });
+  // The Health page's scan and the monitor's rounds share their closer looks: neither pays for what the other read.
+  const looks = createCloserLookCache();
   const scans = createHealthScanService({
     now,
     api,
     offlineConnectors,
     thresholds: () => thresholds.read(),
     rateLimit: () => rateLimit,
+    looks,
+    profileId: () => profiles.active().id,
     onProgress: (state) => hub.emit('health.progress', state),
+    // What the Health page's scan saw goes into the same issues inbox.
+    onFinished: (outcome) =>
+      void monitor
+        .scanFinished(outcome)
+        .catch((error: unknown) =>
+          log.error(`[monitor] a Health scan could not be added to the inbox: ${String(error)}`),
+        ),
+  });
+  const monitorSettings = monitorSettingsSection(ports.settings, (profileId) =>
+    defaultMonitorSettings(
+      profiles.list().profiles.find((profile) => profile.id === profileId)?.environment ?? 'production',
+    ),
+  );
+  /**
+   * The seam for alerts: a round ended with these new or reopened issues (warning or worse, not muted, not snoozed;
+   * maybe none). The desktop host passes `tuning.onRoundEnded` (one notification per round, the badge); without one,
+   * nothing is announced beyond the `monitor.progress` and `inbox.changed` events.
+   */
+  const roundAnnouncer = createRoundAnnouncer({ notifier: ports.notifier });
+  /** The New count main last told the pages, per profile (the alert goes out with it). */
+  const newCounts = new Map<string, number>();
+  const announceRound = (round: MonitorRound, alerts: InboxIssue[]): void => {
+    tuning.onRoundEnded?.(round, alerts);
+    // The Health page's own scan is in front of the user already: only the monitor's rounds alert.
+    if (round.trigger === 'health_scan' || alerts.length === 0) return;
+    const profileId = profiles.active().id;
+    const notice = roundAnnouncer.announce(round, alerts);
+    if (notice) hub.emit('inbox.changed', { profileId, newCount: newCounts.get(profileId) ?? 0, notice });
+  };
+  const monitor = createMonitorService({
+    store: createInboxStore({
+      directory: ports.inboxDirectory,
+      now,
+      onProblem: (message) => log.warn(`[inbox] ${message}`),
+    }),
+    api,
+    offlineConnectors,
+    thresholds: () => thresholds.read(),
+    rateLimit: () => rateLimit,
+    profileId: () => profiles.active().id,
+    settings: (profileId) => monitorSettings.read(profileId),
+    now,
+    user: ports.userName,
+    looks,
+    ...(tuning.monitorTimer ? { timer: tuning.monitorTimer } : {}),
+    ...(tuning.monitorPageSize ? { pageSize: tuning.monitorPageSize } : {}),
+    onProgress: (round) => hub.emit('monitor.progress', round),
+    onInboxChanged: (profileId, newCount) => {
+      newCounts.set(profileId, newCount);
+      hub.emit('inbox.changed', { profileId, newCount });
+    },
+    onRoundEnded: announceRound,
   });
   const appInfo = createAppInfoService(
     ports.facts,
@@ -263,6 +334,7 @@ export function createMainServices(
     companies.clear();
     connectivity.reset();
     scans.clear();
+    monitor.profileChanged();
     followUps.forgetSightings();
     followUpWatcher.wake();
   });
@@ -278,7 +350,7 @@ export function createMainServices(
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
     ...inviteOperations(inviteSettings, targets, followUps),
-    ...inboxOperations(),
+    ...inboxOperations(monitor, monitorSettings, () => profiles.active().id),
     ...followUpOperations(
       followUps,
       followUpSettings,
@@ -302,6 +374,7 @@ export function createMainServices(
 
   // Only while the console runs: dispose() stops it.
   followUpWatcher.start();
+  monitor.start();
   const stopBadge = ports.badge ? followInboxBadge(hub, ports.badge) : () => {};
 
   return {
@@ -320,12 +393,22 @@ export function createMainServices(
     profiles,
     scans,
     followUps: followUpWatcher,
+    monitor,
     brandingImage: (name) => integrations.readImage(name),
-    // Placeholder until the monitor service lands: its enabled setting, pause/resume and "Check now" go here.
-    monitoring: { isMonitoring: () => false, setMonitoring: () => {}, checkNow: () => {} },
+    // The tray's "Pause monitoring" turns the active profile's setting off (and "Resume" on), as Settings would.
+    monitoring: {
+      isMonitoring: () => monitorSettings.read(profiles.active().id).enabled,
+      setMonitoring: (on) => {
+        const profileId = profiles.active().id;
+        monitorSettings.save(profileId, { ...monitorSettings.read(profileId), enabled: on });
+        monitor.settingsChanged();
+      },
+      checkNow: () => void monitor.checkNow('check_now'),
+    },
     dispose: () => {
       connectivity.stop();
       followUpWatcher.stop();
+      monitor.stop();
       audit.dispose();
       stopBadge();
     },

@@ -54,6 +54,7 @@ if (!dataLock) {
       auditDirectory: path.join(app.getPath('userData'), 'audit'),
       brandingDirectory: path.join(app.getPath('userData'), 'branding'),
       followUpsDirectory: path.join(app.getPath('userData'), 'followups'),
+      inboxDirectory: path.join(app.getPath('userData'), 'inbox'),
       userName: osUserName(),
       log,
       logDirectory: log.directory,

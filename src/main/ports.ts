@@ -68,6 +68,8 @@ export interface PlatformPorts {
   auditDirectory: string;
   /** Where hand-overs are kept for their follow-up (userData/followups in the desktop app). */
   followUpsDirectory: string;
+  /** Where the issues inbox is kept, one file per profile (userData/inbox in the desktop app). */
+  inboxDirectory: string;
   /** The OS user, recorded with every admin action. */
   userName: string;
   /** The support log (a redacted file); silent when absent. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { brandingSettingsSchema, followUpSettingsSchema } from '@shared/contract';
 import { healthThresholdsSchema } from '@shared/domain/health/model';
+import { monitorSettingsSchema, type MonitorSettings } from '@shared/domain/inbox';
 import { BridgeFailure } from '@shared/result';
 
 export const storedProfileSchema = z.object({
@@ -35,6 +36,8 @@ export const settingsSchema = z.object({
   followups: followUpSettingsSchema.optional(),
   /** The desktop app's own: whether the user was told it keeps running in the tray (said once). */
   desktop: z.object({ toldKeepsRunning: z.boolean() }).optional(),
+  /** Monitor settings by profile id (a profile without any uses the defaults for its environment). */
+  monitor: z.record(z.string(), monitorSettingsSchema).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -171,3 +174,17 @@ export function settingsSection<K extends SectionKey>(
 }
 
 export type SettingsSection<K extends SectionKey> = ReturnType<typeof settingsSection<K>>;
+
+/** The monitor's settings, one set per profile; `defaults` gives a profile's until it has its own. */
+export function monitorSettingsSection(store: SettingsStore, defaults: (profileId: string) => MonitorSettings) {
+  return {
+    read: (profileId: string): MonitorSettings => store.read().monitor?.[profileId] ?? defaults(profileId),
+    save(profileId: string, next: MonitorSettings): MonitorSettings {
+      const current = store.read();
+      store.write({ ...current, monitor: { ...current.monitor, [profileId]: next } });
+      return next;
+    },
+  };
+}
+
+export type MonitorSettingsSection = ReturnType<typeof monitorSettingsSection>;

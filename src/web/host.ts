@@ -77,6 +77,9 @@ export async function startConsoleWebHost(options: ConsoleWebHostOptions): Promi
       followUpsDirectory: options.dataDir
         ? path.join(options.dataDir, 'followups')
         : mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-')),
+      inboxDirectory: options.dataDir
+        ? path.join(options.dataDir, 'inbox')
+        : mkdtempSync(path.join(tmpdir(), 'linkdesk-inbox-')),
       userName: osUserName(),
       log,
       logDirectory: log.directory,

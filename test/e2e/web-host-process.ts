@@ -20,6 +20,13 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
+const monitorOff = JSON.stringify({
+  version: 1,
+  activeProfileId: 'training',
+  profiles: [],
+  monitor: { training: { enabled: false, everyMinutes: 30, resolveAfterHours: 24, dailyBudgetPercent: 5 } },
+});
+
 export async function startWebHostProcess(
   logName: string,
   options: {
@@ -32,7 +39,13 @@ export async function startWebHostProcess(
 ): Promise<WebHostProcess> {
   // A given data folder is a restart of an earlier console; otherwise a fresh one.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'linkdesk-e2e-'));
-  for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(path.join(dataDir, name), content);
+  // A fresh console starts with the training profile's background monitor off: its rounds would spend requests
+  // that specs count and put a New count in the title. A spec that needs it turns it on, as a user would.
+  const files =
+    options.dataDir || options.files?.['settings.json']
+      ? options.files
+      : { ...options.files, 'settings.json': monitorOff };
+  for (const [name, content] of Object.entries(files ?? {})) writeFileSync(path.join(dataDir, name), content);
   const logFile = path.resolve(`test-results/${logName}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);

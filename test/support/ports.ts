@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRecordingOpener } from '@main/platform/node';
 import type { PlatformPorts } from '@main/ports';
-import { createMemorySettingsStore } from '@main/settings';
+import { createMemorySettingsStore, defaultSettings } from '@main/settings';
+import { defaultMonitorSettings } from '@shared/domain/inbox';
 import { createTestVault } from './vault';
 
 export function testPorts(
@@ -16,7 +17,11 @@ export function testPorts(
     vault: createTestVault(),
     opener: createRecordingOpener(),
     notifier: { notify: () => false },
-    settings: createMemorySettingsStore(),
+    // The monitor stays off unless a test turns it on: its rounds would add requests to tests that count them.
+    settings: createMemorySettingsStore({
+      ...defaultSettings(),
+      monitor: { training: { ...defaultMonitorSettings('training'), enabled: false } },
+    }),
     training: {
       start: async () =>
         sandbox
@@ -26,6 +31,7 @@ export function testPorts(
     auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
     brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
     followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-')),
+    inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-inbox-')),
     userName: 'tester',
     ...overrides,
   };

@@ -1,21 +1,26 @@
-/** Placeholder handlers for the inbox and the monitor until their services land (the contract came first). */
-import { BridgeFailure } from '@shared/result';
+/** The issues inbox and the monitor: triage on the active profile's inbox, the monitor's settings and rounds. */
+import type { MonitorService } from '../services/monitor';
+import type { MonitorSettingsSection } from '../settings';
 import type { AreaHandlers } from './types';
 
-const notYet = (): never => {
-  throw new BridgeFailure({ code: 'invalid_input', message: 'The issues inbox is not available in this build yet.' });
-};
-
-export function inboxOperations(): AreaHandlers<'inbox'> & AreaHandlers<'monitor'> {
+export function inboxOperations(
+  monitor: MonitorService,
+  settings: MonitorSettingsSection,
+  activeProfileId: () => string,
+): AreaHandlers<'inbox'> & AreaHandlers<'monitor'> {
   return {
-    'inbox.list': notYet,
-    'inbox.acknowledge': notYet,
-    'inbox.snooze': notYet,
-    'inbox.mute': notYet,
-    'inbox.unmute': notYet,
-    'monitor.settings': notYet,
-    'monitor.saveSettings': notYet,
-    'monitor.status': notYet,
-    'monitor.checkNow': notYet,
+    'inbox.list': () => monitor.list(),
+    'inbox.acknowledge': ({ keys }) => monitor.acknowledge(keys),
+    'inbox.snooze': ({ keys, until }) => monitor.snooze(keys, until),
+    'inbox.mute': ({ keys }) => monitor.mute(keys),
+    'inbox.unmute': ({ keys }) => monitor.unmute(keys),
+    'monitor.settings': () => settings.read(activeProfileId()),
+    'monitor.saveSettings': (next) => {
+      const saved = settings.save(activeProfileId(), next);
+      monitor.settingsChanged();
+      return saved;
+    },
+    'monitor.status': () => monitor.status(),
+    'monitor.checkNow': () => monitor.checkNow('check_now'),
   };
 }

@@ -2,7 +2,8 @@
  * The portfolio scan: every company page by page (connections come with the list), and a closer look
  * (dataStatus, and history only where dataStatus shows trouble) just for companies whose Linked connections
  * have not synced recently. A rescan reuses a closer look when nothing about the company changed.
- * It stops by itself before it eats into the day's quota, and can be cancelled.
+ * It stops by itself before it eats into the day's quota, and can be cancelled. Given a budget (the monitor's
+ * rounds), it asks the budget before every request and stops, having spent no more, when the budget says no.
  */
 import { randomUUID } from 'node:crypto';
 import type { ScanState } from '@shared/contract';
@@ -28,9 +29,39 @@ export interface HealthScanOptions {
   concurrency?: number;
   /** Minimum gap between progress events. */
   progressEveryMs?: number;
+  /** Closer looks shared with another scan (the monitor's and the Health page's), so that neither pays twice. */
+  looks?: CloserLookCache;
+  /** Whose scan it is (the active profile when it starts), passed on with its outcome. */
+  profileId?(): string;
+  /** Told once per scan, when it has ended, what it saw (the Health page's scans feed the issues inbox). */
+  onFinished?(outcome: ScanOutcome): void;
 }
 
-interface CloseLook {
+/** Requests a scan may make: asked before each (a closer look reserves 2, and gives back what it did not use). */
+export interface ScanBudget {
+  take(requests: number): boolean;
+  giveBack(requests: number): void;
+}
+
+export interface ScanOutcome {
+  scan: ScanState;
+  issues: HealthIssue[];
+  profileId: string | null;
+  /**
+   * Every company was listed and looked at as needed: an issue it did not find is not there. False when it
+   * stopped early (budget, quota, failure, cancelled), skipped a closer look, or Codat listed unreadable companies.
+   */
+  complete: boolean;
+  /** It stopped because its budget was spent (the ScanState then says `paused_for_quota`). */
+  stoppedForBudget: boolean;
+  /** What stopped it, when it failed. */
+  failure: unknown;
+}
+
+export type CloserLookCache = Map<string, CloseLook>;
+export const createCloserLookCache = (): CloserLookCache => new Map();
+
+export interface CloseLook {
   fingerprint: string;
   dataStatus: DataStatuses;
   pulls: PullOperation[];
@@ -55,17 +86,24 @@ export function createHealthScanService(options: HealthScanOptions) {
   const pageSize = options.pageSize ?? 2000;
   const concurrency = options.concurrency ?? 4;
   const progressEveryMs = options.progressEveryMs ?? 200;
-  let current: { state: ScanState; issues: HealthIssue[]; controller: AbortController; done: Promise<void> } | null =
-    null;
+  interface Scan {
+    state: ScanState;
+    issues: HealthIssue[];
+    controller: AbortController;
+    done: Promise<ScanOutcome>;
+    budget: ScanBudget | null;
+    profileId: string | null;
+  }
+  let current: Scan | null = null;
   /** Closer looks from earlier scans, reused while the company is unchanged. */
-  let looks = new Map<string, CloseLook>();
+  const looks = options.looks ?? createCloserLookCache();
 
   function snapshot(): ScanState {
     return { ...(current as NonNullable<typeof current>).state };
   }
 
-  async function run(scan: NonNullable<typeof current>) {
-    const { state, controller } = scan;
+  async function run(scan: Scan): Promise<ScanOutcome> {
+    const { state, controller, budget } = scan;
     const signal = controller.signal;
     let lastProgress = 0;
     /** A held-back update, sent once the gap has passed: the last event must say how far the scan got. */
@@ -88,12 +126,22 @@ export function createHealthScanService(options: HealthScanOptions) {
     };
     const overQuota = () => isQuotaLow(options.rateLimit());
     const nextLooks = new Map<string, CloseLook>();
+    /** Set when the budget said no, or a closer look failed: no further company is started. */
+    let stopping = false;
+    let stoppedForBudget = false;
+    let skippedLooks = 0;
+    let failure: unknown = null;
     try {
       const api = await options.api();
       const offline = await options.offlineConnectors();
       const thresholds = options.thresholds();
       for (let page = 1; ; page += 1) {
         if (overQuota()) {
+          state.state = 'paused_for_quota';
+          break;
+        }
+        if (budget && !budget.take(1)) {
+          stoppedForBudget = true;
           state.state = 'paused_for_quota';
           break;
         }
@@ -105,7 +153,7 @@ export function createHealthScanService(options: HealthScanOptions) {
         let index = 0;
         await Promise.all(
           Array.from({ length: concurrency }, async () => {
-            while (index < companies.length) {
+            while (index < companies.length && !stopping) {
               signal.throwIfAborted();
               const company = companies[index++] as Company;
               let look: CloseLook | undefined;
@@ -116,9 +164,22 @@ export function createHealthScanService(options: HealthScanOptions) {
                 if (earlier && earlier.fingerprint === print) {
                   look = earlier;
                   state.reused += 1;
-                } else if (!overQuota()) {
-                  look = await closerLook(api, company, print, signal);
-                  state.requestsUsed += look.pulls.length > 0 || needsHistory(look.dataStatus) ? 2 : 1;
+                } else if (overQuota()) {
+                  skippedLooks += 1;
+                } else if (budget && !budget.take(2)) {
+                  // This company waits for the next round: it is not counted as scanned.
+                  stopping = stoppedForBudget = true;
+                  break;
+                } else {
+                  try {
+                    look = await closerLook(api, company, print, signal);
+                  } catch (error) {
+                    stopping = true;
+                    throw error;
+                  }
+                  const used = look.pulls.length > 0 || needsHistory(look.dataStatus) ? 2 : 1;
+                  state.requestsUsed += used;
+                  budget?.giveBack(2 - used);
                 }
                 if (look) nextLooks.set(company.id, look);
               }
@@ -137,6 +198,10 @@ export function createHealthScanService(options: HealthScanOptions) {
             }
           }),
         );
+        if (stoppedForBudget) {
+          state.state = 'paused_for_quota';
+          break;
+        }
         const onPage = companies.length + listed.unreadable;
         const seen = (listed.pageNumber - 1) * listed.pageSize + onPage;
         if (onPage === 0 || seen >= listed.totalResults) {
@@ -145,23 +210,41 @@ export function createHealthScanService(options: HealthScanOptions) {
         }
       }
     } catch (error) {
+      stopping = true;
       if (signal.aborted) state.state = 'cancelled';
       else {
+        failure = error;
         state.state = 'failed';
         state.error = error instanceof BridgeFailure ? error.error.message : 'The scan stopped unexpectedly.';
       }
     } finally {
-      for (const [id, look] of nextLooks) looks.set(id, look);
+      // A scan cleared away (a profile switch) leaves nothing behind for the next profile.
+      if (current === scan) for (const [id, look] of nextLooks) looks.set(id, look);
       state.finishedAt = new Date(now()).toISOString();
       progress(true);
     }
+    const outcome: ScanOutcome = {
+      scan: { ...state },
+      issues: [...scan.issues],
+      profileId: scan.profileId,
+      complete: state.state === 'finished' && !state.unreadable && skippedLooks === 0,
+      stoppedForBudget,
+      failure,
+    };
+    try {
+      options.onFinished?.(outcome);
+    } catch (error) {
+      console.error(`[health] a finished scan could not be passed on: ${String(error)}`);
+    }
+    return outcome;
   }
 
   return {
-    start(): ScanState {
+    /** Starts a scan (a scan already running is returned as it is), within `budget` if one is given. */
+    start(limits: { budget?: ScanBudget } = {}): ScanState {
       if (current?.state.state === 'running') return snapshot();
       const controller = new AbortController();
-      const scan = {
+      const scan: Scan = {
         state: {
           scanId: randomUUID(),
           state: 'running' as const,
@@ -177,7 +260,9 @@ export function createHealthScanService(options: HealthScanOptions) {
         } as ScanState,
         issues: [] as HealthIssue[],
         controller,
-        done: Promise.resolve(),
+        done: Promise.resolve(null as unknown as ScanOutcome),
+        budget: limits.budget ?? null,
+        profileId: options.profileId?.() ?? null,
       };
       current = scan;
       scan.done = run(scan);
@@ -193,14 +278,15 @@ export function createHealthScanService(options: HealthScanOptions) {
     results() {
       return current ? { scan: snapshot(), issues: [...current.issues] } : null;
     },
-    /** For tests and benchmarks: resolves when the current scan has ended. */
-    async settled() {
-      await current?.done;
+    /** Resolves when the current scan has ended, with what it saw (null: there is none). */
+    async settled(): Promise<ScanOutcome | null> {
+      return (await current?.done) ?? null;
     },
+    /** Stops the current scan and forgets every closer look (another profile's companies come next). */
     clear() {
       current?.controller.abort();
       current = null;
-      looks = new Map();
+      looks.clear();
     },
   };
 }

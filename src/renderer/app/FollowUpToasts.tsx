@@ -36,7 +36,11 @@ function FollowUpToastItem({ toast, onDismiss: dismiss }: { toast: FollowUpToast
             openNoticeTarget(toast.target);
           }}
         >
-          {'companyId' in toast.target ? 'Open company' : 'Open Follow-ups'}
+          {'companyId' in toast.target
+            ? 'Open company'
+            : toast.target.page === 'inbox'
+              ? 'Open Inbox'
+              : 'Open Follow-ups'}
         </button>
       </div>
       <button

@@ -11,17 +11,22 @@ import { linkdesk } from '../api';
 import { browserNotifications } from '../lib/browser-notifications';
 import { useAppStore } from '../stores/app-store';
 
-type Notice = NonNullable<EventPayload<'followups.changed'>['notice']>;
+/** A follow-up notice, or a monitor round's alert (`inbox.changed`): shown the same way. */
+type Notice =
+  NonNullable<EventPayload<'followups.changed'>['notice']> | NonNullable<EventPayload<'inbox.changed'>['notice']>;
+
+/** Where a notice leads: a company, the Follow-ups page, or the Inbox. */
+export type NoticeTarget = FollowUpNoticeTarget | { page: 'inbox' };
 
 export interface FollowUpToast {
   id: number;
   title: string;
   body: string;
-  target: FollowUpNoticeTarget;
+  target: NoticeTarget;
 }
 
 /** Opens what a notification was about: its company, or its page (Companies where this build has no such page). */
-export function openNoticeTarget(target: FollowUpNoticeTarget): void {
+export function openNoticeTarget(target: NoticeTarget): void {
   const store = useAppStore.getState();
   if ('companyId' in target) store.openCompany(target.companyId);
   else store.navigate((pageIds as readonly string[]).includes(target.page) ? (target.page as PageId) : 'companies');
@@ -50,19 +55,23 @@ function showInBrowser(notice: Notice): boolean {
 export function useFollowUpNotices() {
   const [toasts, setToasts] = useState<FollowUpToast[]>([]);
   const nextId = useRef(1);
-  useEffect(
-    () =>
-      linkdesk.on('followups.changed', ({ notice }) => {
-        if (!notice || notice.shownByMain || showInBrowser(notice)) return;
-        const id = nextId.current++;
-        // The latest few.
-        setToasts((current) => [
-          ...current.slice(-2),
-          { id, title: notice.title, body: notice.body, target: notice.target },
-        ]);
-      }),
-    [],
-  );
+  useEffect(() => {
+    const show = (notice: Notice | null | undefined) => {
+      if (!notice || notice.shownByMain || showInBrowser(notice)) return;
+      const id = nextId.current++;
+      // The latest few.
+      setToasts((current) => [
+        ...current.slice(-2),
+        { id, title: notice.title, body: notice.body, target: notice.target },
+      ]);
+    };
+    const offFollowUps = linkdesk.on('followups.changed', ({ notice }) => show(notice));
+    const offInbox = linkdesk.on('inbox.changed', ({ notice }) => show(notice));
+    return () => {
+      offFollowUps();
+      offInbox();
+    };
+  }, []);
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
   return { toasts, dismiss };
 }

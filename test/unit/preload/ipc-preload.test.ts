@@ -63,6 +63,7 @@ async function setUp() {
     auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-audit-')),
     brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-branding-')),
     followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-followups-')),
+    inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-inbox-')),
     userName: 'tester',
   });
   const dispatch = services.dispatcher({
