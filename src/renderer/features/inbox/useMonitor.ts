@@ -15,6 +15,8 @@ export function useMonitor() {
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const [starting, setStarting] = useState(false);
   const roundId = useRef<string | null>(null);
+  /** The latest progress of the last few rounds: a quick round can end before "Check now" is answered. */
+  const latest = useRef(new Map<string, MonitorRound>());
 
   const readStatus = async () => {
     const result = await linkdesk.monitor.status();
@@ -32,6 +34,9 @@ export function useMonitor() {
   useEffect(() => {
     void readStatus();
     const offProgress = linkdesk.on('monitor.progress', (progress) => {
+      latest.current.delete(progress.roundId);
+      latest.current.set(progress.roundId, progress);
+      if (latest.current.size > 5) latest.current.delete(latest.current.keys().next().value as string);
       if (roundId.current === null && progress.state === 'running') roundId.current = progress.roundId;
       if (progress.roundId === roundId.current) setRound(progress);
       // The line at the top follows every round, and its end moves "next round" on.
@@ -60,10 +65,9 @@ export function useMonitor() {
       return;
     }
     roundId.current = result.value.roundId;
-    // Progress may have overtaken the answer: keep the further of the two.
-    setRound((current) =>
-      current?.roundId === result.value.roundId && current.state !== 'running' ? current : result.value,
-    );
+    // Progress may have overtaken the answer (a quick round ends first): keep the further of the two.
+    const seen = latest.current.get(result.value.roundId);
+    setRound(seen && seen.state !== 'running' ? seen : result.value);
   };
 
   return { status, statusError, round, failure, starting, checkNow, readStatus };

@@ -391,6 +391,25 @@ describe('the Inbox page', () => {
     ).toBeTruthy();
   });
 
+  it('Check now after an earlier round shows a quick round that ended before main answered', async () => {
+    vi.mocked(linkdesk.monitor.checkNow).mockResolvedValue({ ok: true, value: round() });
+    const user = await openInbox();
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    emit('monitor.progress', round({ state: 'finished', finishedAt: ago(0), companiesScanned: 40 }));
+    await screen.findByText(/^Check finished: nothing new/);
+    // The next round is over (its events came) before main answers "Check now".
+    let answer: (value: MonitorRound) => void = () => {};
+    vi.mocked(linkdesk.monitor.checkNow).mockImplementation(
+      () => new Promise((resolve) => (answer = (value) => resolve({ ok: true, value }))),
+    );
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    const quick = { roundId: 'round-2', companiesScanned: 40, requestsUsed: 2 };
+    emit('monitor.progress', round({ ...quick, companiesScanned: 0 }));
+    emit('monitor.progress', round({ ...quick, state: 'finished', finishedAt: ago(0), resolvedIssues: 1 }));
+    await act(async () => answer(round({ roundId: 'round-2', companiesScanned: 0 })));
+    expect(await screen.findByText('Check finished: 1 resolved (40 companies checked, 2 requests).')).toBeTruthy();
+  });
+
   it('says when monitoring is off, with the way to turn it on', async () => {
     vi.mocked(linkdesk.monitor.status).mockResolvedValue({
       ok: true,
