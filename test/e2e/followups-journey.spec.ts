@@ -84,7 +84,7 @@ test('two links handed over, one authorised, a day later: follow-ups, reminders 
   await expect(customer.getByRole('heading', { name: 'Connected' })).toBeVisible();
   await customer.close();
   await checkNow(page);
-  const reminders = page.getByRole('status', { name: 'Follow-up reminders' });
+  const reminders = page.getByRole('status', { name: 'Reminders and alerts' });
   await expect(reminders).toContainText('Journey Bakery linked Xero');
   await expect(page.getByRole('region', { name: 'Linked, first sync running' })).toContainText('Journey Bakery');
 

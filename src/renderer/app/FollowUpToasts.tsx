@@ -7,7 +7,7 @@ import { openNoticeTarget, useFollowUpNotices, type FollowUpToast } from './useF
 export function FollowUpToasts() {
   const { toasts, dismiss } = useFollowUpNotices();
   return (
-    <div className="followup-toasts" role="status" aria-label="Follow-up reminders">
+    <div className="followup-toasts" role="status" aria-label="Reminders and alerts">
       {toasts.map((toast) => (
         <FollowUpToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
       ))}

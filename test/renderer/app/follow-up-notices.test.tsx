@@ -57,18 +57,41 @@ describe('follow-up notifications on the page', () => {
     const user = userEvent.setup();
     render(<FollowUpToasts />);
     emit({ profileId: 'training', events: [], notice: notice(false) });
-    const region = screen.getByRole('status', { name: 'Follow-up reminders' });
+    const region = screen.getByRole('status', { name: 'Reminders and alerts' });
     expect(region.textContent).toContain('The link for Acme Ltd expired unused: send a fresh link');
     await user.click(screen.getByRole('button', { name: 'Open company' }));
     expect(useAppStore.getState()).toMatchObject({ page: 'companies', companyId: acmeId });
     expect(region.textContent).toBe('');
   });
 
+  it('shows a monitor round’s alert main could not show, and opens the Inbox on request', async () => {
+    const user = userEvent.setup();
+    render(<FollowUpToasts />);
+    act(() =>
+      listeners.get('inbox.changed')?.forEach((listener: Listener) =>
+        listener({
+          profileId: 'training',
+          newCount: 2,
+          notice: {
+            title: '2 new issues',
+            body: 'Acme Ltd — deauthorised; Beta Ltd — sync failing',
+            target: { page: 'inbox' },
+            tag: 'inbox:round-1',
+            shownByMain: false,
+          },
+        }),
+      ),
+    );
+    expect(screen.getByRole('status', { name: 'Reminders and alerts' }).textContent).toContain('2 new issues');
+    await user.click(screen.getByRole('button', { name: 'Open Inbox' }));
+    expect(useAppStore.getState().page).toBe('inbox');
+  });
+
   it('shows nothing main already showed on the desktop', () => {
     render(<FollowUpToasts />);
     emit({ profileId: 'training', events: [], notice: notice(true) });
     emit({ profileId: 'training', events: [] });
-    expect(screen.getByRole('status', { name: 'Follow-up reminders' }).textContent).toBe('');
+    expect(screen.getByRole('status', { name: 'Reminders and alerts' }).textContent).toBe('');
   });
 
   it('uses the browser’s notifications once allowed; clicking one focuses the tab and opens the company', () => {
@@ -96,7 +119,7 @@ describe('follow-up notifications on the page', () => {
     expect(shown.map((item) => [item.title, item.options.tag])).toEqual([
       ['The link for Acme Ltd expired unused: send a fresh link', 'followups:h1:expired:1'],
     ]);
-    expect(screen.getByRole('status', { name: 'Follow-up reminders' }).textContent).toBe('');
+    expect(screen.getByRole('status', { name: 'Reminders and alerts' }).textContent).toBe('');
     act(() => shown[0]!.onclick!());
     expect(focus).toHaveBeenCalled();
     expect(useAppStore.getState()).toMatchObject({ page: 'companies', companyId: acmeId });
