@@ -98,7 +98,12 @@ describe('the monitor', () => {
     expect(inbox.counts.new).toBe(inbox.issues.length);
     expect(first.newIssues).toBe(inbox.issues.length);
     expect(ended[0]?.alerts.length).toBeGreaterThan(0);
-    expect(changes.at(-1)).toEqual({ profileId: 'training', newCount: inbox.issues.length });
+    // The pages hear the New count, and the round's alert (warning or worse) with it: main has no desktop here.
+    expect(changes.at(-1)).toMatchObject({
+      profileId: 'training',
+      newCount: inbox.issues.length,
+      notice: { title: `${ended[0]?.alerts.length} new issues`, target: { page: 'inbox' }, shownByMain: false },
+    });
 
     sandbox.control.advanceClock(30 * minute);
     sandbox.control.clearRequests();
