@@ -85,7 +85,9 @@ export function createProfileFileStore<T>(options: ProfileFileStoreOptions<T>): 
         `The ${wording.fileKind} file ${path.basename(file)} could not be read in full (${why}); it was kept as ${aside}, and the ${kept} ${wording.records} that could be read were kept.`,
       );
     } catch (error) {
-      report(`The ${wording.fileKind} file ${file} could not be read (${why}) nor moved aside (${fileErrorReason(error)}).`);
+      report(
+        `The ${wording.fileKind} file ${file} could not be read (${why}) nor moved aside (${fileErrorReason(error)}).`,
+      );
     }
   }
 
