@@ -5,11 +5,9 @@
  * is lost while the console runs. Bounded: what ended (or expired unused) goes after 90 days, and at most
  * `maxPerProfile` are kept.
  */
-import { readFile, rename } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { handOverSchema, isHandOverDone, type HandOver } from '@shared/domain/handovers';
-import { fileErrorReason, safeFileSegment, writeFileDurably } from '../durable-file';
+import { createProfileFileStore, type ParsedProfileFile } from '../profile-file-store';
 
 export const handOverLimits = { maxPerProfile: 5_000, keepDoneMs: 90 * 24 * 60 * 60 * 1000 } as const;
 
@@ -42,60 +40,22 @@ export interface HandOverStore {
 export function createHandOverStore(options: HandOverStoreOptions): HandOverStore {
   const maxPerProfile = options.maxPerProfile ?? handOverLimits.maxPerProfile;
   const keepDoneMs = options.keepDoneMs ?? handOverLimits.keepDoneMs;
-  const loaded = new Map<string, Promise<HandOver[]>>();
-  /** Per profile, the chain of changes, so that two never interleave. */
-  const queues = new Map<string, Promise<unknown>>();
-  let lastProblem: string | null = null;
 
-  const fileOf = (profileId: string) => path.join(options.directory, `${safeFileSegment(profileId)}.json`);
-
-  const report = (message: string) => {
-    if (options.onProblem) options.onProblem(message);
-    else console.warn(`[followups] ${message}`);
-  };
-
-  async function moveAside(file: string, why: string, kept: number): Promise<void> {
-    const aside = `${file}.corrupt-${new Date(options.now()).toISOString().replace(/[:.]/g, '-')}`;
-    try {
-      await rename(file, aside);
-      report(
-        `The follow-ups file ${path.basename(file)} could not be read in full (${why}); it was kept as ${aside}, and the ${kept} hand-over(s) that could be read were kept.`,
-      );
-    } catch (error) {
-      report(`The follow-ups file ${file} could not be read (${why}) nor moved aside (${fileErrorReason(error)}).`);
-    }
-  }
-
-  async function load(profileId: string): Promise<HandOver[]> {
-    const file = fileOf(profileId);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        report(`Could not read ${file} (${fileErrorReason(error)}); follow-ups start empty for now.`);
-      }
-      return [];
-    }
-    let envelope: z.infer<typeof fileSchema>;
-    try {
-      envelope = fileSchema.parse(JSON.parse(text));
-    } catch {
-      await moveAside(file, 'not a follow-ups file', 0);
-      return [];
-    }
+  function parse(json: unknown, profileId: string): ParsedProfileFile<HandOver[]> | null {
+    const envelope = fileSchema.safeParse(json);
+    if (!envelope.success) return null;
     const handOvers: HandOver[] = [];
     let unreadable = 0;
-    for (const record of envelope.handOvers) {
+    for (const record of envelope.data.handOvers) {
       const parsed = handOverSchema.safeParse(record);
       if (parsed.success && parsed.data.profileId === profileId) handOvers.push(parsed.data);
       else unreadable += 1;
     }
-    if (unreadable > 0) {
-      await moveAside(file, `${unreadable} unreadable hand-over(s)`, handOvers.length);
-      await save(profileId, handOvers).catch(() => undefined);
-    }
-    return handOvers;
+    return {
+      value: handOvers,
+      unreadable: unreadable > 0 ? `${unreadable} unreadable hand-over(s)` : null,
+      kept: handOvers.length,
+    };
   }
 
   /**
@@ -121,46 +81,25 @@ export function createHandOverStore(options: HandOverStoreOptions): HandOverStor
     return kept.slice(kept.length - maxPerProfile);
   }
 
-  async function save(profileId: string, handOvers: HandOver[]): Promise<void> {
-    const file = fileOf(profileId);
-    try {
-      await writeFileDurably(file, JSON.stringify({ version: 1, profileId, handOvers }));
-      lastProblem = null;
-    } catch (error) {
-      const problem = `Linkdesk could not save its follow-ups to ${file} (${fileErrorReason(error)}). They are kept while it runs and saved at the next change.`;
-      // Said once while it lasts, not at every check.
-      if (problem !== lastProblem) report(problem);
-      lastProblem = problem;
-      throw error;
-    }
-  }
-
-  const list = (profileId: string) => {
-    let current = loaded.get(profileId);
-    if (!current) {
-      current = load(profileId);
-      loaded.set(profileId, current);
-    }
-    return current.then((items) => [...items]);
-  };
-
-  return {
-    list,
-    update(profileId, change) {
-      const previous = queues.get(profileId) ?? Promise.resolve();
-      const next = previous
-        .catch(() => undefined)
-        .then(async () => {
-          const current = await list(profileId);
-          const changed = prune(change(current));
-          // Memory first: a failed write must not lose what was recorded.
-          loaded.set(profileId, Promise.resolve(changed));
-          await save(profileId, changed).catch(() => undefined);
-          return [...changed];
-        });
-      queues.set(profileId, next);
-      return next;
+  const store = createProfileFileStore<HandOver[]>({
+    directory: options.directory,
+    now: options.now,
+    onProblem: options.onProblem,
+    wording: {
+      logArea: 'followups',
+      fileKind: 'follow-ups',
+      records: 'hand-over(s)',
+      notThisKind: 'not a follow-ups file',
+      startsEmpty: 'follow-ups start empty for now',
+      notSaved: (file, reason) =>
+        `Linkdesk could not save its follow-ups to ${file} (${reason}). They are kept while it runs and saved at the next change.`,
     },
-    problem: () => lastProblem,
-  };
+    empty: () => [],
+    parse,
+    serialise: (handOvers, profileId) => ({ version: 1, profileId, handOvers }),
+    prune,
+    copy: (handOvers) => [...handOvers],
+  });
+
+  return { list: store.read, update: store.update, problem: store.problem };
 }

@@ -5,11 +5,9 @@
  * kept. A write that fails keeps everything in memory, says so, and is tried again at the next change.
  * Bounded: resolved issues go after 30 days, and at most `maxIssues` are kept (resolved ones go first).
  */
-import { readFile, rename } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { inboxIssueSchema, monitorRoundSchema, type InboxIssue, type MonitorRound } from '@shared/domain/inbox';
-import { fileErrorReason, safeFileSegment, writeFileDurably } from '../durable-file';
+import { createProfileFileStore, type ParsedProfileFile } from '../profile-file-store';
 
 export const inboxLimits = { maxIssues: 10_000, keepResolvedMs: 30 * 24 * 60 * 60 * 1000 } as const;
 
@@ -63,52 +61,14 @@ const copy = (inbox: InboxData): InboxData => ({ ...inbox, issues: [...inbox.iss
 export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const maxIssues = options.maxIssues ?? inboxLimits.maxIssues;
   const keepResolvedMs = options.keepResolvedMs ?? inboxLimits.keepResolvedMs;
-  const loaded = new Map<string, Promise<InboxData>>();
-  /** Per profile, the chain of changes, so that two never interleave. */
-  const queues = new Map<string, Promise<unknown>>();
-  let lastProblem: string | null = null;
 
-  const fileOf = (profileId: string) => path.join(options.directory, `${safeFileSegment(profileId)}.json`);
-
-  const report = (message: string) => {
-    if (options.onProblem) options.onProblem(message);
-    else console.warn(`[inbox] ${message}`);
-  };
-
-  async function moveAside(file: string, why: string, kept: number): Promise<void> {
-    const aside = `${file}.corrupt-${new Date(options.now()).toISOString().replace(/[:.]/g, '-')}`;
-    try {
-      await rename(file, aside);
-      report(
-        `The inbox file ${path.basename(file)} could not be read in full (${why}); it was kept as ${aside}, and the ${kept} issue(s) that could be read were kept.`,
-      );
-    } catch (error) {
-      report(`The inbox file ${file} could not be read (${why}) nor moved aside (${fileErrorReason(error)}).`);
-    }
-  }
-
-  async function load(profileId: string): Promise<InboxData> {
-    const file = fileOf(profileId);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        report(`Could not read ${file} (${fileErrorReason(error)}); the inbox starts empty for now.`);
-      }
-      return emptyInbox();
-    }
-    let envelope: z.infer<typeof fileSchema>;
-    try {
-      envelope = fileSchema.parse(JSON.parse(text));
-    } catch {
-      await moveAside(file, 'not an inbox file', 0);
-      return emptyInbox();
-    }
+  function parse(json: unknown, profileId: string): ParsedProfileFile<InboxData> | null {
+    const envelope = fileSchema.safeParse(json);
+    if (!envelope.success) return null;
     const inbox = emptyInbox();
     let unreadable = 0;
     const seen = new Set<string>();
-    for (const record of envelope.issues) {
+    for (const record of envelope.data.issues) {
       const parsed = inboxIssueSchema.safeParse(record);
       if (parsed.success && parsed.data.profileId === profileId && !seen.has(parsed.data.key)) {
         seen.add(parsed.data.key);
@@ -120,24 +80,20 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       .string()
       .datetime()
       .nullable()
-      .safeParse(envelope.lastCompleteRoundAt ?? null);
-    const lastRound = monitorRoundSchema.nullable().safeParse(envelope.lastRound ?? null);
-    const spent = spentSchema.nullable().safeParse(envelope.spent ?? null);
+      .safeParse(envelope.data.lastCompleteRoundAt ?? null);
+    const lastRound = monitorRoundSchema.nullable().safeParse(envelope.data.lastRound ?? null);
+    const spent = spentSchema.nullable().safeParse(envelope.data.spent ?? null);
     if (completeAt.success) inbox.lastCompleteRoundAt = completeAt.data;
     if (lastRound.success) inbox.lastRound = lastRound.data;
     if (spent.success) inbox.spent = spent.data;
     const badParts = [completeAt, lastRound, spent].filter((part) => !part.success).length;
-    if (unreadable > 0 || badParts > 0) {
-      const why = [
-        unreadable > 0 ? `${unreadable} unreadable issue(s)` : null,
-        badParts > 0 ? 'unreadable monitor bookkeeping' : null,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      await moveAside(file, why, inbox.issues.length);
-      await save(profileId, inbox).catch(() => undefined);
-    }
-    return inbox;
+    const why = [
+      unreadable > 0 ? `${unreadable} unreadable issue(s)` : null,
+      badParts > 0 ? 'unreadable monitor bookkeeping' : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return { value: inbox, unreadable: why || null, kept: inbox.issues.length };
   }
 
   /** Resolved issues older than the keep period go; beyond the limit, the oldest resolved first, then the oldest. */
@@ -156,45 +112,25 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     return { ...inbox, issues: kept };
   }
 
-  async function save(profileId: string, inbox: InboxData): Promise<void> {
-    const file = fileOf(profileId);
-    try {
-      await writeFileDurably(file, JSON.stringify({ version: 1, profileId, ...inbox }));
-      lastProblem = null;
-    } catch (error) {
-      const problem = `Linkdesk could not save its issues inbox to ${file} (${fileErrorReason(error)}). It is kept while Linkdesk runs and saved at the next change.`;
-      // Said once while it lasts, not at every round.
-      if (problem !== lastProblem) report(problem);
-      lastProblem = problem;
-      throw error;
-    }
-  }
-
-  const read = (profileId: string) => {
-    let current = loaded.get(profileId);
-    if (!current) {
-      current = load(profileId);
-      loaded.set(profileId, current);
-    }
-    return current.then(copy);
-  };
-
-  return {
-    read,
-    update(profileId, change) {
-      const previous = queues.get(profileId) ?? Promise.resolve();
-      const next = previous
-        .catch(() => undefined)
-        .then(async () => {
-          const changed = prune(change(await read(profileId)));
-          // Memory first: a failed write must not lose what was learnt.
-          loaded.set(profileId, Promise.resolve(changed));
-          await save(profileId, changed).catch(() => undefined);
-          return copy(changed);
-        });
-      queues.set(profileId, next);
-      return next;
+  const store = createProfileFileStore<InboxData>({
+    directory: options.directory,
+    now: options.now,
+    onProblem: options.onProblem,
+    wording: {
+      logArea: 'inbox',
+      fileKind: 'inbox',
+      records: 'issue(s)',
+      notThisKind: 'not an inbox file',
+      startsEmpty: 'the inbox starts empty for now',
+      notSaved: (file, reason) =>
+        `Linkdesk could not save its issues inbox to ${file} (${reason}). It is kept while Linkdesk runs and saved at the next change.`,
     },
-    problem: () => lastProblem,
-  };
+    empty: emptyInbox,
+    parse,
+    serialise: (inbox, profileId) => ({ version: 1, profileId, ...inbox }),
+    prune,
+    copy,
+  });
+
+  return { read: store.read, update: store.update, problem: store.problem };
 }
