@@ -17,6 +17,7 @@ import { createMemorySettingsStore } from '@main/settings';
 import { lettermarkSvg } from '@sandbox/lettermark';
 import { startSandbox } from '@sandbox/server';
 import { startConsoleWebHost } from '@web/host';
+import { requestWebHost } from '@support/web-host-client';
 import { percentile } from './typing';
 
 export interface BrandingBench {
@@ -174,12 +175,13 @@ async function benchBridgeLatency() {
       training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
     });
     const bridge = async (operation: string, input: object) => {
-      const response = await fetch(`${host.origin}/bridge/${operation}`, {
+      // The host answers only at its *.localhost name, which Node's resolver may not know: see web-host-client.
+      const response = await requestWebHost(`${host.origin}/bridge/${operation}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-linkdesk-token': host.token },
         body: JSON.stringify(input),
       });
-      const answer = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      const answer = response.json() as { ok: boolean; value: unknown; error?: { message: string } };
       if (!answer.ok) throw new Error(`${operation}: ${answer.error?.message}`);
       return answer.value;
     };
