@@ -9,6 +9,7 @@ import './company-actions.css';
 import { ChevronDown } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Company } from '@shared/codat/schemas';
+import { useMenuBehaviour } from '@renderer/hooks/useMenuBehaviour';
 import { useEnvironment } from '@renderer/stores/app-store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ProductionWarning } from './ProductionWarning';
@@ -77,16 +78,6 @@ function MenuButton({
     itemRefs.current[index]?.focus();
   }, [openAt, items.length]);
 
-  // A press anywhere outside closes it (focus stays where the press puts it).
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!containerRef.current?.contains(event.target as Node)) setOpenAt(null);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
   const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -94,32 +85,7 @@ function MenuButton({
     }
   };
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const current = itemRefs.current.findIndex((item) => item === document.activeElement);
-    const last = items.length - 1;
-    const moveTo = (index: number) => {
-      event.preventDefault();
-      itemRefs.current[index]?.focus();
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return moveTo(current >= last ? 0 : current + 1);
-      case 'ArrowUp':
-        return moveTo(current <= 0 ? last : current - 1);
-      case 'Home':
-        return moveTo(0);
-      case 'End':
-        return moveTo(last);
-      case 'Escape':
-        // Only the menu closes, not a dialog or page beneath it.
-        event.preventDefault();
-        event.stopPropagation();
-        return close(true);
-      case 'Tab':
-        // Tab leaves the menu for the next control, as from the button.
-        return close(false);
-    }
-  };
+  const onMenuKeyDown = useMenuBehaviour({ open, containerRef, itemRefs, itemCount: items.length, close });
 
   return (
     <div className="menu-button" ref={containerRef}>

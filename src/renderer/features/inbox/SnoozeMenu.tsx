@@ -5,7 +5,8 @@
  * over the list, so nothing in the action bar moves.
  */
 import { AlarmClock, ChevronDown } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useMenuBehaviour } from '@renderer/hooks/useMenuBehaviour';
 import { localInputValue, snoozeChoices, snoozeTimeProblem } from './inbox-format';
 
 interface SnoozeMenuProps {
@@ -49,16 +50,6 @@ export function SnoozeMenu(props: SnoozeMenuProps) {
     if (open && !picking) itemRefs.current[0]?.focus();
   }, [open, picking]);
 
-  // A press anywhere outside closes it (focus stays where the press puts it).
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!containerRef.current?.contains(event.target as Node)) onClose();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open, onClose]);
-
   const close = (returnFocus: boolean) => {
     onClose();
     if (returnFocus) (returnFocusTo.current ?? buttonRef.current)?.focus();
@@ -69,30 +60,7 @@ export function SnoozeMenu(props: SnoozeMenuProps) {
     onChoose(until);
   };
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const current = itemRefs.current.findIndex((item) => item === document.activeElement);
-    const last = itemCount - 1;
-    const moveTo = (index: number) => {
-      event.preventDefault();
-      itemRefs.current[index]?.focus();
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return moveTo(current >= last ? 0 : current + 1);
-      case 'ArrowUp':
-        return moveTo(current <= 0 ? last : current - 1);
-      case 'Home':
-        return moveTo(0);
-      case 'End':
-        return moveTo(last);
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        return close(true);
-      case 'Tab':
-        return close(false);
-    }
-  };
+  const onMenuKeyDown = useMenuBehaviour({ open, containerRef, itemRefs, itemCount, close });
 
   return (
     <div className="menu-button inbox-snooze" ref={containerRef}>
