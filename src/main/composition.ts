@@ -277,21 +277,18 @@ export function createMainServices(
       profiles.list().profiles.find((profile) => profile.id === profileId)?.environment ?? 'production',
     ),
   );
-  /**
-   * The seam for alerts: a round ended with these new or reopened issues (warning or worse, not muted, not snoozed;
-   * maybe none). The desktop host passes `tuning.onRoundEnded` (one notification per round, the badge); without one,
-   * nothing is announced beyond the `monitor.progress` and `inbox.changed` events.
-   */
   const roundAnnouncer = createRoundAnnouncer({ notifier: ports.notifier });
-  /** The New count main last told the pages, per profile (the alert goes out with it). */
-  const newCounts = new Map<string, number>();
-  const announceRound = (round: MonitorRound, alerts: InboxIssue[]): void => {
+  /**
+   * A round ended with these new or reopened issues (warning or worse, not muted, not snoozed; maybe none): one
+   * notification, shown by main where it can, and told to the pages with the New count (the browser console shows it
+   * itself). `tuning.onRoundEnded` lets tests see every round's alerts.
+   */
+  const announceRound = (round: MonitorRound, alerts: InboxIssue[], newCount: number): void => {
     tuning.onRoundEnded?.(round, alerts);
     // The Health page's own scan is in front of the user already: only the monitor's rounds alert.
     if (round.trigger === 'health_scan' || alerts.length === 0) return;
-    const profileId = profiles.active().id;
     const notice = roundAnnouncer.announce(round, alerts);
-    if (notice) hub.emit('inbox.changed', { profileId, newCount: newCounts.get(profileId) ?? 0, notice });
+    if (notice) hub.emit('inbox.changed', { profileId: profiles.active().id, newCount, notice });
   };
   const monitor = createMonitorService({
     store: createInboxStore({
@@ -311,10 +308,7 @@ export function createMainServices(
     ...(tuning.monitorTimer ? { timer: tuning.monitorTimer } : {}),
     ...(tuning.monitorPageSize ? { pageSize: tuning.monitorPageSize } : {}),
     onProgress: (round) => hub.emit('monitor.progress', round),
-    onInboxChanged: (profileId, newCount) => {
-      newCounts.set(profileId, newCount);
-      hub.emit('inbox.changed', { profileId, newCount });
-    },
+    onInboxChanged: (profileId, newCount) => hub.emit('inbox.changed', { profileId, newCount }),
     onRoundEnded: announceRound,
   });
   const appInfo = createAppInfoService(

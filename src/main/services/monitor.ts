@@ -80,9 +80,10 @@ export interface MonitorOptions {
   onInboxChanged(profileId: string, newCount: number): void;
   /**
    * A round (or a Health page scan, `round.trigger === 'health_scan'`) ended and was applied: the issues it made
-   * new or reopened that deserve a notification (warning or worse, not muted, not snoozed), maybe none.
+   * new or reopened that deserve a notification (warning or worse, not muted, not snoozed), maybe none, and the
+   * New count after it.
    */
-  onRoundEnded?(round: MonitorRound, alerts: InboxIssue[]): void;
+  onRoundEnded?(round: MonitorRound, alerts: InboxIssue[], newCount: number): void;
   /** Scan tuning, for tests and benchmarks. */
   pageSize?: number;
   progressEveryMs?: number;
@@ -322,9 +323,10 @@ export function createMonitorService(options: MonitorOptions) {
     });
     if (!announce) return round;
     options.onProgress({ ...round });
-    options.onInboxChanged(profileId, newCount(saved));
+    const news = newCount(saved);
+    options.onInboxChanged(profileId, news);
     try {
-      options.onRoundEnded?.({ ...round }, alerts);
+      options.onRoundEnded?.({ ...round }, alerts, news);
     } catch (error) {
       console.error(`[monitor] the end of a round could not be announced: ${String(error)}`);
     }
