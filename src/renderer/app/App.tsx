@@ -3,7 +3,7 @@ import { pages } from '@shared/pages';
 import { useInboxStore } from '../features/inbox/inbox-store';
 import { useAppStore } from '../stores/app-store';
 import { CommandPaletteHost } from './CommandPaletteHost';
-import { FollowUpToasts } from './FollowUpToasts';
+import { ReminderToasts } from './ReminderToasts';
 import { Navigation } from './Navigation';
 import { PageView } from './PageView';
 import { Notices } from './Notices';
@@ -37,7 +37,7 @@ export function App() {
         <PageView page={page} />
       </main>
       <StatusBar />
-      <FollowUpToasts />
+      <ReminderToasts />
       <CommandPaletteHost />
     </div>
   );

@@ -1,15 +1,15 @@
 /** Follow-up notifications on the page, wherever the user is, when they could not reach the desktop. */
-import './followup-toasts.css';
+import './reminder-toasts.css';
 import { X } from 'lucide-react';
 import { useEffect } from 'react';
-import { openNoticeTarget, useFollowUpNotices, type FollowUpToast } from './useFollowUpNotices';
+import { openNoticeTarget, useReminders, type ReminderToast } from './useReminders';
 
-export function FollowUpToasts() {
-  const { toasts, dismiss } = useFollowUpNotices();
+export function ReminderToasts() {
+  const { toasts, dismiss } = useReminders();
   return (
-    <div className="followup-toasts" role="status" aria-label="Reminders and alerts">
+    <div className="reminder-toasts" role="status" aria-label="Reminders and alerts">
       {toasts.map((toast) => (
-        <FollowUpToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
+        <ReminderToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
       ))}
     </div>
   );
@@ -18,7 +18,7 @@ export function FollowUpToasts() {
 /** Long enough to read after looking up from another window; the Follow-ups page keeps them all anyway. */
 const toastLifetimeMs = 30_000;
 
-function FollowUpToastItem({ toast, onDismiss: dismiss }: { toast: FollowUpToast; onDismiss(id: number): void }) {
+function ReminderToastItem({ toast, onDismiss: dismiss }: { toast: ReminderToast; onDismiss(id: number): void }) {
   useEffect(() => {
     const timer = setTimeout(() => dismiss(toast.id), toastLifetimeMs);
     return () => clearTimeout(timer);

@@ -1,7 +1,7 @@
 /**
- * Follow-up notifications main could not show (the browser console, or a desktop without notifications): the
- * browser's own where the user allowed them, else on the page. Main says whether it showed each (`shownByMain`),
- * so the desktop app never shows one twice.
+ * Follow-up reminders and the monitor's alerts that main could not show (the browser console, or a desktop without
+ * notifications): the browser's own where the user allowed them, else on the page. Main says whether it showed each
+ * (`shownByMain`), so the desktop app never shows one twice.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventPayload } from '@shared/contract';
@@ -18,7 +18,7 @@ type Notice =
 /** Where a notice leads: a company, the Follow-ups page, or the Inbox. */
 export type NoticeTarget = FollowUpNoticeTarget | { page: 'inbox' };
 
-export interface FollowUpToast {
+export interface ReminderToast {
   id: number;
   title: string;
   body: string;
@@ -52,8 +52,8 @@ function showInBrowser(notice: Notice): boolean {
   }
 }
 
-export function useFollowUpNotices() {
-  const [toasts, setToasts] = useState<FollowUpToast[]>([]);
+export function useReminders() {
+  const [toasts, setToasts] = useState<ReminderToast[]>([]);
   const nextId = useRef(1);
   useEffect(() => {
     const show = (notice: Notice | null | undefined) => {

@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo, EventPayload } from '@shared/contract';
 import { linkdesk } from '@renderer/api';
-import { FollowUpToasts } from '@renderer/app/FollowUpToasts';
+import { ReminderToasts } from '@renderer/app/ReminderToasts';
 import { StatusBar } from '@renderer/app/StatusBar';
 import { useAppStore } from '@renderer/stores/app-store';
 
@@ -55,7 +55,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('follow-up notifications on the page', () => {
   it('shows one main could not show, and opens its company on request', async () => {
     const user = userEvent.setup();
-    render(<FollowUpToasts />);
+    render(<ReminderToasts />);
     emit({ profileId: 'training', events: [], notice: notice(false) });
     const region = screen.getByRole('status', { name: 'Reminders and alerts' });
     expect(region.textContent).toContain('The link for Acme Ltd expired unused: send a fresh link');
@@ -66,7 +66,7 @@ describe('follow-up notifications on the page', () => {
 
   it('shows a monitor round’s alert main could not show, and opens the Inbox on request', async () => {
     const user = userEvent.setup();
-    render(<FollowUpToasts />);
+    render(<ReminderToasts />);
     act(() =>
       listeners.get('inbox.changed')?.forEach((listener: Listener) =>
         listener({
@@ -88,7 +88,7 @@ describe('follow-up notifications on the page', () => {
   });
 
   it('shows nothing main already showed on the desktop', () => {
-    render(<FollowUpToasts />);
+    render(<ReminderToasts />);
     emit({ profileId: 'training', events: [], notice: notice(true) });
     emit({ profileId: 'training', events: [] });
     expect(screen.getByRole('status', { name: 'Reminders and alerts' }).textContent).toBe('');
@@ -114,7 +114,7 @@ describe('follow-up notifications on the page', () => {
       ),
     );
     const focus = vi.spyOn(window, 'focus').mockImplementation(() => undefined);
-    render(<FollowUpToasts />);
+    render(<ReminderToasts />);
     emit({ profileId: 'training', events: [], notice: notice(false) });
     expect(shown.map((item) => [item.title, item.options.tag])).toEqual([
       ['The link for Acme Ltd expired unused: send a fresh link', 'followups:h1:expired:1'],
