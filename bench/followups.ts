@@ -2,13 +2,9 @@
  * One follow-up check of many open hand-overs against the sandbox: how many Codat requests it costs (the company
  * list answer carries each company's connections, so one request covers up to 49 hand-overs), and how long it takes.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMainServices } from '@main/composition';
-import { createRecordingOpener } from '@main/platform/node';
-import { createMemorySettingsStore } from '@main/settings';
+import { testPorts } from '@support/ports';
 import { startSandbox } from '@sandbox/server';
 
 export interface FollowUpBench {
@@ -17,33 +13,10 @@ export interface FollowUpBench {
   checkMs: number;
 }
 
-const vault = {
-  describe: () => ({ osKeychain: false, level: 'session_only' as const, explanation: 'bench' }),
-  encrypt: () => {
-    throw new Error('unused');
-  },
-  decrypt: () => {
-    throw new Error('unused');
-  },
-};
-
 export async function benchFollowUps(handOvers = 500): Promise<FollowUpBench> {
   const sandbox = await startSandbox({ companies: 5, seed: 7, clock: { speed: 0 }, dailyQuota: 10_000_000 });
   const services = createMainServices(
-    {
-      facts: { name: 'Linkdesk', version: 'bench', platform: process.platform, host: 'web' },
-      vault,
-      opener: createRecordingOpener(),
-      notifier: { notify: () => false },
-      settings: createMemorySettingsStore(),
-      training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
-      auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
-      brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-')),
-      followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
-      inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-inbox-')),
-      userName: 'bench',
-      now: () => Date.parse(sandbox.control.now()),
-    },
+    testPorts(sandbox, { userName: 'bench', now: () => Date.parse(sandbox.control.now()) }),
     { followUpTimer: { set: () => null, clear: () => undefined } },
   );
   const dispatch = services.dispatcher({ isTrustedCaller: () => true });

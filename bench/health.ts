@@ -2,15 +2,11 @@
  * The health scan of 10 000 sandbox companies: requests and time, against the naive approach of reading
  * every company's connections and data status one by one. Both run here, in the same process run.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCodatApi } from '@main/codat/api';
 import { createCodatHttp } from '@main/codat/http';
 import { createMainServices } from '@main/composition';
-import { createRecordingOpener } from '@main/platform/node';
-import { createMemorySettingsStore } from '@main/settings';
+import { testPorts } from '@support/ports';
 import { startSandbox, type SandboxHandle } from '@sandbox/server';
 
 export interface HealthBench {
@@ -24,16 +20,6 @@ export interface HealthBench {
   naiveMs: number;
   naiveRequests: number;
 }
-
-const vault = {
-  describe: () => ({ osKeychain: false, level: 'session_only' as const, explanation: 'bench' }),
-  encrypt: () => {
-    throw new Error('unused');
-  },
-  decrypt: () => {
-    throw new Error('unused');
-  },
-};
 
 /** The naive way: every company, then its connections and its data status, one request each. */
 export async function naiveScan(sandbox: SandboxHandle): Promise<{ ms: number; requests: number }> {
@@ -59,19 +45,7 @@ export async function naiveScan(sandbox: SandboxHandle): Promise<{ ms: number; r
 export async function benchHealth(companies = 10_000): Promise<HealthBench> {
   const sandbox = await startSandbox({ companies, seed: 7, clock: { speed: 0 }, dailyQuota: 10_000_000 });
   try {
-    const services = createMainServices({
-      facts: { name: 'Linkdesk', version: 'bench', platform: process.platform, host: 'web' },
-      vault,
-      opener: createRecordingOpener(),
-      notifier: { notify: () => false },
-      settings: createMemorySettingsStore(),
-      training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
-      auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
-      brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-')),
-      followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
-      inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-inbox-')),
-      userName: 'bench',
-    });
+    const services = createMainServices(testPorts(sandbox, { userName: 'bench' }));
     await services.handlers['integrations.list']({});
     const scan = async () => {
       sandbox.control.clearRequests();

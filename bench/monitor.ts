@@ -3,15 +3,11 @@
  * (target: the list pages only, 5 at 2 000 a page), and of a round after 1 % of the connections were deauthorised
  * (target: the list pages and at most 2 requests per changed company), each next to the naive full rescan.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCodatApi } from '@main/codat/api';
 import { createCodatHttp } from '@main/codat/http';
 import { createMainServices } from '@main/composition';
-import { createRecordingOpener } from '@main/platform/node';
-import { createMemorySettingsStore } from '@main/settings';
+import { testPorts } from '@support/ports';
 import { startSandbox } from '@sandbox/server';
 import { defaultMonitorSettings } from '@shared/domain/inbox';
 import { naiveScan } from './health';
@@ -36,34 +32,11 @@ export interface MonitorBench {
   naiveRequests: number;
 }
 
-const vault = {
-  describe: () => ({ osKeychain: false, level: 'session_only' as const, explanation: 'bench' }),
-  encrypt: () => {
-    throw new Error('unused');
-  },
-  decrypt: () => {
-    throw new Error('unused');
-  },
-};
-
 export async function benchMonitor(companies = 10_000): Promise<MonitorBench> {
   const sandbox = await startSandbox({ companies, seed: 7, clock: { speed: 0 }, dailyQuota: 10_000_000 });
   const now = () => sandbox.control.now();
   const services = createMainServices(
-    {
-      facts: { name: 'Linkdesk', version: 'bench', platform: process.platform, host: 'web' },
-      vault,
-      opener: createRecordingOpener(),
-      notifier: { notify: () => false },
-      settings: createMemorySettingsStore(),
-      training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
-      auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
-      brandingDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-')),
-      followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
-      inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-inbox-')),
-      userName: 'bench',
-      now: () => Date.parse(now()),
-    },
+    testPorts(sandbox, { userName: 'bench', now: () => Date.parse(now()) }),
     // The bench runs the rounds itself.
     { monitorTimer: { set: () => 0, clear: () => undefined } },
   );
