@@ -78,6 +78,11 @@ export const test = base.extend<
     sandbox: TestSandbox;
     sandboxHost: WebHostProcess;
     sandboxConsolePage: Page;
+    /**
+     * Moves time on for the sandbox, main (`shiftableMainClock` must be set) and the page together. Requesting it
+     * installs Playwright's clock in `sandboxConsolePage` before the app starts again, so all its timers use it.
+     */
+    passTime: (ms: number) => Promise<void>;
   },
   { ownHosts: OwnHosts }
 >({
@@ -126,6 +131,16 @@ export const test = base.extend<
   sandboxConsolePage: async ({ page, sandboxHost }, use) => {
     await signIn(page, sandboxHost.url);
     await use(page);
+  },
+  passTime: async ({ sandboxConsolePage: page, sandboxHost, sandbox, shiftableMainClock }, use) => {
+    if (!shiftableMainClock) throw new Error('passTime needs test.use({ shiftableMainClock: true }).');
+    await page.clock.install();
+    await page.reload();
+    await use(async (ms) => {
+      sandbox.control.advanceClock(ms);
+      await sandboxHost.advanceClock(ms);
+      await page.clock.fastForward(ms);
+    });
   },
 });
 

@@ -33,20 +33,11 @@ async function checkNow(page: Page) {
 
 test('two links handed over, one authorised, a day later: follow-ups, reminders and fresh links in bulk', async ({
   sandboxConsolePage: page,
-  sandboxHost,
-  sandbox,
+  passTime,
   context,
 }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  // The page judges time left by its own clock (installed before the app starts, so all its timers use it).
-  await page.clock.install();
-  await page.reload();
-  const passTime = async (ms: number) => {
-    sandbox.control.advanceClock(ms);
-    await sandboxHost.advanceClock(ms);
-    await page.clock.fastForward(ms);
-  };
 
   const bakery = await bridgeValue(page, 'companies.create', { customerId: 'Journey Bakery' });
   await bridgeValue(page, 'connections.create', { companyId: bakery.id, platformKey: 'gbol' });

@@ -33,19 +33,12 @@ const row = (page: Page, company: string) => page.getByRole('link', { name: new 
 
 test('monitoring finds two broken connections, triage from the keyboard, one fixed and resolved a day later', async ({
   sandboxConsolePage: page,
-  sandboxHost,
+  passTime,
   sandbox,
   context,
 }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  await page.clock.install();
-  await page.reload();
-  const passTime = async (ms: number) => {
-    sandbox.control.advanceClock(ms);
-    await sandboxHost.advanceClock(ms);
-    await page.clock.fastForward(ms);
-  };
   const nav = page.getByRole('navigation', { name: 'Main' });
 
   // Two companies, each with a Xero connection the customer authorises.
