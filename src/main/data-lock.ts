@@ -3,10 +3,11 @@
  * other's changes; the second one is refused with a message that says which console holds the folder.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeWholeSync } from './whole-write';
 
 const lockFileName = 'linkdesk.lock';
 
@@ -67,7 +68,8 @@ export function acquireDataFolderLock(directory: string, options: LockOptions): 
     try {
       const handle = openSync(lockFile, 'wx', 0o600);
       try {
-        writeSync(handle, JSON.stringify(holder));
+        // Whole, or an error: part of a holder would read as no holder, and the next console would take the folder.
+        writeWholeSync(handle, JSON.stringify(holder));
       } finally {
         closeSync(handle);
       }

@@ -3,13 +3,14 @@
  * is moved aside (never silently lost), the app starts on defaults, and the user is told. Where it cannot be
  * moved aside (a read-only folder), the app runs on defaults in memory and leaves the file alone.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { brandingSettingsSchema, followUpSettingsSchema } from '@shared/contract';
 import { healthThresholdsSchema } from '@shared/domain/health/model';
 import { monitorSettingsSchema, type MonitorSettings } from '@shared/domain/inbox';
 import { BridgeFailure } from '@shared/result';
+import { writeWholeSync } from './whole-write';
 
 export const storedProfileSchema = z.object({
   id: z.string().min(1),
@@ -117,14 +118,17 @@ export class SettingsWriteError extends BridgeFailure {
   }
 }
 
-/** Writes to a temporary name, fsyncs, renames over `file`; on any failure removes the temporary file and throws. */
+/**
+ * Writes the whole text to a temporary name, fsyncs, renames over `file`; on any failure (a full disk taking only part
+ * of it, too) removes the temporary file and throws, so the good file is never replaced by part of one.
+ */
 function writeDurably(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const handle = openSync(temporary, 'w', 0o600);
     try {
-      writeSync(handle, text);
+      writeWholeSync(handle, text);
       fsyncSync(handle);
     } finally {
       closeSync(handle);

@@ -5,18 +5,18 @@
  *   profiles/<profile>/index.json         the integration list: order, when it was fetched, from which host
  *   profiles/<profile>/platforms/<key>.json   one platform's metadata and branding (image file names)
  *
- * Every file is written to a temporary name and renamed, so a crash leaves the old file or the new one. A file
- * that cannot be read or does not match its schema is treated as absent (and so fetched again); an image whose
- * bytes no longer match its name is deleted. Images are kept under a size bound: the least recently used go
+ * Every file is written whole to a temporary name and renamed, so a crash or a full disk leaves the old file or the
+ * new one. A file that cannot be read or does not match its schema is treated as absent (and so fetched again); an
+ * image whose bytes no longer match its name is deleted. Images are kept under a size bound: the least recently used go
  * first, "used" being the file's modification time, which reads and writes move to now.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { sourceTypeSchema } from '@shared/codat/schemas';
 import { brandingSlotsOf } from '@shared/contract';
-import { safeFileSegment } from '../durable-file';
+import { safeFileSegment, writeFileAtomically } from '../durable-file';
 import { imageContentTypes, imageKinds, type ImageKind } from './images';
 
 const imageFileName = new RegExp(`^[0-9a-f]{64}\\.(${imageKinds.join('|')})$`);
@@ -74,18 +74,6 @@ export function createBrandingStore(options: BrandingStoreOptions) {
   /** Images whose bytes were checked against their name in this run. */
   const verified = new Set<string>();
 
-  async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${randomUUID()}.tmp`;
-    try {
-      await writeFile(temporary, data);
-      await rename(temporary, file);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-  }
-
   async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T | null> {
     let text: string;
     try {
@@ -114,11 +102,11 @@ export function createBrandingStore(options: BrandingStoreOptions) {
   const store = {
     readIndex: (profileId: string) => readJson(path.join(profileDir(profileId), 'index.json'), indexFileSchema),
     writeIndex: (profileId: string, index: IndexFile) =>
-      writeAtomically(path.join(profileDir(profileId), 'index.json'), JSON.stringify(index, null, 1)),
+      writeFileAtomically(path.join(profileDir(profileId), 'index.json'), JSON.stringify(index, null, 1)),
     readPlatform: (profileId: string, key: string) =>
       readJson(path.join(profileDir(profileId), 'platforms', `${safeFileSegment(key)}.json`), platformFileSchema),
     writePlatform: (profileId: string, file: PlatformFile) =>
-      writeAtomically(
+      writeFileAtomically(
         path.join(profileDir(profileId), 'platforms', `${safeFileSegment(file.integration.key)}.json`),
         JSON.stringify(file, null, 1),
       ),
@@ -127,7 +115,7 @@ export function createBrandingStore(options: BrandingStoreOptions) {
     async putImage(bytes: Buffer, kind: ImageKind): Promise<string> {
       const name = `${createHash('sha256').update(bytes).digest('hex')}.${kind}`;
       const file = path.join(imagesDir, name);
-      if (!verified.has(name) || !(await exists(file))) await writeAtomically(file, bytes);
+      if (!verified.has(name) || !(await exists(file))) await writeFileAtomically(file, bytes);
       await touch(file);
       verified.add(name);
       return name;

@@ -1,5 +1,5 @@
 /**
- * The audit trail: one JSON line per admin action, appended durably (fsync) under userData/audit/, rotated
+ * The audit trail: one JSON line per admin action, appended whole and durably (fsync) under userData/audit/, rotated
  * by size, never rewritten. A torn last line (a crash mid-write) is skipped with a warning, never fatal.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,11 +14,11 @@ import {
   readSync,
   renameSync,
   statSync,
-  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { auditRecordSchema, type AuditRecord } from '@shared/domain/audit';
 import type { Logger } from '../log';
+import { writeWholeSync } from '../whole-write';
 
 export interface AuditLogOptions {
   directory: string;
@@ -81,7 +81,7 @@ export function createAuditLog(options: AuditLogOptions) {
     return auditRecordSchema.parse({ ...entry, id: randomUUID(), at: now().toISOString(), user: options.user });
   }
 
-  /** One record: a single write of one line to a file opened for append, then fsync. */
+  /** One record: one line appended whole to a file opened for append, then fsync. */
   function write(record: AuditRecord): void {
     const line = `${options.redact(JSON.stringify(record))}\n`;
     mkdirSync(options.directory, { recursive: true });
@@ -90,7 +90,7 @@ export function createAuditLog(options: AuditLogOptions) {
     const handle = openSync(file, 'a+', 0o600);
     try {
       // After a crash mid-write the file may end inside a line: start ours on a fresh one.
-      writeSync(handle, endsMidLine(handle) ? `\n${line}` : line);
+      writeWholeSync(handle, endsMidLine(handle) ? `\n${line}` : line);
       fsyncSync(handle);
     } finally {
       closeSync(handle);
