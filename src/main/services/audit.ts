@@ -1,12 +1,14 @@
 /**
  * The audit trail: one JSON line per admin action, appended whole and durably (fsync) under userData/audit/, rotated
- * by size, never rewritten. A torn last line (a crash mid-write) is skipped with a warning, never fatal.
+ * by size, never rewritten. A write that fails part-way (a full disk) is undone, so the record waits and is written
+ * whole later. A torn last line (a crash mid-write) is skipped with a warning, never fatal.
  */
 import { randomUUID } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
   fsyncSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -81,7 +83,7 @@ export function createAuditLog(options: AuditLogOptions) {
     return auditRecordSchema.parse({ ...entry, id: randomUUID(), at: now().toISOString(), user: options.user });
   }
 
-  /** One record: one line appended whole to a file opened for append, then fsync. */
+  /** One record: one line appended whole to a file opened for append, then fsync; or, if that fails, nothing. */
   function write(record: AuditRecord): void {
     const line = `${options.redact(JSON.stringify(record))}\n`;
     mkdirSync(options.directory, { recursive: true });
@@ -89,11 +91,36 @@ export function createAuditLog(options: AuditLogOptions) {
     // Read and append through one handle: another console may rename the path (rotation) at any moment.
     const handle = openSync(file, 'a+', 0o600);
     try {
+      const sizeBefore = fstatSync(handle).size;
       // After a crash mid-write the file may end inside a line: start ours on a fresh one.
-      writeWholeSync(handle, endsMidLine(handle) ? `\n${line}` : line);
-      fsyncSync(handle);
+      const bytes = Buffer.from(endsMidLine(handle, sizeBefore) ? `\n${line}` : line);
+      try {
+        writeWholeSync(handle, bytes);
+        fsyncSync(handle);
+      } catch (error) {
+        undoPartialAppend(handle, sizeBefore, bytes);
+        throw error;
+      }
     } finally {
       closeSync(handle);
+    }
+  }
+
+  /**
+   * Takes back what a failed append left (part of the line, or all of it unsynced), so that the record, still waiting,
+   * is later written once and whole. Only when what follows `sizeBefore` is ours alone: another console's line is
+   * never cut.
+   */
+  function undoPartialAppend(handle: number, sizeBefore: number, bytes: Buffer): void {
+    try {
+      const added = fstatSync(handle).size - sizeBefore;
+      if (added <= 0 || added > bytes.length) return;
+      const tail = Buffer.alloc(added);
+      readSync(handle, tail, 0, added, sizeBefore);
+      if (tail.equals(bytes.subarray(0, added))) ftruncateSync(handle, sizeBefore);
+    } catch (error) {
+      // The fragment stays: the next attempt starts on a fresh line, so the record is still written whole.
+      options.log?.warn(`[audit] could not undo a partial write to ${file}: ${String(error)}`);
     }
   }
 
@@ -256,8 +283,7 @@ function describeWriteFailure(error: unknown, directory: string): string {
   return `Linkdesk could not write the audit trail in ${directory} (${why}).`;
 }
 
-function endsMidLine(handle: number): boolean {
-  const size = fstatSync(handle).size;
+function endsMidLine(handle: number, size: number): boolean {
   if (size === 0) return false;
   const last = Buffer.alloc(1);
   readSync(handle, last, 0, 1, size - 1);
