@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRecordingOpener } from '@main/platform/node';
 import { startConsoleWebHost } from '@web/host';
+import { cspProblems } from '@support/csp';
 import { openWebHost, requestWebHost, type WebHostRequest } from '@support/web-host-client';
 
 let rendererDir: string;
@@ -132,14 +133,13 @@ describe('web host', () => {
     expect((await call('app.info', {}, { ...withToken, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
   });
 
-  it('serves the renderer with the strict CSP', async () => {
-    const response = await get('/');
-    expect(response.status).toBe(200);
-    const csp = String(response.headers['content-security-policy'] ?? '');
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).not.toContain('unsafe-inline');
-    expect(csp).not.toContain('unsafe-eval');
+  it('serves the renderer, and its not-found page, with exactly the strict CSP', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(cspProblems(page.headers['content-security-policy'] as string | undefined)).toEqual([]);
+    const missing = await get('/assets/nothing-here.js');
+    expect(missing.status).toBe(404);
+    expect(cspProblems(missing.headers['content-security-policy'] as string | undefined)).toEqual([]);
   });
 
   it('serves cached branding images to its own signed-in page only, inert even when opened as a page', async () => {
