@@ -180,6 +180,55 @@ test('single keys on the company view: C connects, L copies the link, I starts a
   await expect(composer.getByRole('textbox', { name: 'Recipient email' })).toHaveValue('li@example.com');
 });
 
+test('single keys do nothing held with Shift, Alt, Ctrl or Meta on the company view, nor with a dialog open', async ({
+  ownConsolePage: page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const company = await bridgeValue(page, 'companies.create', { customerId: uniqueCustomerId() });
+  await page.goto(`${new URL(page.url()).origin}/#/companies/${company.id}`);
+  await expect(page.getByRole('button', { name: 'Connect platform' })).toBeFocused();
+  await page.keyboard.press('c');
+  const picker = page.getByRole('dialog', { name: 'Connect a platform' });
+  await picker.getByRole('button', { name: 'Plaid' }).click();
+  const panel = page.getByRole('region', { name: 'Hand over the Plaid link' });
+  const link = await panel.getByRole('textbox', { name: 'Connection link' }).inputValue();
+  const copyLink = panel.getByRole('button', { name: 'Copy link' });
+  await expect(copyLink).toBeFocused();
+  const copied = panel.getByRole('status').filter({ hasText: 'Link copied.' });
+  const composer = page.getByRole('dialog', { name: 'Invite email' });
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await page.evaluate(() => navigator.clipboard.writeText('nothing copied yet'));
+
+  // No dialog open, the keyboard on a button: every single key with each modifier (none of them the console's own
+  // chord: those are Ctrl+K, Alt+N and Ctrl+1…7).
+  for (const modifier of ['Shift', 'Alt', 'Control', 'Meta']) {
+    for (const key of ['c', 'l', 'i']) await page.keyboard.press(`${modifier}+${key}`);
+  }
+  // A plain I now opens the composer: the keys before it were handled, and none opened a dialog (this I would then
+  // have been refused) or copied the link.
+  await page.keyboard.press('i');
+  await expect(composer).toBeVisible();
+  await expect(picker).toHaveCount(0);
+  await expect(copied).toHaveCount(0);
+  expect(await clipboard()).toBe('nothing copied yet');
+
+  // The composer open and the keyboard on its Close button (not in a field): plain single keys do nothing.
+  await composer.getByRole('button', { name: 'Close' }).focus();
+  for (const key of ['c', 'l', 'i']) await page.keyboard.press(key);
+  // Escape closes the one dialog there is: C had opened no picker over it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(copied).toHaveCount(0);
+  expect(await clipboard()).toBe('nothing copied yet');
+
+  // The same key, alone and with nothing open, does act: the refusals above were not a page that ignores keys.
+  await copyLink.focus();
+  await page.keyboard.press('l');
+  await expect(copied).toBeVisible();
+  expect(await clipboard()).toBe(link);
+});
+
 test('“Open in email app” keeps the keyboard in the composer', async ({ ownConsolePage: page }) => {
   const company = await bridgeValue(page, 'companies.create', { customerId: uniqueCustomerId() });
   await bridgeValue(page, 'connections.create', { companyId: company.id, platformKey: 'qhyg' });

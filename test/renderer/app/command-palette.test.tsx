@@ -220,12 +220,18 @@ describe('single-key shortcuts', () => {
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Note' }).value).toBe('clic');
     expect(onConnect).toHaveBeenCalledTimes(1);
 
-    await user.click(screen.getByRole('button', { name: 'Show a dialog' }));
-    await user.keyboard('{Shift>}c{/Shift}{Alt>}c{/Alt}');
+    // No dialog yet, the keyboard on a button: with any modifier held, the keys are not the shortcuts.
     act(() => screen.getByRole('button', { name: 'Show a dialog' }).focus());
-    await user.keyboard('c');
+    for (const modifier of ['Shift', 'Alt', 'Control', 'Meta']) await user.keyboard(`{${modifier}>}cl{/${modifier}}`);
+    expect(onConnect).toHaveBeenCalledTimes(1);
+    expect(onCopyLink).toHaveBeenCalledTimes(1);
+
+    await user.click(screen.getByRole('button', { name: 'Show a dialog' }));
+    act(() => screen.getByRole('button', { name: 'Show a dialog' }).focus());
+    await user.keyboard('cl');
     expect(screen.getByRole('dialog', { name: 'Some dialog' })).toBeTruthy();
     expect(onConnect).toHaveBeenCalledTimes(1);
+    expect(onCopyLink).toHaveBeenCalledTimes(1);
   });
 
   it('do nothing while the palette is open: the letters go into its box', async () => {
