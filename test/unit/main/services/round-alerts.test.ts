@@ -6,7 +6,6 @@ import type { NotificationTarget } from '@main/ports';
 import { createRoundAnnouncer } from '@main/services/round-alerts';
 import type { EventName } from '@shared/contract';
 import type { InboxIssue } from '@shared/domain/inbox';
-import { pageIds } from '@shared/pages';
 
 function alert(companyName: string, overrides: Partial<InboxIssue> = {}): InboxIssue {
   const at = '2026-11-30T08:00:00.000Z';
@@ -102,14 +101,15 @@ describe('round alerts in main', () => {
     warn.mockRestore();
   });
 
-  it('clicking it brings the window forward and navigates to the Inbox (Companies while this build has none)', () => {
+  it('clicking it brings the window forward and navigates to the Inbox', () => {
     const hub = createEventHub();
     const emitted: Array<[EventName, unknown]> = [];
     hub.subscribe((event, payload) => emitted.push([event, payload]));
     const shows: string[] = [];
-    openNotificationTarget({ page: 'inbox' }, { hub, show: () => shows.push('show') });
+    const { shown, notifier } = desktop();
+    createRoundAnnouncer({ notifier }).announce({ roundId: 'r5' }, [alert('Acme')]);
+    openNotificationTarget(shown[0]!.target!, { hub, show: () => shows.push('show') });
     expect(shows).toEqual(['show']);
-    const page = (pageIds as readonly string[]).includes('inbox') ? 'inbox' : 'companies';
-    expect(emitted).toEqual([['ui.command', { command: 'navigate', page }]]);
+    expect(emitted).toEqual([['ui.command', { command: 'navigate', page: 'inbox' }]]);
   });
 });
