@@ -24,14 +24,16 @@ async function openFollowUps(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Follow-ups' })).toBeVisible();
 }
 
-/** "Check now" on the Follow-ups page, waiting until main has answered. */
+/** "Check now" on the Follow-ups page, waiting until main has answered: the time of the last check changes. */
 async function checkNow(page: Page) {
-  const button = page.getByRole('button', { name: 'Check now' });
-  await button.click();
+  const checkedAt = page.locator('.followups-watch time');
+  const before = (await checkedAt.count()) > 0 ? await checkedAt.getAttribute('datetime') : null;
+  await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.locator('.followups-watch p').first()).toContainText('Checked with Codat just now');
+  if (before) await expect(checkedAt).not.toHaveAttribute('datetime', before);
 }
 
-test('two links handed over, one authorised, a day later: follow-ups, reminders and fresh links in bulk', async ({
+test('two links handed over, one authorised, a day later: follow-ups, reminders once each, fresh links in bulk', async ({
   sandboxConsolePage: page,
   passTime,
   context,
@@ -79,8 +81,19 @@ test('two links handed over, one authorised, a day later: follow-ups, reminders 
   await expect(reminders).toContainText('Journey Bakery linked Xero');
   await expect(page.getByRole('region', { name: 'Linked, first sync running' })).toContainText('Journey Bakery');
 
-  // A day later: the bakery's first sync has finished; the florist never used the link.
-  await passTime(24 * hour + 60_000);
+  // 23 hours later: the bakery's first sync has finished; the florist's unused link has an hour left.
+  await passTime(23 * hour);
+  await checkNow(page);
+  await expect(reminders).toContainText('Journey Bakery’s first sync finished');
+  await expect(reminders).toContainText('Journey Florist’s link expires in 2 hours');
+  const dismissButtons = reminders.getByRole('button', { name: /^Dismiss/ });
+  while ((await dismissButtons.count()) > 0) await dismissButtons.first().click();
+  // Checked again at once: the link is still about to expire, but that was said; no reminder comes.
+  await checkNow(page);
+  await expect(dismissButtons).toHaveCount(0);
+
+  // An hour on: the florist never used the link.
+  await passTime(hour + 60_000);
   await checkNow(page);
   await expect(reminders).toContainText(/Journey Florist/);
   await expect(reminders).toContainText(/expired unused/);
@@ -89,12 +102,16 @@ test('two links handed over, one authorised, a day later: follow-ups, reminders 
   await expect(page.getByRole('region', { name: 'Done today' })).toContainText('Journey Bakery');
   const badge = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Follow-ups', exact: true });
   await expect(badge).toHaveAccessibleDescription(/1 needs action/);
-  // The reminders came once each: a second check tells nothing new.
+  // Main recorded each reminder it gave, once.
   const { handOvers } = await bridgeValue(page, 'followups.list', {});
-  expect(handOvers.find((item) => item.company.name === 'Journey Bakery')?.notified).toEqual(
-    expect.arrayContaining(['linked', 'first_sync_finished']),
-  );
-  expect(handOvers.find((item) => item.company.name === 'Journey Florist')?.notified).toEqual(['expired']);
+  expect(handOvers.find((item) => item.company.name === 'Journey Bakery')?.notified).toEqual([
+    'linked',
+    'first_sync_finished',
+  ]);
+  expect(handOvers.find((item) => item.company.name === 'Journey Florist')?.notified).toEqual([
+    'expiring_soon',
+    'expired',
+  ]);
 
   // Health finds the florist still awaiting authorisation; a fresh link for it, in bulk, goes to the same person.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Health' }).click();
