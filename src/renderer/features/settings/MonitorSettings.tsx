@@ -3,9 +3,10 @@
  * the day's Codat quota it may spend, and when an issue no longer seen counts as resolved. Per profile.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { monitorIntervals, type MonitorSettings as Settings } from '@shared/domain/inbox';
+import { monitorIntervals, monitorSettingsSchema, type MonitorSettings as Settings } from '@shared/domain/inbox';
 import type { BridgeError } from '@shared/result';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
+import { rangeOf } from '@renderer/components/NumberSettingsForm';
 import { useMonitorSettings } from './useSettings';
 
 const intervalWords: Record<(typeof monitorIntervals)[number], string> = {
@@ -30,18 +31,24 @@ const draftOf = (settings: Settings): Draft => ({
   resolveAfterHours: String(settings.resolveAfterHours),
 });
 
+// The bounds are the contract's, the same schema main checks a save with: the form cannot drift from main.
+const budgetSchema = monitorSettingsSchema.shape.dailyBudgetPercent;
+const resolveSchema = monitorSettingsSchema.shape.resolveAfterHours;
+const budgetRange = rangeOf(budgetSchema);
+const resolveRange = rangeOf(resolveSchema);
+const inDays = (hours: number) => (hours % 24 === 0 ? ` (${hours / 24} days)` : '');
+
+/** The number typed: a decimal comma reads as a point, and an empty field is no number (not zero). */
+const numberIn = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
+
 function problemsOf(draft: Draft): { budget: string | null; resolve: string | null } {
-  const budget = Number(draft.dailyBudgetPercent.replace(',', '.'));
-  const resolve = Number(draft.resolveAfterHours);
   return {
-    budget:
-      draft.dailyBudgetPercent.trim() === '' || !Number.isFinite(budget) || budget < 0.5 || budget > 50
-        ? 'Enter a share between 0.5 and 50 (% of the day’s quota).'
-        : null,
-    resolve:
-      draft.resolveAfterHours.trim() === '' || !Number.isInteger(resolve) || resolve < 1 || resolve > 336
-        ? 'Enter whole hours between 1 and 336 (two weeks).'
-        : null,
+    budget: budgetSchema.safeParse(numberIn(draft.dailyBudgetPercent)).success
+      ? null
+      : `Enter a share between ${budgetRange.min} and ${budgetRange.max} (% of the day’s quota).`,
+    resolve: resolveSchema.safeParse(numberIn(draft.resolveAfterHours)).success
+      ? null
+      : `Enter whole hours between ${resolveRange.min} and ${resolveRange.max}${inDays(resolveRange.max)}.`,
   };
 }
 
@@ -91,8 +98,8 @@ export function MonitorSettings() {
     const answer = await bridge.save({
       enabled: draft.enabled,
       everyMinutes: draft.everyMinutes,
-      dailyBudgetPercent: Number(draft.dailyBudgetPercent.replace(',', '.')),
-      resolveAfterHours: Number(draft.resolveAfterHours),
+      dailyBudgetPercent: numberIn(draft.dailyBudgetPercent),
+      resolveAfterHours: numberIn(draft.resolveAfterHours),
     });
     setSaving(false);
     if (answer.ok) {

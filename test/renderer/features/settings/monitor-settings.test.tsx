@@ -59,7 +59,7 @@ describe('Settings › Monitor', () => {
     expect(await within(section).findByText('Saved. The next round uses these settings.')).toBeTruthy();
   });
 
-  it('refuses a budget or resolve time main would refuse, saying why, and saves nothing', async () => {
+  it('refuses a budget or resolve time outside the contract’s bounds, saying why, and saves nothing', async () => {
     const user = userEvent.setup();
     render(<MonitorSettings />);
     const budget = await screen.findByRole('textbox', { name: 'Daily budget (% of the day’s quota)' });
@@ -74,7 +74,41 @@ describe('Settings › Monitor', () => {
     expect(
       screen.getByRole('textbox', { name: 'Daily budget (% of the day’s quota)', description: /between 0.5 and 50/ }),
     ).toBe(document.activeElement);
-    expect(screen.getByText('Enter whole hours between 1 and 336 (two weeks).')).toBeTruthy();
+    expect(screen.getByText('Enter whole hours between 1 and 336 (14 days).')).toBeTruthy();
+  });
+
+  it('saves the contract’s edges and refuses just past them: 0.5–50 % and 1–336 hours', async () => {
+    const user = userEvent.setup();
+    render(<MonitorSettings />);
+    const budget = await screen.findByRole('textbox', { name: 'Daily budget (% of the day’s quota)' });
+    const resolve = screen.getByRole('textbox', { name: 'Resolve after (hours)' });
+    const save = screen.getByRole('button', { name: 'Save monitor settings' });
+    const attempt = async (budgetText: string, resolveText: string) => {
+      await user.clear(budget);
+      if (budgetText) await user.type(budget, budgetText);
+      await user.clear(resolve);
+      if (resolveText) await user.type(resolve, resolveText);
+      await user.click(save);
+    };
+    for (const [budgetText, resolveText] of [
+      ['0.4', '24'],
+      ['50.01', '24'],
+      ['', '24'],
+      ['5', '0'],
+      ['5', '337'],
+      ['5', ''],
+    ]) {
+      await attempt(budgetText!, resolveText!);
+      expect(linkdesk.monitor.saveSettings, `${budgetText} % / ${resolveText} h`).not.toHaveBeenCalled();
+    }
+    await attempt('0,5', '336');
+    expect(linkdesk.monitor.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ dailyBudgetPercent: 0.5, resolveAfterHours: 336 }),
+    );
+    await attempt('50', '1');
+    expect(linkdesk.monitor.saveSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ dailyBudgetPercent: 50, resolveAfterHours: 1 }),
+    );
   });
 
   it('reads the settings again when the profile changes', async () => {
