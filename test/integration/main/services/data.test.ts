@@ -31,14 +31,47 @@ describe('data service', () => {
     expect(failed.results.every((pull) => pull.isErrored ?? pull.status.endsWith('Error'))).toBe(true);
   });
 
-  it('reads one pull, with its validation results when validation failed', async () => {
+  it('reads one pull, with its validation results when validation failed, and none otherwise', async () => {
     const companyId = sandbox.companyId(scenarioNames.validationError);
     const failed = (await data().history(companyId, 1, 50, true)).results.find(
       (pull) => pull.status === 'ValidationError',
     )!;
     const { pull, validation } = await data().pull(companyId, failed.id);
     expect(pull.status).toBe('ValidationError');
-    expect(validation).not.toBeNull();
+    // What the sandbox's Validation Error scenario reports for that pull, item by item.
+    expect(validation).toEqual({
+      errors: [
+        {
+          ruleId: 'invoice-total-matches-lines',
+          itemId: 'INV-1043',
+          message: 'The invoice total does not equal the sum of its lines.',
+          validatorName: 'InvoiceValidator',
+        },
+        {
+          ruleId: 'customer-ref-exists',
+          itemId: 'INV-1051',
+          message: 'The invoice refers to a customer that does not exist.',
+          validatorName: 'InvoiceValidator',
+        },
+      ],
+      warnings: [
+        {
+          ruleId: 'currency-set',
+          itemId: 'INV-0998',
+          message: 'No currency was given; the base currency was assumed.',
+          validatorName: 'InvoiceValidator',
+        },
+      ],
+    });
+
+    // A pull that did not fail validation comes without any.
+    const complete = (await data().history(companyId, 1, 50, false)).results.find(
+      (item) => item.status === 'Complete',
+    )!;
+    expect(await data().pull(companyId, complete.id)).toMatchObject({
+      pull: { status: 'Complete' },
+      validation: null,
+    });
   });
 
   it('queues a refresh of everything or of one type, and passes on Codat’s refusal in its words', async () => {
