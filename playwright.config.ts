@@ -31,7 +31,8 @@ export default defineConfig({
   // state; what is asserted is the same, and a state that never comes still fails.
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  forbidOnly: !!process.env['CI'],
+  // Everywhere, not only in CI: a test.only left in a spec would quietly skip every other test of a local run too.
+  forbidOnly: true,
   retries: 0,
   use: {
     browserName: 'chromium',
