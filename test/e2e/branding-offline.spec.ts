@@ -10,8 +10,6 @@ import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { expect, test } from './fixtures';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 
-test.describe.configure({ mode: 'serial' });
-
 let sandbox: TestSandbox;
 let host: WebHostProcess;
 

@@ -18,7 +18,6 @@ test.afterAll(async () => {
   await host.stop();
   await sandbox.close();
 });
-test.describe.configure({ mode: 'serial' });
 
 const codatRequests = () =>
   sandbox.control

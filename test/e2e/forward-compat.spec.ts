@@ -24,7 +24,6 @@ test.beforeEach(async () => {
   });
 });
 test.afterEach(() => host.stop());
-test.describe.configure({ mode: 'serial' });
 test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
 
 async function expectNoAxeViolations(page: Page, where: string) {

@@ -11,8 +11,8 @@ test.beforeAll(async () => {
   codat = await startTestSandbox({ companies: 15, apiKey });
 });
 test.afterAll(() => codat.close());
-
-test.describe.configure({ mode: 'serial' });
+// The tests share this file's console (ownHost); each puts back what it changes (the active profile, the profiles it
+// added), so they pass in any order, and after a failure the next test gets a fresh console (a new worker).
 
 async function openSettings(page: Page) {
   await page.getByRole('link', { name: 'Settings' }).click();
