@@ -1,49 +1,29 @@
 /**
- * A 900×700 window: the navigation narrows to its icons, and History and Sync status cut off no column (each
- * table fits its region, or scrolls inside a labelled region the keyboard can reach).
+ * A 900×700 window: the navigation narrows to its icons; every page, dialog and menu shows all it holds (nothing
+ * cut off, nothing spilling out of its box); and wide tables (History, Sync status, Follow-ups, Link completion)
+ * fit, or scroll sideways inside a labelled region the keyboard can scroll, never squeezed until a header breaks
+ * mid-word.
  */
 import type { Locator, Page } from '@playwright/test';
 import { scenarioNames } from '@sandbox/seed';
 import { companyNamed } from './bridge';
+import { createTwoFreshLinks, openFollowUps, openInbox, scanHealth } from './console-content';
 import { expect, test } from './fixtures';
+import { cutOffIn, expectKeyboardReachesAllColumns, tableProblems } from './layout';
 
 test.use({ viewport: { width: 900, height: 700 } });
-
-/**
- * Cells whose content is cut off: wider than the cell, or past the right edge of the region they are shown in
- * (a table region that scrolls is fine: the rest is reached by scrolling it), or past the page's own edge.
- */
-async function cutOffCells(table: Locator): Promise<string[]> {
-  return table.evaluate((element) => {
-    const problems: string[] = [];
-    const region = element.closest<HTMLElement>('[role="region"]') ?? element.parentElement;
-    const main = document.getElementById('main-content');
-    if (main && main.scrollWidth > main.clientWidth + 1) {
-      problems.push(`the page scrolls sideways (${main.scrollWidth} > ${main.clientWidth})`);
-    }
-    const regionScrolls = region !== null && region.scrollWidth > region.clientWidth + 1;
-    const regionRight = region?.getBoundingClientRect().right ?? Number.POSITIVE_INFINITY;
-    for (const cell of Array.from(element.querySelectorAll<HTMLElement>('th, td'))) {
-      const label = `${cell.tagName} "${(cell.textContent ?? '').trim().slice(0, 30)}"`;
-      if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`${label} is wider than its cell`);
-      if (!regionScrolls && cell.getBoundingClientRect().right > regionRight + 1) {
-        problems.push(`${label} ends past its region, which does not scroll`);
-      }
-    }
-    if (regionScrolls && region) {
-      if (region.getAttribute('role') !== 'region' || !region.getAttribute('aria-label')) {
-        problems.push('the table scrolls sideways in an unlabelled box');
-      }
-      if (region.tabIndex < 0) problems.push('the table scrolls sideways in a box the keyboard cannot reach');
-    }
-    return problems;
-  });
-}
 
 async function openCompany(page: Page, name: string) {
   const company = await companyNamed(page, name);
   await page.goto(`${new URL(page.url()).origin}/#/companies/${company.id}`);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** The table fits, or scrolls sideways in a labelled region the keyboard can scroll; nothing in it is squeezed. */
+async function expectTableReadable(page: Page, table: Locator) {
+  // The region takes its Tab stop once it has measured that it scrolls: wait for that, not for a time.
+  await expect.poll(() => tableProblems(table)).toEqual([]);
+  await expectKeyboardReachesAllColumns(page, table);
 }
 
 async function screenshots(page: Page, name: string) {
@@ -68,7 +48,9 @@ test('at 900×700 the navigation keeps only its icons, with their names', async 
   await screenshots(page, 'health');
 });
 
-test('at 900×700 History and Sync status cut off no column', async ({ consolePage: page }) => {
+test('at 900×700 History and Sync status fit or scroll sideways in their own region, never squeezed', async ({
+  consolePage: page,
+}) => {
   await openCompany(page, scenarioNames.syncFailing);
   const investigate = page.getByRole('region', { name: 'Investigate' });
 
@@ -77,12 +59,66 @@ test('at 900×700 History and Sync status cut off no column', async ({ consolePa
   await expect(sync.getByRole('row').nth(1)).toBeVisible();
   await sync.scrollIntoViewIfNeeded();
   await screenshots(page, 'sync-status');
-  expect(await cutOffCells(sync)).toEqual([]);
+  await expectTableReadable(page, sync);
 
   await investigate.getByRole('tab', { name: 'History' }).click();
   const history = page.getByRole('tabpanel', { name: 'History' }).getByRole('table');
   await expect(history.getByRole('row').nth(1)).toBeVisible();
   await history.scrollIntoViewIfNeeded();
   await screenshots(page, 'history');
-  expect(await cutOffCells(history)).toEqual([]);
+  await expectTableReadable(page, history);
+});
+
+test('at 900×700 the bulk dialogs, the Inbox with its Snooze menu and History, and Follow-ups cut nothing off', async ({
+  ownConsolePage: page,
+}) => {
+  test.setTimeout(180_000);
+  const main = page.locator('#main-content');
+  await scanHealth(page);
+  const freshLinks = await createTwoFreshLinks(page, async (creating) => {
+    await screenshots(page, 'fresh-links-creating');
+    expect(await cutOffIn(creating)).toEqual([]);
+  });
+  await screenshots(page, 'fresh-links');
+  expect(await cutOffIn(freshLinks)).toEqual([]);
+  await freshLinks.getByRole('button', { name: 'Compose invites' }).click();
+  const invite = page.getByRole('dialog', { name: 'Invite email' });
+  await expect(invite.getByRole('textbox', { name: 'Message' })).toHaveValue(/otp=\d{6}/);
+  await screenshots(page, 'fresh-links-invite');
+  expect(await cutOffIn(invite)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(freshLinks.getByRole('group', { name: 'Next invite' })).toBeVisible();
+  expect(await cutOffIn(freshLinks)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(freshLinks).toHaveCount(0);
+
+  await openInbox(page);
+  await screenshots(page, 'inbox');
+  expect(await cutOffIn(main, { vertical: false })).toEqual([]);
+  await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+  const snooze = page.getByRole('menu', { name: 'Snooze' });
+  await expect(snooze.getByRole('menuitem', { name: '1 hour' })).toBeFocused();
+  await screenshots(page, 'inbox-snooze-menu');
+  expect(await cutOffIn(snooze)).toEqual([]);
+  await snooze.getByRole('menuitem', { name: 'Pick a date…' }).click();
+  const snoozeUntil = page.getByRole('form', { name: 'Snooze until a time' });
+  await expect(snoozeUntil.getByLabel('Snooze until')).toBeFocused();
+  await screenshots(page, 'inbox-snooze-until');
+  expect(await cutOffIn(snoozeUntil)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(snoozeUntil).toHaveCount(0);
+  await page.getByRole('button', { name: 'History', exact: true }).first().click();
+  const history = page.getByRole('region', { name: /^History of / });
+  await expect(
+    history.getByRole('list', { name: 'History, newest first' }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await screenshots(page, 'inbox-history');
+  expect(await cutOffIn(history, { vertical: false })).toEqual([]);
+
+  await openFollowUps(page);
+  await screenshots(page, 'followups');
+  expect(await cutOffIn(main, { vertical: false })).toEqual([]);
+  const tables = main.getByRole('table');
+  await expect(tables).toHaveCount(2); // Waiting for the customer, and Link completion
+  for (const table of await tables.all()) await expectTableReadable(page, table);
 });
