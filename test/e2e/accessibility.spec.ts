@@ -1,13 +1,17 @@
 /**
- * Every page and every dialog, in the light and the dark theme, passes axe with no serious or critical violation,
- * and every control's accessible name contains its visible label (axe's `label-content-name-mismatch`, which axe
- * does not run by default). One page load per theme; the rest is reached by clicking, as a user would. Each state
- * checked is also a screenshot (`test-results/screenshots/a11y-<state>-<theme>.png`).
+ * Every page and every dialog and menu, in the light and the dark theme, passes axe with no serious or critical
+ * violation, and every control's accessible name contains its visible label (axe's `label-content-name-mismatch`,
+ * which axe does not run by default); a menu holds its items inside its own box. Pages are shown with content: a
+ * Health scan fills Health and the Inbox, fresh links created in bulk fill Follow-ups. One page load per theme;
+ * the rest is reached by clicking, as a user would. Each state checked is also a screenshot
+ * (`test-results/screenshots/a11y-<state>-<theme>.png`).
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { scenarioNames } from '@sandbox/seed';
+import { createTwoFreshLinks, openFollowUps, openInbox, scanHealth } from './console-content';
 import { expect, test } from './fixtures';
+import { cutOffIn } from './layout';
 
 type Scheme = 'light' | 'dark';
 
@@ -30,6 +34,14 @@ async function checkPage(page: Page, scheme: Scheme, state: string) {
   expect.soft(found, `axe in the ${scheme} theme`).toEqual([]);
 }
 
+/**
+ * A menu or popover draws its items inside its own box: items spilling out of it lie over the page without a
+ * background, unreadable over what is under them, which axe cannot see.
+ */
+async function checkPopover(popover: Locator, scheme: Scheme) {
+  expect.soft(await cutOffIn(popover), `a popover in the ${scheme} theme`).toEqual([]);
+}
+
 async function closeWithEscape(page: Page, dialog: Locator) {
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -44,8 +56,8 @@ async function openCompany(page: Page, name: string) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`every page and dialog passes axe in the ${scheme} theme`, async ({ ownConsolePage: page }) => {
-    test.setTimeout(240_000);
+  test(`every page, dialog and menu passes axe in the ${scheme} theme`, async ({ ownConsolePage: page }) => {
+    test.setTimeout(360_000);
     await page.emulateMedia({ colorScheme: scheme });
     const check = (state: string) => checkPage(page, scheme, state);
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -94,6 +106,7 @@ for (const scheme of ['light', 'dark'] as const) {
       .getByRole('menuitem', { name: 'Delete company' });
     await expect(deleteItem).toBeFocused();
     await check('more-actions-menu');
+    await checkPopover(page.getByRole('menu', { name: 'More actions' }), scheme);
     await deleteItem.press('Enter');
     const deleteCompany = page.getByRole('dialog', { name: `Delete ${name}?` });
     await expect(deleteCompany.getByRole('textbox', { name: 'Company name' })).toBeFocused();
@@ -104,6 +117,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(report.getByRole('textbox', { name: 'Diagnostic report' })).toBeFocused();
     await check('diagnostic-report');
     await closeWithEscape(page, report);
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await expect(palette.getByRole('option', { name: 'Connect platform…' })).toBeVisible();
+    await check('command-palette');
+    await closeWithEscape(page, palette);
 
     // A linked company with a failing sync: unlink, each investigation tab, a pull's details.
     await openCompany(page, scenarioNames.syncFailing);
@@ -131,13 +149,44 @@ for (const scheme of ['light', 'dark'] as const) {
     await check('pull-operation');
     await closeWithEscape(page, pull);
 
-    // Health after a scan.
-    await nav.getByRole('link', { name: 'Health' }).click();
-    const scan = page.getByRole('button', { name: 'Scan all companies' });
-    await scan.click();
-    await expect(page.getByRole('status').filter({ hasText: /^Scanned \d+ compan/ })).toBeVisible({ timeout: 60_000 });
-    await expect(scan).toBeEnabled();
+    // Health after a scan, and its bulk dialogs: fresh links being created, created, and their invites.
+    await scanHealth(page);
     await check('health');
+    const freshLinks = await createTwoFreshLinks(page, () => check('fresh-links-creating'));
+    await check('fresh-links');
+    await freshLinks.getByRole('button', { name: 'Compose invites' }).click();
+    const freshInvite = page.getByRole('dialog', { name: 'Invite email' });
+    await expect(freshInvite.getByRole('textbox', { name: 'Message' })).toHaveValue(/otp=\d{6}/);
+    await check('fresh-links-invite');
+    await closeWithEscape(page, freshInvite);
+    await expect(freshLinks.getByRole('button', { name: 'Compose invite 2 of 2' })).toBeFocused();
+    await check('fresh-links-next-invite');
+    await closeWithEscape(page, freshLinks);
+
+    // The Inbox the scan filled: its rows, the Snooze menu and its own time, an issue's history.
+    await openInbox(page);
+    await check('inbox');
+    await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+    const snooze = page.getByRole('menu', { name: 'Snooze' });
+    await expect(snooze.getByRole('menuitem', { name: '1 hour' })).toBeFocused();
+    await check('inbox-snooze-menu');
+    await checkPopover(snooze, scheme);
+    await snooze.getByRole('menuitem', { name: 'Pick a date…' }).click();
+    const snoozeUntil = page.getByRole('form', { name: 'Snooze until a time' });
+    await expect(snoozeUntil.getByLabel('Snooze until')).toBeFocused();
+    await check('inbox-snooze-until');
+    await checkPopover(snoozeUntil, scheme);
+    await closeWithEscape(page, snoozeUntil);
+    await page.getByRole('button', { name: 'History', exact: true }).first().click();
+    const history = page.getByRole('region', { name: /^History of / });
+    await expect(
+      history.getByRole('list', { name: 'History, newest first' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    await check('inbox-history');
+
+    // Follow-ups: the fresh links waiting for their customers, and Link completion.
+    await openFollowUps(page);
+    await check('followups');
 
     // Integrations, both views.
     await nav.getByRole('link', { name: 'Integrations' }).click();
