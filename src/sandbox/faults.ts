@@ -2,6 +2,7 @@
  * Faults a test (or a trainee) switches on per route: latency, an injected status (5xx, 429 with Retry-After,
  * 402…), a malformed JSON body, a dropped connection (before or after the request takes effect), a hung
  * response, and a rewritten JSON answer (values Codat may send one day, records of an unexpected shape).
+ * A rule can be narrowed to query parameters (one page of a listing) and spread out (every n-th request).
  */
 
 /**
@@ -28,9 +29,19 @@ export interface JsonRewrite {
 export interface FaultRule {
   /** HTTP method; any when absent. */
   method?: string;
-  /** `/companies/*​/connections` — `*` is one path segment, a trailing `/**` any remainder. Query ignored. */
+  /** `/companies/*​/connections` — `*` is one path segment, a trailing `/**` any remainder. */
   path: string;
-  /** How many matching requests it applies to; unlimited when absent. */
+  /**
+   * Query parameters the request must carry with exactly these values (others may be there too), e.g.
+   * `{ page: '3' }` for the third page of a listing; any query when absent.
+   */
+  query?: Record<string, string>;
+  /**
+   * Applies to every n-th matching request only (the n-th, the 2n-th, …; retries count as requests); the others
+   * go on to the next rule, or are answered normally. Every matching request when absent.
+   */
+  every?: number;
+  /** How many requests it applies to (with `every`, how many of its turns); unlimited when absent. */
   times?: number;
   latencyMs?: number;
   status?: number;
@@ -53,6 +64,8 @@ export interface ActiveFault extends FaultRule {
 export class FaultTable {
   private rules: ActiveFault[] = [];
   private counter = 0;
+  /** How many matching requests each rule with `every` has seen. */
+  private seen = new Map<string, number>();
 
   add(rule: FaultRule): string {
     validateRule(rule);
@@ -64,30 +77,44 @@ export class FaultTable {
   remove(id: string): boolean {
     const before = this.rules.length;
     this.rules = this.rules.filter((rule) => rule.id !== id);
+    this.seen.delete(id);
     return this.rules.length !== before;
   }
 
   clear(): void {
     this.rules = [];
+    this.seen.clear();
   }
 
   list(): ActiveFault[] {
     return this.rules.map((rule) => ({ ...rule }));
   }
 
-  /** The first rule matching this request, consuming one of its `times`. */
-  take(method: string, path: string): ActiveFault | undefined {
-    const index = this.rules.findIndex(
-      (rule) => (!rule.method || rule.method.toUpperCase() === method.toUpperCase()) && pathMatches(rule.path, path),
-    );
-    const rule = this.rules[index];
-    if (!rule) return undefined;
-    if (rule.times !== undefined) {
-      rule.times -= 1;
-      if (rule.times <= 0) this.rules.splice(index, 1);
+  /**
+   * The first rule that matches this request and whose turn it is, consuming one of its `times`. A rule with
+   * `every` counts each matching request, and lets those that are not its turn on to the rules after it.
+   */
+  take(method: string, path: string, query: URLSearchParams = new URLSearchParams()): ActiveFault | undefined {
+    for (const rule of this.rules) {
+      if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (!pathMatches(rule.path, path) || !queryMatches(rule.query, query)) continue;
+      if (rule.every !== undefined) {
+        const seen = (this.seen.get(rule.id) ?? 0) + 1;
+        this.seen.set(rule.id, seen);
+        if (seen % rule.every !== 0) continue;
+      }
+      if (rule.times !== undefined) {
+        rule.times -= 1;
+        if (rule.times <= 0) this.remove(rule.id);
+      }
+      return { ...rule };
     }
-    return { ...rule };
+    return undefined;
   }
+}
+
+function queryMatches(wanted: Record<string, string> | undefined, query: URLSearchParams): boolean {
+  return Object.entries(wanted ?? {}).every(([name, value]) => query.getAll(name).includes(value));
 }
 
 export function pathMatches(pattern: string, path: string): boolean {
@@ -102,13 +129,53 @@ export function pathMatches(pattern: string, path: string): boolean {
   return want.length === got.length;
 }
 
+const ruleFields = new Set([
+  'method',
+  'path',
+  'query',
+  'every',
+  'times',
+  'latencyMs',
+  'status',
+  'retryAfterSeconds',
+  'malformed',
+  'drop',
+  'hang',
+  'rewrite',
+]);
+
 function validateRule(rule: FaultRule): void {
+  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) throw new Error('A fault is a JSON object.');
+  // A misspelt field would otherwise be ignored, and the rule would hit every request it was meant to narrow.
+  const unknown = Object.keys(rule).filter((field) => !ruleFields.has(field));
+  if (unknown.length > 0) {
+    throw new Error(`A fault has no field ${unknown.join(', ')}; it takes ${[...ruleFields].join(', ')}.`);
+  }
   if (typeof rule.path !== 'string' || !rule.path.startsWith('/'))
     throw new Error('A fault needs a path starting with /.');
+  if (rule.path.includes('?')) throw new Error('A fault path has no query string: match parameters with query.');
+  if (rule.method !== undefined && (typeof rule.method !== 'string' || !/^[A-Za-z]+$/.test(rule.method))) {
+    throw new Error('method must be an HTTP method such as GET.');
+  }
+  if (rule.query !== undefined) {
+    const values = typeof rule.query === 'object' && rule.query !== null ? Object.values(rule.query) : [];
+    if (Array.isArray(rule.query) || values.length === 0 || values.some((value) => typeof value !== 'string')) {
+      throw new Error('query must be an object of parameter names and text values, such as {"page": "3"}.');
+    }
+  }
+  if (rule.every !== undefined && !(Number.isInteger(rule.every) && rule.every > 0)) {
+    throw new Error('every must be a positive whole number (2: every second matching request).');
+  }
   if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599)) {
     throw new Error('A fault status must be an HTTP status code.');
   }
   if (rule.latencyMs !== undefined && !(rule.latencyMs >= 0)) throw new Error('latencyMs must be zero or more.');
+  if (
+    rule.retryAfterSeconds !== undefined &&
+    !(Number.isInteger(rule.retryAfterSeconds) && rule.retryAfterSeconds >= 0)
+  ) {
+    throw new Error('retryAfterSeconds must be a whole number of seconds, zero or more.');
+  }
   if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0)) {
     throw new Error('times must be a positive whole number.');
   }

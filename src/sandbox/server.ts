@@ -181,7 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const entry = record(method, url, 0);
     const now = clock.now();
-    const fault = faults.take(method, url.pathname);
+    const fault = faults.take(method, url.pathname, url.searchParams);
     if (fault) entry.fault = describeFault(fault);
     if (fault?.latencyMs) await delay(fault.latencyMs);
     if (fault?.hang) {
@@ -358,7 +358,7 @@ const controlIndex = {
     'GET    /_sandbox/requests                 the request log (method, path, status, sandbox time, fault)',
     'DELETE /_sandbox/requests                 clear the log',
     'GET    /_sandbox/faults                   active fault rules',
-    'POST   /_sandbox/faults                   add {path, method?, times?, latencyMs?, status?, retryAfterSeconds?, malformed?, drop?: before|after, hang?, rewrite?: [{at, value} | {at, remove: true}]}',
+    'POST   /_sandbox/faults                   add {path, method?, query?: {name: value}, every?, times?, latencyMs?, status?, retryAfterSeconds?, malformed?, drop?: before|after, hang?, rewrite?: [{at, value} | {at, remove: true}]}',
     'DELETE /_sandbox/faults[/{id}]            remove one or all',
     'GET    /_sandbox/clock                    sandbox time',
     'POST   /_sandbox/clock                    {advanceMs} move sandbox time forward',
@@ -375,6 +375,7 @@ const controlIndex = {
 
 function describeFault(fault: ActiveFault): string {
   const parts = [fault.id];
+  if (fault.every) parts.push(`every ${fault.every}`);
   if (fault.latencyMs) parts.push(`latency ${fault.latencyMs}ms`);
   if (fault.status) parts.push(`status ${fault.status}`);
   if (fault.malformed) parts.push('malformed');

@@ -84,6 +84,34 @@ describe('sandbox: faults', () => {
     expect(payment.body.error).toMatch(/Payment Required/);
   });
 
+  it('targets one page of a listing by its query parameters', async () => {
+    sandbox.control.addFault({ path: '/companies', method: 'GET', query: { page: '3' }, status: 503 });
+    const statusOf = async (search: string) => (await sandbox.call('GET', `/companies?${search}`)).status;
+    expect(await statusOf('page=1&pageSize=5')).toBe(200);
+    expect(await statusOf('page=2&pageSize=5')).toBe(200);
+    expect(await statusOf('page=3&pageSize=5')).toBe(503);
+    expect(await statusOf('pageSize=5&page=3&orderBy=name')).toBe(503);
+    expect(await statusOf('page=30&pageSize=5')).toBe(200);
+    expect(await statusOf('pageSize=5')).toBe(200);
+  });
+
+  it('spreads a fault out: every n-th matching request, the others answered normally or by the next rule', async () => {
+    sandbox.control.addFault({ path: '/profile', status: 429, retryAfterSeconds: 1, every: 3, times: 2 });
+    const statuses: number[] = [];
+    for (let n = 0; n < 8; n += 1) statuses.push((await sandbox.call('GET', '/profile')).status);
+    expect(statuses).toEqual([200, 200, 429, 200, 200, 429, 200, 200]);
+    expect(sandbox.control.requests()[2]).toMatchObject({ status: 429, fault: expect.stringContaining('every 3') });
+    expect(sandbox.control.faults()).toEqual([]);
+
+    // A request that is not the first rule's turn goes on to the next one.
+    sandbox.control.addFault({ path: '/companies/*', method: 'GET', status: 503, every: 2 });
+    sandbox.control.addFault({ path: '/companies/*', method: 'GET', status: 500 });
+    const id = sandbox.companyId('Scenario - Healthy Linked');
+    const next: number[] = [];
+    for (let n = 0; n < 4; n += 1) next.push((await sandbox.call('GET', `/companies/${id}`)).status);
+    expect(next).toEqual([500, 503, 500, 503]);
+  });
+
   it('adds latency: the request is held before it is answered', async () => {
     // Long enough that the log is read while it is held, however busy the machine.
     sandbox.control.addFault({ path: '/profile', latencyMs: 3_000, times: 1 });
@@ -231,6 +259,35 @@ describe('sandbox: the control API over HTTP', () => {
       rewrite.id,
     );
     expect((await control('POST', '/faults', { path: '/companies', rewrite: [] })).status).toBe(400);
+    const refusal = async (rule: unknown) => {
+      const answer = await control('POST', '/faults', rule);
+      return { status: answer.status, error: answer.body.error as string };
+    };
+    expect(await refusal({ path: '/companies', every: 0 })).toEqual({
+      status: 400,
+      error: expect.stringMatching(/^every must be a positive whole number/),
+    });
+    expect((await refusal({ path: '/companies', every: 2.5 })).error).toMatch(/^every must be/);
+    expect((await refusal({ path: '/companies', every: '20' })).error).toMatch(/^every must be/);
+    expect(await refusal({ path: '/companies', query: { page: 3 } })).toEqual({
+      status: 400,
+      error: expect.stringMatching(/^query must be an object of parameter names and text values/),
+    });
+    expect((await refusal({ path: '/companies', query: {} })).error).toMatch(/^query must be/);
+    expect((await refusal({ path: '/companies', query: ['page'] })).error).toMatch(/^query must be/);
+    expect(await refusal({ path: '/companies?page=3', status: 503 })).toEqual({
+      status: 400,
+      error: expect.stringMatching(/no query string: match parameters with query/),
+    });
+    expect(await refusal({ path: '/companies', evry: 20, status: 429 })).toEqual({
+      status: 400,
+      error: expect.stringMatching(/^A fault has no field evry;/),
+    });
+    expect((await refusal({ path: '/companies', status: 429, retryAfterSeconds: -1 })).error).toMatch(
+      /^retryAfterSeconds must be/,
+    );
+    expect((await refusal({ path: '/companies', method: 7 })).error).toMatch(/^method must be/);
+    expect((await control('GET', '/faults')).body.faults).toEqual([]);
 
     const before = Date.parse((await control('GET', '/clock')).body.now);
     const after = Date.parse((await control('POST', '/clock', { advanceMs: 60_000 })).body.now);
