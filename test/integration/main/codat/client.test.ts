@@ -115,6 +115,34 @@ describe('the client with faults', () => {
     }
   });
 
+  it('reports rate_limited with when to try again, not hang, when Codat answers 429 more times in a row than it retries', async () => {
+    const { api, waits } = clientFor();
+    // The third page of a listing keeps answering 429, each time saying to try again in 30 s.
+    sandbox.control.addFault({
+      path: '/companies',
+      method: 'GET',
+      query: { page: '3' },
+      status: 429,
+      retryAfterSeconds: 30,
+      times: defaultRetryPolicy.retries + 2,
+    });
+    const pagesSeen: number[] = [];
+    const listing = (async () => {
+      for await (const page of api.pages((n) => api.listCompanies({ page: n, pageSize: 100 })))
+        pagesSeen.push(page.pageNumber);
+    })();
+    const failure = await failureOf(listing);
+    expect(failure.error).toMatchObject({ code: 'rate_limited', status: 429, retryAfterMs: 30_000 });
+    expect(pagesSeen).toEqual([1, 2]);
+    // The first attempt and its 5 retries, each after the wait Codat asked for; then it stops.
+    expect(waits).toEqual(Array.from({ length: defaultRetryPolicy.retries }, () => 30_000));
+    expect(sandbox.control.requests().map((entry) => entry.status)).toEqual([
+      200,
+      200,
+      ...Array.from({ length: defaultRetryPolicy.retries + 1 }, () => 429),
+    ]);
+  });
+
   it('never retries a 4xx other than 408 and 429', async () => {
     const { api } = clientFor();
     const failure = await failureOf(api.getCompany('00000000-0000-4000-8000-000000000000'));
