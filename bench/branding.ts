@@ -1,40 +1,44 @@
 /**
- * The branding cache: a miss (list + every platform's branding + image downloads and checks), a hit from disk in a
- * fresh console (a restart), and what sanitising one SVG costs. Against the sandbox's 32 integrations. Then how
- * long a bridge call waits while hostile logos are processed: idle, during a cache miss in which three platforms
- * serve hostile logos (refused by the worker's time limit), and, for comparison, while the same logos are sanitised on main's thread
- * as they were before the worker.
+ * The branding cache and the SVG sanitiser, as production runs them: the consoles are the built web host
+ * (`out/main/web.js`, each in its own process, as `npm run web` starts it) and the sanitiser's worker is the built
+ * `out/main/svg-worker.js`, never the TypeScript through tsx. Run `npm run build` first.
+ *
+ * Against the sandbox's 32 integrations: a cache miss in a fresh console (list + every platform's branding + image
+ * downloads and checks; its sanitiser's worker starts during it), a hit from disk in a restarted console, and what
+ * sanitising one SVG costs. Then how long a bridge call waits: idle, during a cache miss, during a cache miss in
+ * which three platforms serve hostile logos (refused by the worker's time limit), and, for comparison, while the
+ * same logos are sanitised on main's thread as they were before the worker (a console in this process, from source:
+ * that way of working is no longer built).
  */
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { maxImageBytes, sanitiseSvg, svgShapeProblem, svgSanitiser } from '@main/branding/images';
+import { pathToFileURL } from 'node:url';
+import { createSvgSanitiser, maxImageBytes, svgShapeProblem } from '@main/branding/images';
 import { sanitiseSvgHere } from '@main/branding/svg-sanitiser';
-import { createMainServices } from '@main/composition';
-import { createRecordingOpener, sessionOnlyVault } from '@main/platform/node';
-import { createMemorySettingsStore } from '@main/settings';
 import { lettermarkSvg } from '@sandbox/lettermark';
-import { startSandbox } from '@sandbox/server';
+import { startSandbox, type SandboxHandle } from '@sandbox/server';
 import { startConsoleWebHost } from '@web/host';
-import { requestWebHost } from '@support/web-host-client';
+import { startWebHostProcess } from '../test/e2e/web-host-process';
+import { monitorOffDataDir, webHostBridge } from './console';
 import { percentile } from './typing';
 
 export interface BrandingBench {
   integrations: number;
+  /** Through the bridge of a fresh built console, whose worker starts during the miss. */
   missMs: number;
   missRequests: number;
   hitAfterRestartMs: number;
   hitRequests: number;
   cacheKiB: number;
   images: number;
-  /** The first SVG: the worker starts and loads jsdom (off main's thread). */
+  /** The first SVG: the built worker starts and loads jsdom (off main's thread). */
   sanitiseFirstMs: number;
-  /** Each after, through the worker. */
+  /** Each after, through the built worker. */
   sanitiseP50Ms: number;
   /** Main's own cost per SVG: the shape check of a 512 KB file. */
   shapeCheckP50Ms: number;
-  /** `app.info` through the web host's bridge. */
+  /** `app.info` through the bridge of a built console in its own process, due every 20 ms. */
   bridgeIdleP50Ms: number;
   bridgeIdleWorstMs: number;
   /** … during a branding cache miss (the baseline for the next) … */
@@ -45,7 +49,7 @@ export interface BrandingBench {
   bridgeHostileWorstMs: number;
   hostileMissMs: number;
   hostileRefused: number;
-  /** … while the same three logos are sanitised on main's thread, as before the worker. */
+  /** … while the same three logos are sanitised on main's thread, as before the worker (a console from source here). */
   bridgeOnMainWorstMs: number;
   onMainSanitiseMs: number;
 }
@@ -64,8 +68,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Latencies of `call`, due every 20 ms until `busy` settles (at least `atLeast` of them), each measured from when it
- * was due: the caller shares main's thread here, so a call that falls due while main is blocked waits for it, as a
- * renderer's call would.
+ * was due. A call that falls due while the console's main thread is blocked waits for it, as a renderer's call
+ * would: its answer waits (a console in another process), or its sending does too (the console in this process).
  */
 async function sampleWhile(busy: Promise<unknown>, call: () => Promise<unknown>, atLeast = 1): Promise<number[]> {
   let done = false;
@@ -82,71 +86,79 @@ async function sampleWhile(busy: Promise<unknown>, call: () => Promise<unknown>,
   return samples;
 }
 
-export async function benchBranding(): Promise<BrandingBench> {
-  const sandbox = await startSandbox({ companies: 10, seed: 7, clock: { speed: 0 } });
-  const brandingDirectory = mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-branding-'));
-  const startConsole = () =>
-    createMainServices({
-      facts: { name: 'Linkdesk', version: 'bench', platform: process.platform, host: 'web' },
-      vault: sessionOnlyVault,
-      opener: createRecordingOpener(),
-      notifier: { notify: () => false },
-      settings: createMemorySettingsStore(),
-      training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
-      auditDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-audit-')),
-      followUpsDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-')),
-      inboxDirectory: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-inbox-')),
-      brandingDirectory,
-      userName: 'bench',
-    });
-  const first = startConsole();
-  await svgSanitiser.close(); // measure a cold start, whatever ran before
-  const sanitiseStart = performance.now();
-  await sanitiseSvg(lettermarkSvg({ key: 'gbol', name: 'Xero', variant: 'full' }));
-  const sanitiseFirstMs = performance.now() - sanitiseStart;
-  try {
-    sandbox.control.clearRequests();
-    let started = performance.now();
-    const miss = await first.handlers['integrations.list']!({} as never);
-    const missMs = performance.now() - started;
-    const missRequests = sandbox.control.requests().length;
+const builtWorker = path.resolve('out/main/svg-worker.js');
 
-    const restarted = startConsole();
+/** A built console (`out/main/web.js`) in its own process, on `dataDir`, with the sandbox as its training profile. */
+async function builtConsole(name: string, sandbox: SandboxHandle, dataDir: string) {
+  const host = await startWebHostProcess(`bench-${name}`, {
+    dataDir,
+    args: ['--training-url', sandbox.url, '--training-key', sandbox.apiKey],
+  });
+  const bridge = webHostBridge(host);
+  // After main was blocked for seconds, the server may close an idle keep-alive connection as the call is sent
+  // on it: the call is then sent again (its latency still counts from when it was due).
+  const appInfo = () => bridge('app.info', {}).catch(() => bridge('app.info', {}));
+  const listing = () =>
+    bridge('integrations.list', {}) as Promise<{ integrations: Array<{ key: string; brandingNote?: string }> }>;
+  return { host, appInfo, listing };
+}
+
+export async function benchBranding(): Promise<BrandingBench> {
+  if (!existsSync(builtWorker)) throw new Error(`No ${builtWorker}: run npm run build first.`);
+  const sanitiser = createSvgSanitiser({ workerFile: pathToFileURL(builtWorker) });
+  const sanitise = async (svg: string) => {
+    const result = await sanitiser.sanitise(svg);
+    if (!result.ok) throw new Error(result.problem);
+  };
+  let started = performance.now();
+  await sanitise(lettermarkSvg({ key: 'gbol', name: 'Xero', variant: 'full' }));
+  const sanitiseFirstMs = performance.now() - started;
+  const timings: number[] = [];
+  for (const variant of ['full', 'square', 'button', 'buttonHover'] as const) {
+    for (const key of ['gbol', 'qhyg', 'fztf', 'suuo', 'akxx']) {
+      const svg = lettermarkSvg({ key, name: `Platform ${key}`, variant });
+      const at = performance.now();
+      await sanitise(svg);
+      timings.push(performance.now() - at);
+    }
+  }
+  await sanitiser.close();
+
+  const largest = `${svgStart}${'<path d="M0 0L10 10 20 30 40 50 60 70Z" fill="#123456"/>'.repeat(4_900)}`;
+  const shapeSvg = largest.padEnd(maxImageBytes - '</svg>'.length, ' ') + '</svg>';
+  const shapeTimings: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    const at = performance.now();
+    if (svgShapeProblem(shapeSvg) !== null) throw new Error('the largest allowed SVG should pass the shape check');
+    shapeTimings.push(performance.now() - at);
+  }
+
+  const sandbox = await startSandbox({ companies: 10, seed: 7, clock: { speed: 0 } });
+  try {
+    const dataDir = monitorOffDataDir('branding');
+    const first = await builtConsole('branding-miss', sandbox, dataDir);
     sandbox.control.clearRequests();
     started = performance.now();
-    await restarted.handlers['integrations.list']!({} as never);
+    const miss = await first.listing();
+    const missMs = performance.now() - started;
+    const missRequests = sandbox.control.requests().length;
+    await first.host.stop();
+
+    const restarted = await builtConsole('branding-hit', sandbox, dataDir);
+    sandbox.control.clearRequests();
+    started = performance.now();
+    await restarted.listing();
     const hitAfterRestartMs = performance.now() - started;
     const hitRequests = sandbox.control.requests().length;
-    first.dispose();
-    restarted.dispose();
+    await restarted.host.stop();
 
-    const imagesDir = path.join(brandingDirectory, 'images');
+    const imagesDir = path.join(dataDir, 'branding', 'images');
     const files = readdirSync(imagesDir);
     const bytes = files.reduce((sum, file) => sum + statSync(path.join(imagesDir, file)).size, 0);
 
-    const timings: number[] = [];
-    for (const variant of ['full', 'square', 'button', 'buttonHover'] as const) {
-      for (const key of ['gbol', 'qhyg', 'fztf', 'suuo', 'akxx']) {
-        const svg = lettermarkSvg({ key, name: `Platform ${key}`, variant });
-        const at = performance.now();
-        await sanitiseSvg(svg);
-        timings.push(performance.now() - at);
-      }
-    }
-    timings.sort((a, b) => a - b);
-
-    const largest = `${svgStart}${'<path d="M0 0L10 10 20 30 40 50 60 70Z" fill="#123456"/>'.repeat(4_900)}`;
-    const shapeSvg = largest.padEnd(maxImageBytes - '</svg>'.length, ' ') + '</svg>';
-    const shapeTimings: number[] = [];
-    for (let round = 0; round < 20; round++) {
-      const at = performance.now();
-      if (svgShapeProblem(shapeSvg) !== null) throw new Error('the largest allowed SVG should pass the shape check');
-      shapeTimings.push(performance.now() - at);
-    }
-
-    const latency = await benchBridgeLatency();
+    const latency = await benchBridgeLatency(sandbox);
     return {
-      integrations: (miss as { integrations: unknown[] }).integrations.length,
+      integrations: miss.integrations.length,
       missMs,
       missRequests,
       hitAfterRestartMs,
@@ -154,7 +166,7 @@ export async function benchBranding(): Promise<BrandingBench> {
       cacheKiB: bytes / 1024,
       images: files.length,
       sanitiseFirstMs,
-      sanitiseP50Ms: timings[Math.floor(timings.length / 2)]!,
+      sanitiseP50Ms: percentile(timings, 50),
       shapeCheckP50Ms: percentile(shapeTimings, 50),
       ...latency,
     };
@@ -163,39 +175,21 @@ export async function benchBranding(): Promise<BrandingBench> {
   }
 }
 
-async function benchBridgeLatency() {
-  const sandbox = await startSandbox({ companies: 10, seed: 7, clock: { speed: 0 } });
-  /** A console over the web host with a fresh data folder: its first listing is a branding cache miss. */
-  const startHost = async () => {
-    const host = await startConsoleWebHost({
-      port: 0,
-      rendererDir: path.resolve('out/renderer'),
-      version: 'bench',
-      dataDir: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-hostile-')),
-      training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
-    });
-    const bridge = async (operation: string, input: object) => {
-      // The host answers only at its *.localhost name, which Node's resolver may not know: see web-host-client.
-      const response = await requestWebHost(`${host.origin}/bridge/${operation}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-linkdesk-token': host.token },
-        body: JSON.stringify(input),
-      });
-      const answer = response.json() as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!answer.ok) throw new Error(`${operation}: ${answer.error?.message}`);
-      return answer.value;
-    };
-    // After main was blocked for seconds, the server may close an idle keep-alive connection as the call is sent
-    // on it: the call is then sent again (its latency still counts from when it was due).
-    const appInfo = () => bridge('app.info', {}).catch(() => bridge('app.info', {}));
-    const listing = () =>
-      bridge('integrations.list', {}) as Promise<{ integrations: Array<{ key: string; brandingNote?: string }> }>;
-    return { host, appInfo, listing };
-  };
-  const plain = await startHost();
-  const hostileConsole = await startHost();
+async function benchBridgeLatency(sandbox: SandboxHandle) {
+  // Two fresh consoles: for each, its first listing is a branding cache miss.
+  const plain = await builtConsole('branding-plain', sandbox, monitorOffDataDir('branding-plain'));
+  const hostileConsole = await builtConsole('branding-hostile', sandbox, monitorOffDataDir('branding-hostile'));
+  // As before the worker: a console in this process, whose main thread is this one.
+  const inProcess = await startConsoleWebHost({
+    port: 0,
+    rendererDir: path.resolve('out/renderer'),
+    version: 'bench',
+    dataDir: monitorOffDataDir('branding-on-main'),
+    training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
+  });
+  const inProcessBridge = webHostBridge(inProcess);
+  const inProcessAppInfo = () => inProcessBridge('app.info', {}).catch(() => inProcessBridge('app.info', {}));
   try {
-    await sanitiseSvg(lettermarkSvg({ key: 'gbol', name: 'Xero', variant: 'full' })); // a running worker
     const idle = await sampleWhile(pause(2_000), plain.appInfo);
     const plainMiss = await sampleWhile(plain.listing(), plain.appInfo);
 
@@ -213,6 +207,7 @@ async function benchBridgeLatency() {
     const refused = (await listing).integrations.filter((item) =>
       item.brandingNote?.includes('the SVG took too long to make safe'),
     ).length;
+    sandbox.control.clearBrandingImages();
 
     // As before the worker: the same logos sanitised on main's thread (jsdom loaded first, as it was by then).
     await sanitiseSvgHere(lettermarkSvg({ key: 'gbol', name: 'Xero', variant: 'full' }));
@@ -224,7 +219,7 @@ async function benchBridgeLatency() {
         await pause(0);
       }
     })();
-    const onMainSamples = await sampleWhile(onMain, plain.appInfo, 2);
+    const onMainSamples = await sampleWhile(onMain, inProcessAppInfo, 2);
     const onMainSanitiseMs = performance.now() - started;
 
     return {
@@ -240,8 +235,8 @@ async function benchBridgeLatency() {
       onMainSanitiseMs,
     };
   } finally {
-    await plain.host.close();
-    await hostileConsole.host.close();
-    await sandbox.close();
+    await plain.host.stop();
+    await hostileConsole.host.stop();
+    await inProcess.close();
   }
 }

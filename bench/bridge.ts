@@ -3,14 +3,12 @@
  * (against the minimum of 3 and 2), and type-ahead search latency through the bridge against a direct HTTP call
  * to the same sandbox, over 100 000 companies. Both sides run here, in the same process run.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSandbox } from '@sandbox/server';
 import { percentile, typeAheadWords } from './typing';
 import { startConsoleWebHost } from '@web/host';
-import { requestWebHost } from '@support/web-host-client';
+import { monitorOffDataDir, webHostBridge } from './console';
 
 export interface BridgeBench {
   newCustomerRequests: number;
@@ -28,20 +26,12 @@ export async function benchBridge(companies = 100_000): Promise<BridgeBench> {
     port: 0,
     rendererDir: path.resolve('out/renderer'),
     version: 'bench',
-    dataDir: mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-')),
+    dataDir: monitorOffDataDir('bridge'),
     training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
   });
-  const bridge = async (operation: string, input: object) => {
-    // The host answers only at its *.localhost name, which Node's resolver may not know: see web-host-client.
-    const response = await requestWebHost(`${host.origin}/bridge/${operation}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-linkdesk-token': host.token },
-      body: JSON.stringify(input),
-    });
-    const answer = response.json() as { ok: boolean; value: unknown; error?: { message: string } };
-    if (!answer.ok) throw new Error(`${operation}: ${answer.error?.message}`);
-    return answer.value as Record<string, unknown>;
-  };
+  const callBridge = webHostBridge(host);
+  const bridge = async (operation: string, input: object) =>
+    (await callBridge(operation, input)) as Record<string, unknown>;
   try {
     await bridge('integrations.list', {}); // the console's cache is warm by the time a customer calls
     sandbox.control.clearRequests();
