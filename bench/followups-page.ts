@@ -2,17 +2,15 @@
  * The Follow-ups page in Debian's Chromium with 5 000 past hand-overs (12 weeks of them, in the states a real
  * desk accumulates): the time from pressing "Follow-ups" in the navigation until the first group's table and the
  * "Link completion" table are on screen, the time to show the completion by platform, the longest task while
- * the page sits idle (its clocks tick), and the gzip size of the two lazily loaded chunks.
+ * the page sits idle (its clocks tick). (The size of its lazily loaded chunks: bundle.ts.)
  *
  * The hand-overs are written as main's store writes them (`<data>/followups/training.json`); those main still
  * watches (not ended, link issued within the week) point at real companies of the training sandbox, with the
  * status it reports, so that a check during the run changes nothing.
  */
 import { chromium, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import {
   handOverSchema,
   isHandOverWatched,
@@ -24,6 +22,7 @@ import { osUserName } from '@main/platform/node';
 import { trainingProfileId } from '@main/settings';
 import { startSandbox } from '@sandbox/server';
 import { startConsoleWebHost } from '@web/host';
+import { chromiumLaunchOptions, monitorOffDataDir } from './console';
 
 export interface FollowUpsPageBench {
   handOvers: number;
@@ -48,9 +47,6 @@ export interface FollowUpsPageBench {
   /** The longest task in 12 s of the page standing still (its clocks tick every 1, 5 and 15 s). */
   idleLongestTaskMs: number;
   idleLongTasks: number;
-  /** The lazily loaded chunks, JS and CSS, gzip. */
-  pageChunkGzipKiB: number;
-  completionChunkGzipKiB: number;
 }
 
 const hour = 3_600_000;
@@ -312,15 +308,6 @@ async function openCompanies(page: Page): Promise<void> {
 }
 
 export async function benchFollowUpsPage(count = 5000, runs = 5): Promise<FollowUpsPageBench> {
-  const assets = path.resolve('out/renderer/assets');
-  const chunkKiB = (prefix: string) => {
-    const files = readdirSync(assets).filter((file) => file.startsWith(prefix) && /\.(js|css)$/.test(file));
-    if (!files.some((file) => file.endsWith('.js'))) throw new Error(`No ${prefix}*.js in ${assets}: build first.`);
-    return files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(assets, file))).length, 0) / 1024;
-  };
-  const pageChunkGzipKiB = chunkKiB('FollowUpsPage-');
-  const completionChunkGzipKiB = chunkKiB('LinkCompletion-');
-
   const now = Date.now();
   const drafts = pastHandOversForPage(count, now, osUserName());
   const sandbox = await startSandbox({ companies: 50, seed: 7, clock: { speed: 0 }, dailyQuota: 10_000_000 });
@@ -357,7 +344,7 @@ export async function benchFollowUpsPage(count = 5000, runs = 5): Promise<Follow
     return handOverSchema.parse(item);
   });
 
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'linkdesk-bench-followups-page-'));
+  const dataDir = monitorOffDataDir('followups-page');
   mkdirSync(path.join(dataDir, 'followups'));
   writeFileSync(
     path.join(dataDir, 'followups', `${trainingProfileId}.json`),
@@ -371,17 +358,7 @@ export async function benchFollowUpsPage(count = 5000, runs = 5): Promise<Follow
     dataDir,
     training: { start: async () => ({ url: sandbox.url, apiKey: sandbox.apiKey }) },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // The first visit swaps the URL's one-time token for a cookie; later visits go to the console's home.
@@ -448,8 +425,6 @@ export async function benchFollowUpsPage(count = 5000, runs = 5): Promise<Follow
       byPlatformMs: median(byPlatform),
       idleLongestTaskMs: Math.max(0, ...idle),
       idleLongTasks: idle.length,
-      pageChunkGzipKiB,
-      completionChunkGzipKiB,
     };
   } finally {
     await browser.close();

@@ -13,6 +13,8 @@ export interface HealthBench {
   companies: number;
   scanMs: number;
   scanRequests: number;
+  /** Of those, pages of the company list (the rest are closer looks at single companies). */
+  scanListPages: number;
   closerLooks: number;
   issues: number;
   rescanMs: number;
@@ -54,7 +56,9 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       await services.scans.settled();
       const ms = performance.now() - began;
       const results = services.scans.results();
-      return { ms, requests: sandbox.control.requests().length, results };
+      const requests = sandbox.control.requests();
+      const listPages = requests.filter((request) => /^\/companies\?/.test(request.path)).length;
+      return { ms, requests: requests.length, listPages, results };
     };
     const first = await scan();
     const again = await scan();
@@ -66,6 +70,7 @@ export async function benchHealth(companies = 10_000): Promise<HealthBench> {
       companies,
       scanMs: first.ms,
       scanRequests: first.requests,
+      scanListPages: first.listPages,
       closerLooks: first.results?.scan.closerLooks ?? 0,
       issues: first.results?.issues.length ?? 0,
       rescanMs: again.ms,
