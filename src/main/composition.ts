@@ -43,7 +43,7 @@ import { createDataService } from './services/data';
 import { createDiagnosisService } from './services/diagnosis';
 import { createFollowUpAnnouncer } from './services/followup-notifications';
 import { createFollowUpService } from './services/followups';
-import { createFollowUpWatcher, type FollowUpWatcher, type WatchTimer } from './services/followups-watcher';
+import { createFollowUpWatcher, type FollowUpWatcher } from './services/followups-watcher';
 import { createHandOverStore } from './services/handovers-store';
 import { createCloserLookCache, createHealthScanService, type HealthScanService } from './services/health-scan';
 import { createInboxStore } from './services/inbox-store';
@@ -52,6 +52,7 @@ import { createRoundAnnouncer } from './services/round-alerts';
 import { createIntegrationService } from './services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from './services/profiles';
 import { createSystemService } from './services/system';
+import type { Timer } from './services/timer';
 import { monitorSettingsSection, settingsSection } from './settings';
 
 export interface MainServices {
@@ -85,9 +86,9 @@ export function createMainServices(
     /** The host's redactor, when it redacts something of its own too (the support log). */
     redactor?: Redactor;
     /** The follow-up watcher's timer (tests drive checks themselves). */
-    followUpTimer?: WatchTimer;
+    followUpTimer?: Timer;
     /** The monitor's timer (tests drive rounds themselves). */
-    monitorTimer?: WatchTimer;
+    monitorTimer?: Timer;
     /** The monitor's list page size (benchmarks and tests; Codat's default here is 2 000). */
     monitorPageSize?: number;
     /**

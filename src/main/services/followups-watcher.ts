@@ -28,6 +28,7 @@ import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
 import type { HandOverStore } from './handovers-store';
+import { realTimer, type Timer } from './timer';
 
 export const followUpDefaults = {
   intervalMs: 2 * 60_000,
@@ -42,29 +43,13 @@ export const followUpDefaults = {
 /** Codat's query must be under 2048 characters (API-NOTES §4): `id=<uuid>` joined by `||` fits 49. */
 const maxQueryLength = 2047;
 
-/** setTimeout, or a test's stand-in. */
-export interface WatchTimer {
-  set(run: () => void, delayMs: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const realTimer: WatchTimer = {
-  set(run, delayMs) {
-    const handle = setTimeout(run, delayMs);
-    // The watcher never keeps a process alive by itself.
-    handle.unref?.();
-    return handle;
-  },
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export interface FollowUpWatcherOptions {
   store: HandOverStore;
   api(): Promise<CodatApi>;
   profileId(): string;
   now(): number;
   intervalMs?(): number;
-  timer?: WatchTimer;
+  timer?: Timer;
   /** The latest X-Rate-Limit figures, for the quota reserve. */
   rateLimit?(): RateLimitInfo | null;
   /**

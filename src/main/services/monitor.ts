@@ -26,9 +26,9 @@ import { isQuotaLow } from '@shared/domain/quota';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
-import type { WatchTimer } from './followups-watcher';
 import { createHealthScanService, type CloserLookCache, type ScanBudget, type ScanOutcome } from './health-scan';
 import type { InboxData, InboxStore } from './inbox-store';
+import { realTimer, type Timer } from './timer';
 
 const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;
@@ -47,16 +47,6 @@ export const monitorDefaults = {
   maxSnoozeMs: 366 * dayMs,
 } as const;
 
-const realTimer: WatchTimer = {
-  set(run, delayMs) {
-    const handle = setTimeout(run, delayMs);
-    // The monitor never keeps a process alive by itself.
-    handle.unref?.();
-    return handle;
-  },
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export interface MonitorOptions {
   store: InboxStore;
   api(): Promise<CodatApi>;
@@ -73,7 +63,7 @@ export interface MonitorOptions {
   user: string;
   /** Closer looks shared with the Health page's scan. */
   looks?: CloserLookCache;
-  timer?: WatchTimer;
+  timer?: Timer;
   /** A round's progress (throttled) and its end. */
   onProgress(round: MonitorRound): void;
   /** The profile's inbox changed: a round, a Health scan, triage, a snooze ending. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
-import type { WatchTimer } from '@main/services/followups-watcher';
+import type { Timer } from '@main/services/timer';
 import type { EventName, EventPayload, OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import { actAsCustomer } from '@support/customer';
 import { testPorts } from '@support/ports';
@@ -23,7 +23,7 @@ let planned: number[];
 let changes: Array<EventPayload<'followups.changed'>>;
 let followUpsDirectory: string;
 
-const recordingTimer = (): WatchTimer => ({
+const recordingTimer = (): Timer => ({
   set: (_run, delayMs) => {
     planned.push(delayMs);
     return planned.length;

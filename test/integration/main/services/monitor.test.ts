@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
-import type { WatchTimer } from '@main/services/followups-watcher';
+import type { Timer } from '@main/services/timer';
 import type { EventName, EventPayload, OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import { defaultMonitorSettings, type InboxIssue, type MonitorRound } from '@shared/domain/inbox';
 import { actAsCustomer } from '@support/customer';
@@ -26,7 +26,7 @@ let ended: Array<{ round: MonitorRound; alerts: InboxIssue[] }>;
 let changes: Array<EventPayload<'inbox.changed'>>;
 let inboxDirectory: string;
 
-const recordingTimer = (): WatchTimer => ({
+const recordingTimer = (): Timer => ({
   set: (_run, delayMs) => {
     planned.push(delayMs);
     return planned.length;
