@@ -9,12 +9,30 @@ export interface Timer {
   clear(handle: unknown): void;
 }
 
+/**
+ * Node runs a setTimeout longer than this (about 24.8 days) after 1 ms instead; a snooze may end a year ahead, so a
+ * longer wait is made of several.
+ */
+const longestTimeoutMs = 2 ** 31 - 1;
+
+interface RealHandle {
+  timeout: ReturnType<typeof setTimeout> | null;
+}
+
 /** setTimeout, unref'd: a scheduler waiting for its next run never keeps the process alive by itself. */
 export const realTimer: Timer = {
   set(run, delayMs) {
-    const handle = setTimeout(run, delayMs);
-    handle.unref?.();
+    const handle: RealHandle = { timeout: null };
+    const wait = (remainingMs: number) => {
+      const step = Math.min(Math.max(remainingMs, 0), longestTimeoutMs);
+      handle.timeout = setTimeout(() => (remainingMs > step ? wait(remainingMs - step) : run()), step);
+      handle.timeout.unref?.();
+    };
+    wait(delayMs);
     return handle;
   },
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  clear(handle) {
+    const timeout = (handle as RealHandle | null)?.timeout;
+    if (timeout) clearTimeout(timeout);
+  },
 };
