@@ -328,6 +328,8 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
       })();
       return checking;
     },
+    /** Resolves when the check under way (started by its timer or "Check now") has ended, with its report. */
+    settled: (): Promise<CheckReport | null> => checking ?? Promise.resolve(null),
     state: (): WatchState => ({ ...state }),
   };
   return watcher;

@@ -1,6 +1,6 @@
 /**
  * The timer main's background schedulers (the monitor, the follow-up watcher) plan their next run with: a port, so
- * that a test can hold the runs and fire them itself, and its real implementation.
+ * that a test can hold the runs and fire them itself (test/support/manual-timer.ts), and its real implementation.
  */
 
 /** Runs something once, later; the handle cancels it. */

@@ -1,16 +1,18 @@
 /**
  * Main's follow-up watcher against the sandbox over HTTP, on the sandbox's manual clock: what a check costs,
  * the reminder and the expiry, a customer authorising on the consent page, the first sync, and Codat refusing.
- * Checks are run by the test (`checkNow`); the watcher's own timer is a recorder that never fires.
+ * What a check learns is tested through "Check now" (`checkNow`); when checks happen on their own, by firing the
+ * watcher's timer, a manual one on the same clock.
  */
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
-import type { Timer } from '@main/services/timer';
+import type { CheckReport } from '@main/services/followups-watcher';
 import type { EventName, EventPayload, OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import { actAsCustomer } from '@support/customer';
+import { createManualTimer, sandboxClock, type ManualTimer } from '@support/manual-timer';
 import { testPorts } from '@support/ports';
 import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 
@@ -19,17 +21,9 @@ const hour = 60 * minute;
 
 let sandbox: TestSandbox;
 let services: MainServices;
-let planned: number[];
+let timer: ManualTimer;
 let changes: Array<EventPayload<'followups.changed'>>;
 let followUpsDirectory: string;
-
-const recordingTimer = (): Timer => ({
-  set: (_run, delayMs) => {
-    planned.push(delayMs);
-    return planned.length;
-  },
-  clear: () => undefined,
-});
 
 async function call<N extends OperationName>(operation: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
   const result = await services.dispatcher({ isTrustedCaller: () => true })(operation, input, { frameUrl: null });
@@ -39,7 +33,7 @@ async function call<N extends OperationName>(operation: N, input: OperationInput
 
 beforeEach(async () => {
   sandbox = await startTestSandbox({ companies: 3 });
-  planned = [];
+  timer = createManualTimer(sandboxClock(sandbox.control));
   changes = [];
   services = createMainServices(
     testPorts(sandbox, {
@@ -49,7 +43,7 @@ beforeEach(async () => {
       )),
       now: () => Date.parse(sandbox.control.now()),
     }),
-    { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() },
+    { http: { retry: { retries: 0 } }, followUpTimer: timer },
   );
   services.hub.subscribe((event: EventName, payload) => {
     if (event === 'followups.changed') changes.push(payload as EventPayload<'followups.changed'>);
@@ -75,6 +69,31 @@ async function handOver(count: number, prefix = 'Follow-up') {
 
 const kinds = (report: { events: Array<{ kind: string; companyName: string }> }) =>
   report.events.map((event) => `${event.kind}: ${event.companyName}`);
+
+const sandboxNow = () => Date.parse(sandbox.control.now());
+
+/** Fires the watcher's timer, and waits for the end of the check it started on its own. */
+async function scheduledCheck(): Promise<CheckReport> {
+  const fired = timer.fireNext();
+  const report = await services.followUps.settled();
+  if (!report) throw new Error(`The timer fired at ${new Date(fired.dueAt).toISOString()} and no check started.`);
+  return report;
+}
+
+/** The watcher has planned its next check (it plans after reading the hand-overs). */
+const planned = () => timer.waitFor((pending) => pending.length === 1);
+
+/** Minutes to the next check, as the status bar says it; it is the check the timer holds. */
+async function minutesToNextCheck(): Promise<number | null> {
+  const { watch } = await call('followups.list', {});
+  expect(timer.pending().map((run) => new Date(run.dueAt).toISOString())).toEqual(
+    watch.nextCheckAt ? [watch.nextCheckAt] : [],
+  );
+  return watch.nextCheckAt ? (Date.parse(watch.nextCheckAt) - sandboxNow()) / minute : null;
+}
+
+const isListQuery = (request: { method: string; path: string }) =>
+  request.method === 'GET' && request.path.startsWith('/companies?');
 
 describe('the follow-up watcher', () => {
   it('checks 120 open hand-overs in at most 3 requests', async () => {
@@ -199,17 +218,22 @@ describe('the follow-up watcher', () => {
     });
   });
 
-  it('keeps every hand-over when Codat rate-limits the check, waits as asked, and catches up after', async () => {
+  it('keeps every hand-over when Codat rate-limits the check, waits as long as it asks, and catches up after', async () => {
     await handOver(3);
-    sandbox.control.addFault({ path: '/companies', method: 'GET', status: 429, retryAfterSeconds: 600 });
-    planned = [];
-    const refused = await services.followUps.checkNow();
+    await planned();
+    sandbox.control.addFault({ path: '/companies', method: 'GET', status: 429, retryAfterSeconds: 600, times: 1 });
+    const refused = await scheduledCheck();
     expect(refused.problem).toMatch(/could not ask Codat/);
-    expect((await call('followups.list', {})).watch.problem).toMatch(/could not ask Codat/);
-    // The next check waits at least as long as Codat asked, and one asked for sooner asks Codat nothing.
-    expect(planned.at(-1)).toBeGreaterThanOrEqual(600_000);
+    expect((await call('followups.list', {})).watch).toMatchObject({
+      reason: 'rate_limited',
+      problem: expect.stringMatching(/could not ask Codat/),
+    });
+    // The next check waits as long as Codat asked (not the 2 minutes of a first back-off) …
+    expect(await minutesToNextCheck()).toBe(10);
+    // … and "Check now" meanwhile asks Codat nothing.
     sandbox.control.clearRequests();
     expect((await services.followUps.checkNow()).problem).toMatch(/wait until .*, as Codat asked/);
+    expect(timer.advance(10 * minute - 1)).toEqual([]);
     expect(sandbox.control.requests()).toEqual([]);
     expect((await call('followups.list', {})).handOvers.map((item) => item.state)).toEqual([
       'awaiting',
@@ -217,11 +241,32 @@ describe('the follow-up watcher', () => {
       'awaiting',
     ]);
 
+    const after = await scheduledCheck();
+    expect(after).toMatchObject({ problem: null, requests: 1 });
+    const { handOvers, watch } = await call('followups.list', {});
+    expect(handOvers.every((item) => item.codatStatus === 'PendingAuth')).toBe(true);
+    expect(watch).toMatchObject({ problem: null, reason: null });
+    expect(await minutesToNextCheck()).toBe(2);
+  });
+
+  it('backs off after failed checks, doubling up to 30 minutes, and a check that works resets it', async () => {
+    await handOver(1);
+    await planned();
+    sandbox.control.addFault({ path: '/companies', method: 'GET', status: 500 });
+    const gaps: Array<number | null> = [];
+    for (let n = 0; n < 6; n += 1) {
+      expect((await scheduledCheck()).problem).toBe(
+        'Follow-ups could not ask Codat (An internal error occurred (injected by the sandbox).); they will try again.',
+      );
+      gaps.push(await minutesToNextCheck());
+    }
+    expect(gaps).toEqual([2, 4, 8, 16, 30, 30]);
+    expect((await call('followups.list', {})).watch).toMatchObject({ reason: 'refused' });
+    expect(sandbox.control.requests().filter(isListQuery)).toHaveLength(6);
+
     sandbox.control.clearFaults();
-    sandbox.control.advanceClock(10 * minute);
-    const after = await services.followUps.checkNow();
-    expect(after.problem).toBeNull();
-    expect((await call('followups.list', {})).handOvers.every((item) => item.codatStatus === 'PendingAuth')).toBe(true);
+    expect(await scheduledCheck()).toMatchObject({ problem: null, requests: 1 });
+    expect(await minutesToNextCheck()).toBe(2);
   });
 
   it('keeps what it learnt before Codat’s quota ran out', async () => {
@@ -253,14 +298,21 @@ describe('the follow-up watcher', () => {
     expect(kinds(report)).toEqual(['expired: Follow-up 1 Ltd']);
   });
 
-  it('plans checks every 2 minutes while a link works, and none once every link has ended', async () => {
+  it('checks every 2 minutes while a link works, and plans none once every link has ended', async () => {
     await handOver(1);
-    expect(planned.at(-1)).toBe(2 * minute);
+    await planned();
+    expect(await minutesToNextCheck()).toBe(2);
+    sandbox.control.clearRequests();
+    expect(timer.advance(2 * minute - 1)).toEqual([]);
+    expect(sandbox.control.requests()).toEqual([]);
+    expect(await scheduledCheck()).toMatchObject({ checked: 1, requests: 1 });
+    expect(sandbox.control.requests().filter(isListQuery)).toHaveLength(1);
+    expect(await minutesToNextCheck()).toBe(2);
+
+    // A day on, the link has expired: the check says so, and none is planned after it.
     sandbox.control.advanceClock(25 * hour);
-    await services.followUps.checkNow();
-    planned = [];
-    await services.followUps.checkNow();
-    expect(planned).toEqual([]);
+    expect(kinds(await scheduledCheck())).toEqual(['expired: Follow-up 1 Ltd']);
+    expect(await minutesToNextCheck()).toBeNull();
   });
 });
 
@@ -290,11 +342,21 @@ describe('follow-ups per profile', () => {
 });
 
 describe('how often the watcher checks', () => {
-  it('checks as often as the setting says, and refuses an interval under a minute', async () => {
+  it('checks as often as the setting says, plans again when it changes, and refuses an interval under a minute', async () => {
     expect(await call('followups.settings', {})).toMatchObject({ checkEveryMinutes: 2 });
     await call('followups.saveSettings', { checkEveryMinutes: 10 });
     await handOver(1);
-    expect(planned.at(-1)).toBe(10 * minute);
+    await planned();
+    expect(await minutesToNextCheck()).toBe(10);
+    sandbox.control.clearRequests();
+    expect(timer.advance(10 * minute - 1)).toEqual([]);
+    expect(sandbox.control.requests()).toEqual([]);
+    expect(await scheduledCheck()).toMatchObject({ checked: 1, requests: 1 });
+    expect(await minutesToNextCheck()).toBe(10);
+
+    await call('followups.saveSettings', { checkEveryMinutes: 5 });
+    await timer.waitFor((pending) => pending[0]?.delayMs === 5 * minute);
+    expect(await minutesToNextCheck()).toBe(5);
     const refused = await services.dispatcher({ isTrustedCaller: () => true })(
       'followups.saveSettings',
       { checkEveryMinutes: 0 },
@@ -311,14 +373,15 @@ describe('the follow-up watcher after a restart', () => {
     const ports = () =>
       testPorts(sandbox, { followUpsDirectory: directory, now: () => Date.parse(sandbox.control.now()) });
     services.dispose();
-    services = createMainServices(ports(), { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() });
+    timer = createManualTimer(sandboxClock(sandbox.control));
+    services = createMainServices(ports(), { http: { retry: { retries: 0 } }, followUpTimer: timer });
     await handOver(1);
     services.dispose();
 
     sandbox.control.advanceClock(30 * hour);
-    planned = [];
-    services = createMainServices(ports(), { http: { retry: { retries: 0 } }, followUpTimer: recordingTimer() });
-    await expect.poll(() => planned).toEqual([0]);
-    expect(kinds(await services.followUps.checkNow())).toEqual(['expired: Follow-up 1 Ltd']);
+    timer = createManualTimer(sandboxClock(sandbox.control));
+    services = createMainServices(ports(), { http: { retry: { retries: 0 } }, followUpTimer: timer });
+    expect((await planned()).map((run) => run.delayMs)).toEqual([0]);
+    expect(kinds(await scheduledCheck())).toEqual(['expired: Follow-up 1 Ltd']);
   });
 });

@@ -1,17 +1,20 @@
 /**
- * The monitor against the sandbox over HTTP, on the sandbox's manual clock: what a round costs when nothing
- * changed and when one connection broke, a round stopped by the day's budget, and a broken connection fixed on the
- * consent page being resolved a day later. Rounds are run by the test; the monitor's own timer only records.
+ * The monitor against the sandbox over HTTP, on the sandbox's manual clock. Its timer is a manual one on the same
+ * clock: a round happens on its own only when the test fires the timer, so the schedule is seen as a user sees it
+ * (rounds that happen or not, the Inbox's next round, round states and their problems, the sandbox's request log).
+ * What a round costs and finds is tested through "Check now", the Inbox's button.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
-import type { Timer } from '@main/services/timer';
+import type { PlatformPorts } from '@main/ports';
+import { monitorDefaults } from '@main/services/monitor';
 import type { EventName, EventPayload, OperationInput, OperationName, OperationOutput } from '@shared/contract';
-import { defaultMonitorSettings, type InboxIssue, type MonitorRound } from '@shared/domain/inbox';
+import { defaultMonitorSettings, type InboxIssue, type MonitorRound, type MonitorSettings } from '@shared/domain/inbox';
 import { actAsCustomer } from '@support/customer';
+import { createManualTimer, sandboxClock, type ManualTimer } from '@support/manual-timer';
 import { testPorts } from '@support/ports';
 import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 
@@ -20,19 +23,15 @@ const hour = 60 * minute;
 const pageSize = 10;
 
 let sandbox: TestSandbox;
+let ports: PlatformPorts;
 let services: MainServices;
-let planned: number[];
+let timer: ManualTimer;
+/** Sandbox time when the services started. */
+let startedAt: number;
 let ended: Array<{ round: MonitorRound; alerts: InboxIssue[] }>;
 let changes: Array<EventPayload<'inbox.changed'>>;
+let progress: MonitorRound[];
 let inboxDirectory: string;
-
-const recordingTimer = (): Timer => ({
-  set: (_run, delayMs) => {
-    planned.push(delayMs);
-    return planned.length;
-  },
-  clear: () => undefined,
-});
 
 async function call<N extends OperationName>(operation: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
   const result = await services.dispatcher({ isTrustedCaller: () => true })(operation, input, { frameUrl: null });
@@ -40,26 +39,39 @@ async function call<N extends OperationName>(operation: N, input: OperationInput
   return result.value as OperationOutput<N>;
 }
 
-function start() {
-  services = createMainServices(testPorts(sandbox, { inboxDirectory, now: () => Date.parse(sandbox.control.now()) }), {
+const sandboxNow = () => Date.parse(sandbox.control.now());
+const iso = (at: number) => new Date(at).toISOString();
+
+/** Starts main's services; a restart passes the settings on, as the settings file would. */
+function start(settings?: PlatformPorts['settings']) {
+  timer = createManualTimer(sandboxClock(sandbox.control));
+  ports = testPorts(sandbox, { inboxDirectory, now: sandboxNow, ...(settings ? { settings } : {}) });
+  services = createMainServices(ports, {
     http: { retry: { retries: 0 } },
-    monitorTimer: recordingTimer(),
+    monitorTimer: timer,
     monitorPageSize: pageSize,
     onRoundEnded: (round, alerts) => ended.push({ round, alerts }),
   });
+  startedAt = sandboxNow();
   services.hub.subscribe((event: EventName, payload) => {
     if (event === 'inbox.changed') changes.push(payload as EventPayload<'inbox.changed'>);
+    if (event === 'monitor.progress') progress.push(payload as MonitorRound);
   });
 }
 
+const saveMonitor = (changes: Partial<MonitorSettings> = {}) =>
+  call('monitor.saveSettings', { ...defaultMonitorSettings('training'), enabled: true, ...changes });
+
 beforeEach(async () => {
   sandbox = await startTestSandbox({ companies: 25 });
-  planned = [];
   ended = [];
   changes = [];
+  progress = [];
   inboxDirectory = path.join(mkdtempSync(path.join(tmpdir(), 'linkdesk-monitor-')), 'inbox');
   start();
-  await call('monitor.saveSettings', { ...defaultMonitorSettings('training'), enabled: true });
+  await saveMonitor();
+  // The monitor plans its first round once it has read its inbox.
+  await timer.waitFor((planned) => planned.length === 1);
 });
 afterEach(async () => {
   services.dispose();
@@ -72,6 +84,28 @@ async function round(): Promise<MonitorRound> {
   expect(started.state).toBe('running');
   const done = await services.monitor.settled();
   return done!;
+}
+
+/** Fires the monitor's timer, and waits for the end of the round it started on its own. */
+async function scheduledRound(): Promise<MonitorRound> {
+  const fired = timer.fireNext();
+  const done = await services.monitor.settled();
+  if (!done) throw new Error(`The timer fired at ${iso(fired.dueAt)} and no round started.`);
+  expect(done).toMatchObject({ trigger: 'schedule', startedAt: iso(fired.dueAt) });
+  return done;
+}
+
+/** The monitor's status as the Inbox reads it; the next round it shows is one its timer holds. */
+async function status() {
+  const read = await call('monitor.status', {});
+  if (read.nextRoundAt !== null) expect(timer.pending().map((run) => iso(run.dueAt))).toContain(read.nextRoundAt);
+  return read;
+}
+
+/** Minutes from the last round's start to the next round the Inbox shows. */
+async function minutesToNextRound(): Promise<number | null> {
+  const { round: last, nextRoundAt } = await status();
+  return last && nextRoundAt ? (Date.parse(nextRoundAt) - Date.parse(last.startedAt)) / minute : null;
 }
 
 const listPages = (total: number) => Math.ceil(total / pageSize);
@@ -149,11 +183,7 @@ describe('the monitor', () => {
     // A day on (a new UTC day), with a budget of 2 requests: 0.5 % of a 400-request quota.
     sandbox.control.advanceClock(25 * hour);
     sandbox.control.setRateLimit({ dailyQuota: 400 });
-    await call('monitor.saveSettings', {
-      ...defaultMonitorSettings('training'),
-      enabled: true,
-      dailyBudgetPercent: 0.5,
-    });
+    await saveMonitor({ dailyBudgetPercent: 0.5 });
     sandbox.control.clearRequests();
 
     const stopped = await round();
@@ -167,13 +197,12 @@ describe('the monitor', () => {
     const inbox = await call('inbox.list', {});
     expect(inbox.counts.resolved).toBe(0);
     expect(inbox.issues).toHaveLength(seenFirst.length);
-    const { budget } = await call('monitor.status', {});
+    const { budget, nextRoundAt } = await status();
     expect(budget.limitToday).toBe(2);
     expect(budget.usedToday).toBeGreaterThanOrEqual(spent);
     expect(budget.usedToday).toBeLessThanOrEqual(2);
     // The next round is planned for 00:00 UTC.
-    const now = Date.parse(sandbox.control.now());
-    expect(planned.at(-1)).toBe(Math.ceil(now / (24 * hour)) * 24 * hour - now);
+    expect(nextRoundAt).toBe(iso(Math.ceil(sandboxNow() / (24 * hour)) * 24 * hour));
 
     // "Check now" the same day asks Codat nothing.
     sandbox.control.clearRequests();
@@ -183,7 +212,7 @@ describe('the monitor', () => {
     // The next day, with a larger quota again, the round goes through.
     sandbox.control.advanceClock(24 * hour);
     sandbox.control.setRateLimit({ dailyQuota: 100_000 });
-    await call('monitor.saveSettings', { ...defaultMonitorSettings('training'), enabled: true });
+    await saveMonitor();
     expect(await round()).toMatchObject({ state: 'finished', companiesScanned: 25 });
     expect((await call('monitor.status', {})).budget.usedToday).toBeGreaterThan(0);
   });
@@ -219,7 +248,7 @@ describe('the monitor', () => {
 
     // Kept on disk: a restart shows the same inbox.
     services.dispose();
-    start();
+    start(ports.settings);
     expect((await issueOf(key))?.state).toBe('resolved');
   });
 
@@ -230,5 +259,85 @@ describe('the monitor', () => {
     expect(issues.length).toBe((await call('health.results', {}))?.issues.length);
     expect(issues.length).toBeGreaterThan(0);
     expect((await call('monitor.status', {})).round).toMatchObject({ trigger: 'health_scan', state: 'finished' });
+  });
+});
+
+describe('when the monitor checks on its own', () => {
+  it('waits a minute after start before its first round, so that the user’s own first requests go first', async () => {
+    const firstAt = startedAt + monitorDefaults.startupDelayMs;
+    expect(await status()).toMatchObject({ enabled: true, round: null, nextRoundAt: iso(firstAt) });
+    expect(timer.advance(monitorDefaults.startupDelayMs - 1)).toEqual([]);
+    expect(sandbox.control.requests()).toEqual([]);
+
+    const first = await scheduledRound();
+    expect(first).toMatchObject({ state: 'finished', companiesScanned: 25, startedAt: iso(firstAt) });
+    expect(sandbox.control.requests().filter(isListPage)).toHaveLength(listPages(25));
+    expect(sandbox.control.requests().every((request) => request.at === iso(firstAt))).toBe(true);
+  });
+
+  it('checks again "Check every" minutes after the last round started, and plans again when the setting changes', async () => {
+    const first = await scheduledRound();
+    expect(await minutesToNextRound()).toBe(30);
+    // The setting changes 10 minutes later: the next round is still counted from the last one's start.
+    expect(timer.advance(10 * minute)).toEqual([]);
+    for (const everyMinutes of [15, 60, 240] as const) {
+      await saveMonitor({ everyMinutes });
+      expect(await minutesToNextRound()).toBe(everyMinutes);
+    }
+
+    sandbox.control.clearRequests();
+    expect(timer.advance(230 * minute - 1)).toEqual([]);
+    expect(sandbox.control.requests()).toEqual([]);
+    const second = await scheduledRound();
+    expect(second.startedAt).toBe(iso(Date.parse(first.startedAt) + 240 * minute));
+    expect(sandbox.control.requests().filter(isListPage)).toHaveLength(listPages(25));
+
+    await saveMonitor({ everyMinutes: 15 });
+    const third = await scheduledRound();
+    expect(third.startedAt).toBe(iso(Date.parse(second.startedAt) + 15 * minute));
+    expect(await minutesToNextRound()).toBe(15);
+  });
+
+  it('waits as long as Codat’s Retry-After asks before the next round', async () => {
+    await scheduledRound();
+    sandbox.control.addFault({ path: '/companies', method: 'GET', status: 429, retryAfterSeconds: 3 * 3600, times: 1 });
+    const limited = await scheduledRound();
+    expect(limited).toMatchObject({ state: 'failed', requestsUsed: 0 });
+    expect(limited.problem).toMatch(/^The round failed before listing any company: Rate limit exceeded/);
+    expect(sandbox.control.requests().at(-1)?.status).toBe(429);
+    expect(await minutesToNextRound()).toBe(180);
+
+    sandbox.control.clearRequests();
+    expect(timer.advance(180 * minute - 1)).toEqual([]);
+    expect(sandbox.control.requests()).toEqual([]);
+    expect(await scheduledRound()).toMatchObject({ state: 'finished', companiesScanned: 25 });
+    expect(await minutesToNextRound()).toBe(30);
+  });
+
+  it('brings a snoozed issue back as New when its snooze ends, and tells the pages', async () => {
+    await scheduledRound();
+    const before = await call('inbox.list', {});
+    const key = before.issues[0]!.key;
+    const until = sandboxNow() + hour;
+    await call('inbox.snooze', { keys: [key], until: iso(until) });
+    expect((await call('inbox.list', {})).counts.new).toBe(before.counts.new - 1);
+    // With monitoring off only the snooze's end is planned.
+    await saveMonitor({ enabled: false });
+    expect(await status()).toMatchObject({ enabled: false, nextRoundAt: null });
+    expect(timer.pending().map((run) => run.dueAt)).toEqual([until]);
+
+    changes = [];
+    const told = new Promise<EventPayload<'inbox.changed'>>((resolve) =>
+      services.hub.subscribe((event, payload) => {
+        if (event === 'inbox.changed') resolve(payload as EventPayload<'inbox.changed'>);
+      }),
+    );
+    timer.fireNext();
+    expect(await told).toEqual({ profileId: 'training', newCount: before.counts.new });
+    const back = await issueOf(key);
+    expect(back).toMatchObject({ state: 'new', snoozedUntil: null });
+    expect(back?.history.map((line) => line.kind)).toEqual(['first_seen', 'snoozed', 'snooze_ended']);
+    expect(await status()).toMatchObject({ nextRoundAt: null });
+    expect(timer.pending()).toEqual([]);
   });
 });
