@@ -83,6 +83,8 @@ const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 const nextUtcMidnight = (at: number) => Math.floor(at / dayMs) * dayMs + dayMs;
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+/** Codat's messages end with a full stop or without one: either way, one. */
+const asSentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 export function createMonitorService(options: MonitorOptions) {
   const timer = options.timer ?? realTimer;
@@ -255,7 +257,7 @@ export function createMonitorService(options: MonitorOptions) {
       case 'paused_for_quota':
         return `It stopped ${where} to keep the day's remaining Codat requests for your own work. Nothing it did not see was resolved.`;
       case 'failed':
-        return `The round failed ${where}: ${outcome.scan.error ?? 'Codat could not be asked'}. It will try again.`;
+        return `The round failed ${where}: ${asSentence(outcome.scan.error ?? 'Codat could not be asked')} It will try again.`;
       case 'cancelled':
         return 'The round was stopped (the profile changed).';
       default:

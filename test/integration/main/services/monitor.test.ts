@@ -298,6 +298,34 @@ describe('when the monitor checks on its own', () => {
     expect(await minutesToNextRound()).toBe(15);
   });
 
+  it('backs off after failed rounds, doubling up to 4 hours, says why it failed (after a restart too), and a round that works resets it', async () => {
+    sandbox.control.addFault({ path: '/companies', method: 'GET', status: 500 });
+    const gaps: Array<number | null> = [];
+    for (let n = 0; n < 6; n += 1) {
+      expect(await scheduledRound()).toMatchObject({ state: 'failed', companiesScanned: 0, requestsUsed: 0 });
+      gaps.push(await minutesToNextRound());
+    }
+    expect(gaps).toEqual([30, 60, 120, 240, 240, 240]);
+    const failedProblem =
+      'The round failed before listing any company: An internal error occurred (injected by the sandbox). It will try again.';
+    expect((await status()).round).toMatchObject({ state: 'failed', problem: failedProblem });
+    expect(
+      sandbox.control
+        .requests()
+        .filter(isListPage)
+        .map((request) => request.status),
+    ).toEqual(Array(6).fill(500));
+
+    // The Inbox says the same after a restart: the round is kept in the inbox file.
+    services.dispose();
+    start(ports.settings);
+    expect((await status()).round).toMatchObject({ state: 'failed', problem: failedProblem });
+
+    sandbox.control.clearFaults();
+    expect(await scheduledRound()).toMatchObject({ state: 'finished', companiesScanned: 25, problem: null });
+    expect(await minutesToNextRound()).toBe(30);
+  });
+
   it('waits as long as Codat’s Retry-After asks before the next round', async () => {
     await scheduledRound();
     sandbox.control.addFault({ path: '/companies', method: 'GET', status: 429, retryAfterSeconds: 3 * 3600, times: 1 });
