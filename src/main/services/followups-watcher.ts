@@ -23,6 +23,7 @@ import {
   type HandOver,
   type HandOverEvent,
 } from '@shared/domain/handovers';
+import { rateLimitAt } from '@shared/domain/quota';
 import { syncProgress } from '@shared/domain/watch';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
@@ -233,7 +234,7 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
       report.reason = 'rate_limited';
       return true;
     }
-    const limit = options.rateLimit?.();
+    const limit = rateLimitAt(options.rateLimit?.() ?? null, options.now());
     if (limit?.remaining == null || limit.remaining >= followUpDefaults.quotaReserve) return false;
     const resetAt = limit.resetAt ? Date.parse(limit.resetAt) : NaN;
     if (Number.isFinite(resetAt)) waitUntil = resetAt;

@@ -22,7 +22,7 @@ import {
   unmute,
   type Presence,
 } from '@shared/domain/inbox-rules';
-import { isQuotaLow } from '@shared/domain/quota';
+import { isQuotaLow, rateLimitAt } from '@shared/domain/quota';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
@@ -103,11 +103,14 @@ export function createMonitorService(options: MonitorOptions) {
   /** Bumped at each profile switch: a round of the previous profile schedules nothing. */
   let generation = 0;
 
+  /** What Codat last said of the quota, unless it has reset since. */
+  const rateLimit = () => rateLimitAt(options.rateLimit(), now());
+
   const scanner = createHealthScanService({
     api: options.api,
     offlineConnectors: options.offlineConnectors,
     thresholds: options.thresholds,
-    rateLimit: options.rateLimit,
+    rateLimit,
     now,
     ...(options.looks ? { looks: options.looks } : {}),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
@@ -172,19 +175,20 @@ export function createMonitorService(options: MonitorOptions) {
       problem,
       finishedAt: new Date(at).toISOString(),
     });
+    // The quota first: a wait it set (a round it stopped) is said as what it is, not as Codat's Retry-After.
+    const quota = rateLimit();
+    if (isQuotaLow(quota)) {
+      const resetAt = quota?.resetAt ? Date.parse(quota.resetAt) : NaN;
+      waitUntil = Number.isFinite(resetAt) && resetAt > at ? resetAt : nextUtcMidnight(at);
+      return stop(
+        'paused_for_quota',
+        `Only ${plural(quota?.remaining ?? 0, 'Codat request is', 'Codat requests are')} left today, kept for your own work; the monitor checks again when the quota resets.`,
+      );
+    }
     if (at < waitUntil) {
       return stop(
         'paused_for_quota',
         `Codat asked Linkdesk to wait; the monitor checks again at ${new Date(waitUntil).toISOString()}.`,
-      );
-    }
-    const rateLimit = options.rateLimit();
-    if (isQuotaLow(rateLimit)) {
-      const resetAt = rateLimit?.resetAt ? Date.parse(rateLimit.resetAt) : NaN;
-      waitUntil = Number.isFinite(resetAt) && resetAt > at ? resetAt : nextUtcMidnight(at);
-      return stop(
-        'paused_for_quota',
-        `Only ${plural(rateLimit?.remaining ?? 0, 'Codat request is', 'Codat requests are')} left today, kept for your own work; the monitor checks again when the quota resets.`,
       );
     }
     const limit = budgetLimit(settings);
@@ -271,7 +275,7 @@ export function createMonitorService(options: MonitorOptions) {
     if (round.state !== 'failed') {
       if (round.state === 'finished') failures = 0;
       if (round.state === 'paused_for_quota') {
-        const resetAt = options.rateLimit()?.resetAt;
+        const resetAt = rateLimit()?.resetAt;
         const reset = resetAt ? Date.parse(resetAt) : NaN;
         waitUntil = Number.isFinite(reset) && reset > now() ? reset : nextUtcMidnight(now());
       }

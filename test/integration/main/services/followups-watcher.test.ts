@@ -279,14 +279,21 @@ describe('the follow-up watcher', () => {
     expect(statuses.filter((status) => status === null)).toHaveLength(11);
   }, 60_000);
 
-  it('leaves the last of the day’s quota to the user’s own work', async () => {
+  it('leaves the last of the day’s quota to the user’s own work until it resets', async () => {
     await handOver(1);
+    await planned();
     sandbox.control.setRateLimit({ remaining: 40 });
-    expect((await services.followUps.checkNow()).requests).toBe(1);
+    expect((await scheduledCheck()).requests).toBe(1);
     sandbox.control.clearRequests();
-    const kept = await services.followUps.checkNow();
+    const kept = await scheduledCheck();
     expect(kept.problem).toMatch(/only 39 Codat requests are left today, kept for your own work/);
     expect(sandbox.control.requests()).toEqual([]);
+    const reset = sandbox.control.rateLimit().resetsAt;
+    expect((await call('followups.list', {})).watch).toMatchObject({ reason: 'quota', nextCheckAt: reset });
+
+    // At 00:00 UTC the day's quota is whole again: the check asks Codat.
+    expect(await scheduledCheck()).toMatchObject({ problem: null, requests: 1 });
+    expect(sandbox.control.requests().map((request) => request.at)).toEqual([reset]);
   });
 
   it('still expires links while Codat cannot be reached', async () => {

@@ -342,6 +342,36 @@ describe('when the monitor checks on its own', () => {
     expect(await minutesToNextRound()).toBe(30);
   });
 
+  it('pauses when the day’s quota is down to the reserve, waits for the reset, and carries on after it', async () => {
+    await scheduledRound();
+    // Others used the day's quota: 4 000 of 100 000 are left (the reserve is 5 %, 5 000).
+    sandbox.control.setRateLimit({ remaining: 4_000 });
+    const paused = await scheduledRound();
+    expect(paused).toMatchObject({ state: 'paused_for_quota', companiesScanned: pageSize, requestsUsed: 1 });
+    expect(paused.problem).toBe(
+      `It stopped after ${pageSize} companies of 25 to keep the day's remaining Codat requests for your own work. Nothing it did not see was resolved.`,
+    );
+    const reset = sandbox.control.rateLimit().resetsAt;
+    expect(reset).toBe('2026-06-02T00:00:00.000Z');
+    expect(await status()).toMatchObject({ round: { state: 'paused_for_quota' }, nextRoundAt: reset });
+
+    // "Check now" meanwhile asks Codat nothing, and says why.
+    sandbox.control.clearRequests();
+    expect(await round()).toMatchObject({
+      state: 'paused_for_quota',
+      requestsUsed: 0,
+      problem:
+        'Only 3,999 Codat requests are left today, kept for your own work; the monitor checks again when the quota resets.',
+    });
+    expect(sandbox.control.requests()).toEqual([]);
+    expect((await status()).nextRoundAt).toBe(reset);
+
+    // After 00:00 UTC the day's quota is whole again.
+    expect(timer.advance(Date.parse(reset) - sandboxNow() - 1)).toEqual([]);
+    expect(await scheduledRound()).toMatchObject({ state: 'finished', companiesScanned: 25, startedAt: reset });
+    expect(sandbox.control.requests().filter(isListPage)).toHaveLength(listPages(25));
+  });
+
   it('brings a snoozed issue back as New when its snooze ends, and tells the pages', async () => {
     await scheduledRound();
     const before = await call('inbox.list', {});
