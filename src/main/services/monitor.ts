@@ -83,6 +83,7 @@ const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 const nextUtcMidnight = (at: number) => Math.floor(at / dayMs) * dayMs + dayMs;
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+const profileChanged = 'The round was stopped (the profile changed).';
 /** Codat's messages end with a full stop or without one: either way, one. */
 const asSentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
@@ -98,9 +99,10 @@ export function createMonitorService(options: MonitorOptions) {
   let waitUntil = 0;
   /** No scheduled round before this (the start-up delay). */
   let notBefore = 0;
-  /** The round running now, with its end. */
-  let current: { round: MonitorRound; profileId: string; done: Promise<MonitorRound> } | null = null;
-  /** Bumped at each profile switch: a round of the previous profile schedules nothing. */
+  /** The round running now, the profile switches it started after (`generation`), and its end. */
+  let current: { round: MonitorRound; profileId: string; generation: number; done: Promise<MonitorRound> } | null =
+    null;
+  /** Bumped at each profile switch: a round of the previous profile is kept for it quietly and moves no back-off. */
   let generation = 0;
 
   /** What Codat last said of the quota, unless it has reset since. */
@@ -118,7 +120,8 @@ export function createMonitorService(options: MonitorOptions) {
     onProgress: (scan) => {
       if (!current || current.round.state !== 'running') return;
       Object.assign(current.round, fromScan(scan));
-      options.onProgress({ ...current.round });
+      // The last word of a scan stopped by a profile switch: the pages show the other profile now.
+      if (current.generation === generation) options.onProgress({ ...current.round });
     },
   });
 
@@ -211,6 +214,12 @@ export function createMonitorService(options: MonitorOptions) {
   async function runRound(round: MonitorRound, profileId: string, myGeneration: number): Promise<MonitorRound> {
     const settings = options.settings(profileId);
     const inbox = await options.store.read(profileId);
+    if (myGeneration !== generation) {
+      // The profile changed while the inbox was read: the scan would ask the other profile's Codat.
+      Object.assign(round, { state: 'cancelled', finishedAt: new Date(now()).toISOString(), problem: profileChanged });
+      await options.store.update(profileId, (stored) => ({ ...stored, lastRound: { ...round } }));
+      return round;
+    }
     const waiting = mustWait(round, inbox, settings);
     if (waiting) {
       Object.assign(round, waiting);
@@ -263,7 +272,7 @@ export function createMonitorService(options: MonitorOptions) {
       case 'failed':
         return `The round failed ${where}: ${asSentence(outcome.scan.error ?? 'Codat could not be asked')} It will try again.`;
       case 'cancelled':
-        return 'The round was stopped (the profile changed).';
+        return profileChanged;
       default:
         return outcome.scan.unreadable
           ? `${plural(outcome.scan.unreadable, 'company', 'companies')} Codat listed could not be read, so nothing was resolved this round.`
@@ -447,6 +456,8 @@ export function createMonitorService(options: MonitorOptions) {
      * started; `settled()` resolves at its end.
      */
     async checkNow(trigger: 'schedule' | 'check_now' = 'check_now'): Promise<MonitorRound> {
+      // The previous profile's round is being stopped: this profile's starts once it has, instead of showing it.
+      while (current && current.generation !== generation) await current.done;
       if (current) return { ...current.round };
       clearRoundTimer();
       const profileId = options.profileId();
@@ -455,6 +466,7 @@ export function createMonitorService(options: MonitorOptions) {
       const entry = {
         round,
         profileId,
+        generation: myGeneration,
         done: Promise.resolve(round),
       };
       current = entry;
@@ -464,12 +476,13 @@ export function createMonitorService(options: MonitorOptions) {
           round.finishedAt = new Date(now()).toISOString();
           round.problem = `The round stopped unexpectedly: ${String(error)}`;
           console.error(`[monitor] ${round.problem}`);
-          options.onProgress({ ...round });
+          if (myGeneration === generation) options.onProgress({ ...round });
           return round;
         })
         .finally(() => {
           if (current === entry) current = null;
-          if (myGeneration === generation) void reschedule();
+          // After a previous profile's round too: while it ran, the new profile's first round could not be planned.
+          void reschedule();
         });
       options.onProgress({ ...round });
       return { ...round };

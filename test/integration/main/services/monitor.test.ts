@@ -399,3 +399,120 @@ describe('when the monitor checks on its own', () => {
     expect(timer.pending()).toEqual([]);
   });
 });
+
+describe('a profile switch while the monitor checks', () => {
+  let live: TestSandbox;
+  let liveId: string;
+
+  beforeEach(async () => {
+    live = await startTestSandbox({ companies: 5 });
+    liveId = (
+      await call('profiles.save', { name: 'Live', baseUrl: live.url, environment: 'production', apiKey: live.apiKey })
+    ).id;
+    // The Live profile checks hourly.
+    const stored = ports.settings.read();
+    ports.settings.write({
+      ...stored,
+      monitor: {
+        ...stored.monitor,
+        [liveId]: { ...defaultMonitorSettings('production'), enabled: true, everyMinutes: 60 },
+      },
+    });
+    live.control.clearRequests();
+  });
+  afterEach(async () => {
+    await live.close();
+  });
+
+  /** After the switch: the new profile's first round is due at once, asks only its own Codat, and its interval is its own. */
+  async function liveGoesOn() {
+    sandbox.control.clearRequests();
+    const { nextRoundAt } = await status();
+    expect(nextRoundAt).toBe(iso(sandboxNow()));
+    // Nothing else is planned: no round for the old profile.
+    expect(timer.pending().map((run) => iso(run.dueAt))).toEqual([nextRoundAt]);
+    const first = await scheduledRound();
+    expect(first).toMatchObject({ state: 'finished', companiesScanned: 5 });
+    expect(live.control.requests().filter(isListPage)).toHaveLength(1);
+    expect(sandbox.control.requests()).toEqual([]);
+    expect(await minutesToNextRound()).toBe(60);
+  }
+
+  it('stops the old profile’s round quietly, keeps it for that profile, and goes on with the new profile’s', async () => {
+    sandbox.control.addFault({ path: '/companies', method: 'GET', hang: true, times: 1 });
+    timer.fireNext();
+    const running = (await status()).round!;
+    expect(running).toMatchObject({ state: 'running', trigger: 'schedule' });
+    await expect
+      .poll(
+        () =>
+          sandbox.control
+            .requests()
+            .filter(isListPage)
+            .map((request) => request.status),
+        { timeout: 30_000 },
+      )
+      .toEqual(['hung']);
+
+    progress = [];
+    changes = [];
+    await call('profiles.activate', { id: liveId });
+    const stopped = await services.monitor.settled();
+    expect(stopped).toMatchObject({
+      roundId: running.roundId,
+      state: 'cancelled',
+      problem: 'The round was stopped (the profile changed).',
+    });
+    await liveGoesOn();
+    // Nothing of the old round reached the pages after the switch: they show the Live profile now.
+    expect(progress.filter((round) => round.roundId === running.roundId)).toEqual([]);
+    expect(changes.filter((change) => change.profileId === 'training')).toEqual([]);
+
+    // The training profile's Inbox says what became of its round.
+    await call('profiles.activate', { id: 'training' });
+    expect((await status()).round).toMatchObject({ roundId: running.roundId, state: 'cancelled' });
+  }, 60_000);
+
+  it('answers "Check now" right after the switch with a round of the new profile, not the old one being stopped', async () => {
+    sandbox.control.addFault({ path: '/companies', method: 'GET', hang: true, times: 1 });
+    timer.fireNext();
+    const old = (await status()).round!;
+    await expect
+      .poll(
+        () =>
+          sandbox.control
+            .requests()
+            .filter(isListPage)
+            .map((request) => request.status),
+        { timeout: 30_000 },
+      )
+      .toEqual(['hung']);
+
+    await call('profiles.activate', { id: liveId });
+    const checking = await call('monitor.checkNow', {});
+    expect(checking).toMatchObject({ state: 'running', trigger: 'check_now' });
+    expect(checking.roundId).not.toBe(old.roundId);
+    expect(await services.monitor.settled()).toMatchObject({
+      roundId: checking.roundId,
+      state: 'finished',
+      companiesScanned: 5,
+    });
+    expect(live.control.requests().filter(isListPage)).toHaveLength(1);
+  }, 60_000);
+
+  it('never lets a round that started just before the switch ask the new profile’s Codat for the old profile', async () => {
+    const trainingIssuesBefore = (await call('inbox.list', {})).issues;
+    timer.fireNext();
+    // At once, while the round reads its inbox before its first request (the profile service, as the switcher calls it).
+    services.profiles.activate(liveId);
+    const stopped = await services.monitor.settled();
+    expect(stopped).toMatchObject({ state: 'cancelled', requestsUsed: 0 });
+    expect(live.control.requests()).toEqual([]);
+    expect(sandbox.control.requests()).toEqual([]);
+    await liveGoesOn();
+
+    await call('profiles.activate', { id: 'training' });
+    expect((await call('inbox.list', {})).issues).toEqual(trainingIssuesBefore);
+    expect((await status()).round).toMatchObject({ state: 'cancelled' });
+  });
+});
