@@ -71,11 +71,12 @@ export interface MainServices {
   /** A cached branding image for the hosts to serve at /branding-cache/<name>. */
   brandingImage(name: string): Promise<{ bytes: Buffer; contentType: string } | null>;
   /**
-   * What the desktop app's tray needs of the monitor. A placeholder (never monitoring) until the monitor service
-   * is wired here; then closing the last window while monitoring keeps the app in the tray.
+   * What the desktop app's tray needs of the monitor: whether the active profile is monitored (closing the last
+   * window then keeps the app in the tray), Pause / Resume (the profile's "Monitor in the background" setting, saved
+   * as Settings saves it) and Check now.
    */
   monitoring: MonitoringControls;
-  /** Stops background timers (the connectivity poll, audit retries). */
+  /** Stops background timers (the connectivity poll, the follow-up watcher, the monitor, audit retries). */
   dispose(): void;
 }
 
@@ -85,9 +86,9 @@ export function createMainServices(
     http?: ProfileServiceOptions['http'];
     /** The host's redactor, when it redacts something of its own too (the support log). */
     redactor?: Redactor;
-    /** The follow-up watcher's timer (tests drive checks themselves). */
+    /** The follow-up watcher's timer (tests fire it themselves). */
     followUpTimer?: Timer;
-    /** The monitor's timer (tests drive rounds themselves). */
+    /** The monitor's timer (tests fire it themselves). */
     monitorTimer?: Timer;
     /** The monitor's list page size (benchmarks and tests; Codat's default here is 2 000). */
     monitorPageSize?: number;
