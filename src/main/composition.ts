@@ -53,7 +53,7 @@ import { createIntegrationService } from './services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from './services/profiles';
 import { createSystemService } from './services/system';
 import type { Timer } from './services/timer';
-import { monitorSettingsSection, settingsSection } from './settings';
+import { monitorSettingsSection, settingsSection, type MonitorSettingsSection } from './settings';
 
 export interface MainServices {
   handlers: Handlers;
@@ -313,6 +313,19 @@ export function createMainServices(
     onInboxChanged: (profileId, newCount) => hub.emit('inbox.changed', { profileId, newCount }),
     onRoundEnded: announceRound,
   });
+  /**
+   * The monitor's settings, saved from Settings or the tray alike: the monitor plans again, and every page hears of it
+   * (a pause from the tray must not leave an open Inbox promising the next round).
+   */
+  const monitorSettingsSaved: MonitorSettingsSection = {
+    read: (profileId) => monitorSettings.read(profileId),
+    save(profileId, next) {
+      const saved = monitorSettings.save(profileId, next);
+      monitor.settingsChanged();
+      hub.emit('monitor.settingsChanged', { profileId, settings: saved });
+      return saved;
+    },
+  };
   const appInfo = createAppInfoService(
     ports.facts,
     ports.vault,
@@ -346,7 +359,7 @@ export function createMainServices(
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
     ...inviteOperations(inviteSettings, targets, followUps),
-    ...inboxOperations(monitor, monitorSettings, () => profiles.active().id),
+    ...inboxOperations(monitor, monitorSettingsSaved, () => profiles.active().id),
     ...followUpOperations(
       followUps,
       followUpSettings,
@@ -396,8 +409,7 @@ export function createMainServices(
       isMonitoring: () => monitorSettings.read(profiles.active().id).enabled,
       setMonitoring: (on) => {
         const profileId = profiles.active().id;
-        monitorSettings.save(profileId, { ...monitorSettings.read(profileId), enabled: on });
-        monitor.settingsChanged();
+        monitorSettingsSaved.save(profileId, { ...monitorSettings.read(profileId), enabled: on });
       },
       checkNow: () => void monitor.checkNow('check_now'),
     },

@@ -586,6 +586,8 @@ export const events = {
    */
   /** A monitor round's progress (throttled), and its end. */
   'monitor.progress': monitorRoundSchema,
+  /** A profile's monitor settings were saved (Settings, or the tray's Pause / Resume): show them, plan again. */
+  'monitor.settingsChanged': z.object({ profileId: z.string(), settings: monitorSettingsSchema }),
   /**
    * The active profile's inbox changed (a round, a scan, triage, a snooze ending): read it again. `notice`: after a
    * round, the one notification for its alerts (null or absent: none), and whether main showed it on the desktop

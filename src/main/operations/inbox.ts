@@ -1,4 +1,7 @@
-/** The issues inbox and the monitor: triage on the active profile's inbox, the monitor's settings and rounds. */
+/**
+ * The issues inbox and the monitor: triage on the active profile's inbox, the monitor's settings and rounds. Saving
+ * settings through `settings.save` also tells the monitor and the pages (the composition root's section does).
+ */
 import type { MonitorService } from '../services/monitor';
 import type { MonitorSettingsSection } from '../settings';
 import type { AreaHandlers } from './types';
@@ -15,11 +18,7 @@ export function inboxOperations(
     'inbox.mute': ({ keys }) => monitor.mute(keys),
     'inbox.unmute': ({ keys }) => monitor.unmute(keys),
     'monitor.settings': () => settings.read(activeProfileId()),
-    'monitor.saveSettings': (next) => {
-      const saved = settings.save(activeProfileId(), next);
-      monitor.settingsChanged();
-      return saved;
-    },
+    'monitor.saveSettings': (next) => settings.save(activeProfileId(), next),
     'monitor.status': () => monitor.status(),
     'monitor.checkNow': () => monitor.checkNow('check_now'),
   };

@@ -124,8 +124,14 @@ describe('the tray’s monitoring controls', () => {
       new Date(startedAt + monitorDefaults.startupDelayMs).toISOString(),
     );
 
+    const told: unknown[] = [];
+    services.hub.subscribe((event, payload) => {
+      if (event === 'monitor.settingsChanged') told.push(payload);
+    });
     tray.click('Pause monitoring');
     expect(savedMonitoring()).toBe(false);
+    // The pages hear of it: an open Inbox must not go on promising the next round.
+    expect(told).toEqual([{ profileId: 'training', settings: expect.objectContaining({ enabled: false }) }]);
     expect(await call('monitor.settings', {})).toMatchObject({ enabled: false });
     expect(await call('monitor.status', {})).toMatchObject({ enabled: false, nextRoundAt: null });
     expect(timer.pending()).toEqual([]);
@@ -135,6 +141,10 @@ describe('the tray’s monitoring controls', () => {
 
     tray.click('Resume monitoring');
     expect(savedMonitoring()).toBe(true);
+    expect(told).toEqual([
+      { profileId: 'training', settings: expect.objectContaining({ enabled: false }) },
+      { profileId: 'training', settings: expect.objectContaining({ enabled: true }) },
+    ]);
     const [planned] = await timer.waitFor((pending) => pending.length === 1);
     const firstAt = new Date(startedAt + monitorDefaults.startupDelayMs).toISOString();
     expect(new Date(planned!.dueAt).toISOString()).toBe(firstAt);

@@ -48,9 +48,12 @@ export function useMonitor() {
       setRound(null);
       void readStatus();
     });
+    // Paused or resumed elsewhere (the tray): "next round" and whether monitoring is on change with it.
+    const offSettings = linkdesk.on('monitor.settingsChanged', () => void readStatus());
     return () => {
       offProgress();
       offProfile();
+      offSettings();
     };
   }, []);
 

@@ -69,14 +69,28 @@ export function MonitorSettings() {
     if (answer.ok) setDraft(draftOf(answer.value));
     else setLoadError(answer.error);
   };
+  /**
+   * Saved elsewhere (the tray paused or resumed monitoring): show the switch as main has it, and keep whatever the user
+   * has typed in the other fields.
+   */
+  const followSaved = async () => {
+    const answer = await bridge.read();
+    if (!answer.ok) return;
+    setDraft((current) => (current ? { ...current, enabled: answer.value.enabled } : draftOf(answer.value)));
+  };
   useEffect(() => {
     void load();
-    return bridge.onProfileChange(() => {
+    const offProfile = bridge.onProfileChange(() => {
       setDraft(null);
       setSaved(false);
       setShowProblems(false);
       void load();
     });
+    const offSaved = bridge.onSaved(() => void followSaved());
+    return () => {
+      offProfile();
+      offSaved();
+    };
   }, []);
 
   const change = (patch: Partial<Draft>) => {

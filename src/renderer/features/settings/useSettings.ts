@@ -90,6 +90,8 @@ export function useMonitorSettings() {
       save: (settings: OperationInput<'monitor.saveSettings'>) => linkdesk.monitor.saveSettings(settings),
       /** Another profile's settings are not these: read them again when the profile changes. */
       onProfileChange: (listener: () => void) => linkdesk.on('profiles.changed', listener),
+      /** Settings saved elsewhere (the tray's Pause / Resume monitoring). */
+      onSaved: (listener: () => void) => linkdesk.on('monitor.settingsChanged', listener),
     }),
     [],
   );

@@ -349,6 +349,21 @@ describe('the Inbox page', () => {
     expect(await navigator.clipboard.readText()).toBe('# Cedar Ltd');
   });
 
+  it('a pause from the tray ends the promise of a next check, and says monitoring is off', async () => {
+    await openInbox();
+    await screen.findByText(/next check in 20 min/);
+    vi.mocked(linkdesk.monitor.status).mockResolvedValue({
+      ok: true,
+      value: status({ enabled: false, nextRoundAt: null }),
+    });
+    emit('monitor.settingsChanged', {
+      profileId: 'training',
+      settings: { enabled: false, everyMinutes: 30, dailyBudgetPercent: 5, resolveAfterHours: 24 },
+    });
+    await screen.findByText(/Monitoring in the background is off for this profile/);
+    expect(screen.queryByText(/next check in/)).toBeNull();
+  });
+
   it('Check now shows the round’s progress, then what it found', async () => {
     vi.mocked(linkdesk.monitor.checkNow).mockResolvedValue({ ok: true, value: round() });
     const user = await openInbox();

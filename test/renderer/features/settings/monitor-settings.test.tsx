@@ -15,11 +15,13 @@ vi.mock('@renderer/api', () => ({
 }));
 
 let onProfileChange: (() => void) | null = null;
+let onSavedElsewhere: (() => void) | null = null;
 
 beforeEach(() => {
   vi.clearAllMocks();
   vi.mocked(linkdesk.on).mockImplementation(((event: string, listener: () => void) => {
     if (event === 'profiles.changed') onProfileChange = listener;
+    if (event === 'monitor.settingsChanged') onSavedElsewhere = listener;
     return () => {};
   }) as typeof linkdesk.on);
   vi.mocked(linkdesk.monitor.settings).mockResolvedValue({ ok: true, value: defaultMonitorSettings('production') });
@@ -57,6 +59,25 @@ describe('Settings › Monitor', () => {
       resolveAfterHours: 48,
     });
     expect(await within(section).findByText('Saved. The next round uses these settings.')).toBeTruthy();
+  });
+
+  it('follows a pause or resume from the tray, keeping what the user has typed in the other fields', async () => {
+    const user = userEvent.setup();
+    render(<MonitorSettings />);
+    const enabled = await screen.findByRole('checkbox', { name: 'Monitor in the background' });
+    expect(enabled).toHaveProperty('checked', false);
+    const budget = screen.getByRole('textbox', { name: 'Daily budget (% of the day’s quota)' });
+    await user.clear(budget);
+    await user.type(budget, '7');
+    // The tray's "Resume monitoring": main saved the setting on and says so.
+    vi.mocked(linkdesk.monitor.settings).mockResolvedValue({
+      ok: true,
+      value: { ...defaultMonitorSettings('production'), enabled: true },
+    });
+    act(() => onSavedElsewhere?.());
+    await vi.waitFor(() => expect(enabled).toHaveProperty('checked', true));
+    expect(budget).toHaveProperty('value', '7');
+    expect(linkdesk.monitor.saveSettings).not.toHaveBeenCalled();
   });
 
   it('refuses a budget or resolve time outside the contract’s bounds, saying why, and saves nothing', async () => {
