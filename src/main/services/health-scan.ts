@@ -11,7 +11,7 @@ import type { Company, DataStatuses, PullOperation } from '@shared/codat/schemas
 
 import type { HealthIssue, HealthThresholds } from '@shared/domain/health/model';
 import { classifyCompany, needsCloserLook } from '@shared/domain/health/rules';
-import { isQuotaLow, quotaReserve } from '@shared/domain/quota';
+import { isQuotaLow, quotaReserve, rateLimitAt } from '@shared/domain/quota';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
@@ -86,6 +86,8 @@ export function createHealthScanService(options: HealthScanOptions) {
   const pageSize = options.pageSize ?? 2000;
   const concurrency = options.concurrency ?? 4;
   const progressEveryMs = options.progressEveryMs ?? 200;
+  /** What Codat last said of the quota, unless it has reset since (a scan started after midnight UTC). */
+  const rateLimit = () => rateLimitAt(options.rateLimit(), now());
   interface Scan {
     state: ScanState;
     issues: HealthIssue[];
@@ -109,7 +111,7 @@ export function createHealthScanService(options: HealthScanOptions) {
     /** A held-back update, sent once the gap has passed: the last event must say how far the scan got. */
     let trailing: ReturnType<typeof setTimeout> | null = null;
     const progress = (force = false) => {
-      state.rateLimitRemaining = options.rateLimit()?.remaining ?? state.rateLimitRemaining;
+      state.rateLimitRemaining = rateLimit()?.remaining ?? state.rateLimitRemaining;
       state.issuesFound = scan.issues.length;
       const wait = progressEveryMs - (now() - lastProgress);
       if (force || wait <= 0) {
@@ -124,7 +126,7 @@ export function createHealthScanService(options: HealthScanOptions) {
         }, wait);
       }
     };
-    const overQuota = () => isQuotaLow(options.rateLimit());
+    const overQuota = () => isQuotaLow(rateLimit());
     const nextLooks = new Map<string, CloseLook>();
     /** Set when the budget said no, or a closer look failed: no further company is started. */
     let stopping = false;
@@ -255,7 +257,7 @@ export function createHealthScanService(options: HealthScanOptions) {
           requestsUsed: 0,
           closerLooks: 0,
           reused: 0,
-          rateLimitRemaining: options.rateLimit()?.remaining ?? null,
+          rateLimitRemaining: rateLimit()?.remaining ?? null,
           issuesFound: 0,
         } as ScanState,
         issues: [] as HealthIssue[],

@@ -108,6 +108,19 @@ describe('health scan', () => {
     expect(sandbox.control.rateLimit().remaining).toBeGreaterThanOrEqual(50 - 4);
     sandbox.control.setRateLimit({ remaining: 100_000 });
   });
+
+  it('scans again once the quota has reset, though the last figures Codat gave were from the day before', async () => {
+    services.scans.clear();
+    sandbox.control.setRateLimit({ remaining: 40 });
+    await call('companies.search', { text: '' }); // the last figures main has: 39 left, reset at midnight
+    const now = Date.parse(sandbox.control.now());
+    sandbox.control.advanceClock(Math.ceil(now / (24 * hour)) * 24 * hour - now + 1_000); // just past 00:00 UTC
+    await call('health.startScan', {});
+    await services.scans.settled();
+    const results = await call('health.results', {});
+    expect(results!.scan.state).toBe('finished');
+    expect(results!.scan.companiesScanned).toBe(400);
+  });
 });
 
 describe('one company', () => {
