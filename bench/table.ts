@@ -54,9 +54,8 @@ const endMarker = '<!-- /bench-table -->';
 /** 12345.6 as "12 346": figures read as the README writes them. */
 const whole = (value: number) => Math.round(value).toLocaleString('en').replace(/,/g, ' ');
 const fixed = (value: number, digits: number) => value.toFixed(digits);
-/** Milliseconds as "640 ms" under a second, "2.1 s" from there. */
-const duration = (ms: number) =>
-  ms < 1000 ? `${whole(ms)} ms` : `${fixed(ms / 1000, ms < 10_000 ? 2 : 1).replace(/0$/, '')} s`;
+/** Milliseconds as "640 ms" under a second, "2.1 s" from there ("16 s", never "16." or "16.0"). */
+const duration = (ms: number) => (ms < 1000 ? `${whole(ms)} ms` : `${Number(fixed(ms / 1000, ms < 10_000 ? 2 : 1))} s`);
 /** Short timings: two significant places under 10 ms. */
 const ms = (value: number) => (value < 10 ? fixed(value, 1) : whole(value));
 const kib = (value: number) => `${fixed(value, 1)} KiB`;
