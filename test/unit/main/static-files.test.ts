@@ -13,6 +13,9 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'index.html'), '<!doctype html>');
   await writeFile(path.join(root, 'assets', 'app.js'), 'export {}');
   await writeFile(path.join(outside, 'secret.txt'), 'do not serve');
+  // A sibling whose name starts with the renderer folder's: a prefix test on the path would let it through.
+  await mkdir(path.join(outside, 'renderer-private'));
+  await writeFile(path.join(outside, 'renderer-private', 'secret.txt'), 'do not serve either');
 });
 afterAll(() => rm(outside, { recursive: true, force: true }));
 
@@ -32,6 +35,13 @@ describe('renderer file serving', () => {
   ])('refuses %s', async (urlPath) => {
     expect(await readStaticFile(root, urlPath)).toBeNull();
   });
+
+  it.each(['/../renderer-private/secret.txt', '/..%2frenderer-private%2fsecret.txt'])(
+    'refuses %s, in a sibling folder whose name begins like the renderer folder’s',
+    async (urlPath) => {
+      expect(await readStaticFile(root, urlPath)).toBeNull();
+    },
+  );
 
   it('refuses missing files and unknown types', async () => {
     expect(await readStaticFile(root, '/nope.js')).toBeNull();
