@@ -168,6 +168,18 @@ describe('web host', () => {
     expect(wrong.status).toBe(401);
   });
 
+  it('refuses a token that is only the start of the real one, or empty, as header, cookie or link', async () => {
+    for (const partial of ['', host.token.slice(0, 1), host.token.slice(0, -1)]) {
+      const label = `${partial.length} of ${host.token.length} characters`;
+      expect((await call('app.info', {}, { 'x-linkdesk-token': partial })).status, label).toBe(401);
+      expect((await call('app.info', {}, { cookie: `linkdesk_token=${partial}` })).status, label).toBe(401);
+      expect((await get(`/?token=${encodeURIComponent(partial)}`)).status, label).toBe(401);
+      const events = await openWebHost(`${host.origin}/events`, { headers: { 'x-linkdesk-token': partial } });
+      events.destroy();
+      expect(events.statusCode, label).toBe(401);
+    }
+  });
+
   it('answers a bridge call with the token', async () => {
     const response = await call('app.info', {}, withToken);
     expect(response.status).toBe(200);
@@ -229,6 +241,15 @@ describe('web host', () => {
     expect(warn.mock.calls.map(([line]) => String(line))).toEqual(
       Array.from({ length: 6 }, () => expect.stringMatching(/^\[deep-link\] ignored \/company/)),
     );
+  });
+
+  it('a deep link with the token sets the same cookie as the printed address: host-only, HttpOnly, SameSite=Strict', async () => {
+    const company = '6b1c4c8e-2f3a-4d5e-9f60-7a8b9c0d1e2f';
+    const answer = await get(`/company/${company}?token=${host.token}`);
+    expect(answer.status).toBe(303);
+    const [pair, ...attributes] = (answer.headers['set-cookie']?.[0] ?? '').split(';').map((part) => part.trim());
+    expect(pair).toBe(`linkdesk_token=${host.token}`);
+    expect(attributes.sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict']);
   });
 
   it('answers a malformed path with 400, never 500', async () => {
