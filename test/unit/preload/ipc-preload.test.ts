@@ -45,6 +45,7 @@ import { bindIpc, forwardEvents } from '@main/bridge/ipc';
 import { createRecordingOpener, sessionOnlyVault } from '@main/platform/node';
 import { createMemorySettingsStore } from '@main/settings';
 import { operationNames, type LinkdeskApi } from '@shared/contract';
+import { eventChannel, invokeChannel } from '@shared/ipc-channels';
 
 async function setUp() {
   bus.handlers.clear();
@@ -160,5 +161,27 @@ describe('preload + IPC binding', () => {
     expect(() => (api.on as (event: string, listener: () => void) => void)('ipc.raw', () => {})).toThrow(
       /Unknown Linkdesk event/,
     );
+  });
+
+  it('turns an answer of the wrong shape into an error for the page, never into data', async () => {
+    const { api } = await setUp();
+    bus.handlers.set(invokeChannel('app.info'), () => ({ ok: true, value: { name: 42, secretStorage: 'none' } }));
+    expect(await api.app.info()).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'The answer to app.info was not in the expected shape.' },
+    });
+  });
+
+  it('drops an event whose payload is not the contract’s shape before any listener sees it', async () => {
+    const { api } = await setUp();
+    const received: unknown[] = [];
+    api.on('ui.command', (payload) => received.push(payload));
+    const deliver = (payload: unknown) =>
+      bus.rendererListeners
+        .get(eventChannel)
+        ?.forEach((listener) => listener({ sender: 'ipc-event' }, 'ui.command', payload));
+    deliver({ command: 'navigate', page: 'file:///etc/passwd' });
+    deliver({ command: 'focusSearch' });
+    expect(received).toEqual([{ command: 'focusSearch' }]);
   });
 });
