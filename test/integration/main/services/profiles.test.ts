@@ -259,6 +259,48 @@ describe('profiles', () => {
       expect((await failureOf(restarted.test(saved.id))).error).toMatchObject({ code: 'not_configured' });
       expect(elsewhere.control.requests()).toEqual([]);
     });
+
+    it('a key held in memory is not sent to an address changed behind the profile service’s back', async () => {
+      const { service, settings } = serviceWith();
+      const saved = await service.save({ ...production, baseUrl: codat.url, apiKey: codat.apiKey });
+      // Another writer of the settings (not `save`, which asks for the key) points the profile elsewhere.
+      const current = settings.read();
+      settings.write({
+        ...current,
+        profiles: current.profiles.map((profile) => ({ ...profile, baseUrl: elsewhere.url })),
+      });
+      expect(service.list().profiles.find((profile) => profile.id === saved.id)).toMatchObject({
+        keyStatus: 'undecryptable',
+        keyProblem: expect.stringMatching(/address changed/),
+      });
+      expect((await failureOf(service.test(saved.id))).error).toMatchObject({ code: 'not_configured' });
+      expect(elsewhere.control.requests()).toEqual([]);
+    });
+
+    it('a key stored before keys carried their address is not sent anywhere until it is entered again', async () => {
+      const vault = createTestVault();
+      const settings = createMemorySettingsStore();
+      const { service } = serviceWith({ settings, vault });
+      const saved = await service.save({ ...production, baseUrl: codat.url, apiKey: codat.apiKey });
+      // The old format: the vault held the bare key, which says nothing of where it belongs.
+      const current = settings.read();
+      settings.write({
+        ...current,
+        profiles: current.profiles.map((profile) => ({
+          ...profile,
+          baseUrl: elsewhere.url,
+          key: { storage: 'os_keychain' as const, ciphertext: vault.encrypt(codat.apiKey) },
+        })),
+      });
+
+      const { service: restarted } = serviceWith({ settings, vault });
+      expect(restarted.list().profiles.find((profile) => profile.id === saved.id)).toMatchObject({
+        keyStatus: 'undecryptable',
+        keyProblem: expect.stringMatching(/ties each stored key to its address/),
+      });
+      expect((await failureOf(restarted.test(saved.id))).error).toMatchObject({ code: 'not_configured' });
+      expect(elsewhere.control.requests()).toEqual([]);
+    });
   });
 
   it('switches the active profile, telling per-profile caches, and removing the active one falls back to training', async () => {
