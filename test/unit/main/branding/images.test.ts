@@ -113,6 +113,25 @@ describe('sanitiseSvg', () => {
     expect(document.querySelector('style')!.textContent).toBe('');
   });
 
+  it('takes out the animation DOMPurify itself would keep: animateTransform and animateMotion', async () => {
+    const clean = await sanitiseSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><rect width="1" height="1">' +
+        '<animateTransform attributeName="transform" type="scale" to="9"/><animateMotion path="M0 0L9 9"/></rect></svg>',
+    );
+    const document = parseSvg(clean!);
+    expect(document.querySelector('rect')).not.toBeNull();
+    expect(clean).not.toMatch(/<animate/i);
+  });
+
+  it('empties a <style> whose CSS spells url() with an escape, which a browser would read as url()', async () => {
+    const clean = await sanitiseSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><style>.x{fill:u\\72l(https://evil.example/escaped)}</style>' +
+        '<rect class="x" width="9" height="9"/></svg>',
+    );
+    expect(clean).not.toContain('evil.example');
+    expect(parseSvg(clean!).querySelector('style')!.textContent).toBe('');
+  });
+
   it('keeps an ordinary logo whole: shapes, text, title, viewBox and self-contained styles', async () => {
     const logo = lettermarkSvg({ key: 'qhyg', name: 'QuickBooks Online', variant: 'full' });
     const clean = (await sanitiseSvg(logo))!;
