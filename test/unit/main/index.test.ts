@@ -415,6 +415,8 @@ describe('main process start-up', () => {
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/svg+xml');
     expect(image.headers.get('content-security-policy')).toContain('sandbox');
+    // The type is the one its bytes were checked as: a browser must not guess another.
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await image.arrayBuffer())).toEqual(svg);
 
     const forged = `${'f'.repeat(64)}.svg`;
