@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireDataFolderLock, DataFolderInUse } from '@main/data-lock';
@@ -38,6 +38,33 @@ describe('one console per data folder', () => {
     lockFile.release();
     writeFileSync(lockFile.lockFile, '{"pid": 12');
     acquireDataFolderLock(directory, { host: 'after a torn lock file' }).release();
+  });
+
+  it('refuses a lock held on another computer (a shared folder): whether that console still runs cannot be known', () => {
+    const directory = freshFolder();
+    const lockFile = path.join(directory, 'linkdesk.lock');
+    const elsewhere = {
+      pid: process.pid,
+      hostname: `not-${hostname()}`,
+      host: 'desktop app',
+      startedAt: '2026-06-01T09:00:00.000Z',
+      token: 'another-computer',
+    };
+    writeFileSync(lockFile, JSON.stringify(elsewhere));
+    expect(() => acquireDataFolderLock(directory, { host: 'this console', isRunning: () => false })).toThrow(
+      DataFolderInUse,
+    );
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual(elsewhere);
+  });
+
+  it('a console that lost its lock to another lets go of nothing when it closes', () => {
+    const directory = freshFolder();
+    const stalled = acquireDataFolderLock(directory, { host: 'stalled console' });
+    // Thought gone (say, its process id was reused), its lock was taken over by the next console.
+    const next = acquireDataFolderLock(directory, { host: 'next console', isRunning: () => false });
+    stalled.release();
+    expect(() => acquireDataFolderLock(directory, { host: 'third console' })).toThrow(/next console/);
+    next.release();
   });
 
   it('lets a console start in a folder nobody may write to (it cannot be corrupted there)', (context) => {
