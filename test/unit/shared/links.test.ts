@@ -122,6 +122,15 @@ describe('parseConsolePath', () => {
   });
 });
 
+describe('parseConsolePath on a path longer than any link', () => {
+  it('refuses it before reading it, saying why', () => {
+    expect(parseConsolePath(`/company/${company}/${'a'.repeat(maxLinkLength)}`)).toEqual({
+      ok: false,
+      reason: `longer than ${maxLinkLength} characters`,
+    });
+  });
+});
+
 describe('deep links and routes made from a target', () => {
   it('round-trips through the parser', () => {
     const target = { companyId: company, connectionId: connection };

@@ -194,6 +194,25 @@ describe('the client with faults', () => {
     expect(creates).toHaveLength('hang' in fault ? 2 : 1);
   });
 
+  it('after a connection create that never took effect, one the company already had is not taken for the new one', async () => {
+    const { api } = clientFor();
+    const company = await api.createCompany({ name: 'Second Shop Ltd' });
+    // A second Shopify store: commerce platforms, unlike accounting ones, may be connected more than once.
+    const existing = await api.createConnection(company.id, 'fztf', []);
+    sandbox.control.clearRequests();
+    sandbox.control.addFault({
+      path: `/companies/${company.id}/connections`,
+      method: 'POST',
+      times: 1,
+      drop: 'before',
+    });
+    const connection = await api.createConnection(company.id, 'fztf', [existing.id]);
+    expect(connection.id).not.toBe(existing.id);
+    const listed = await api.listConnections(company.id);
+    expect(listed.results.map((each) => each.id).sort()).toEqual([existing.id, connection.id].sort());
+    expect(sandbox.control.requests().filter((entry) => entry.method === 'POST')).toHaveLength(2);
+  });
+
   it('creates exactly one company when its create never answers (a timeout)', async () => {
     const { api } = clientFor({ timeoutMs: 3_000 });
     sandbox.control.addFault({ path: '/companies', method: 'POST', hang: true, times: 1 });
