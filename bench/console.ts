@@ -9,6 +9,7 @@ import path from 'node:path';
 import { defaultSettings, trainingProfileId, type Settings } from '@main/settings';
 import { defaultMonitorSettings } from '@shared/domain/inbox';
 import { requestWebHost } from '@support/web-host-client';
+import { chromiumLaunchOptions } from '../playwright.config';
 
 /**
  * A fresh data folder for a console, with the training profile's background monitor off. A fresh console has it on,
@@ -39,19 +40,9 @@ export function webHostBridge(host: { origin: string; token: string }) {
   };
 }
 
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-export const chromiumLaunchOptions = {
-  executablePath: chromiumPath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+// The browser and flags the e2e tests use: one list, in playwright.config.ts.
+export { chromiumLaunchOptions };
+const chromiumPath = chromiumLaunchOptions.executablePath;
 
 /** `Chromium 156.0.8078.129 built on Debian …`, or why it could not be read. */
 export function chromiumVersion(): string {

@@ -22,26 +22,28 @@ export function settingsWithProfiles(count: number): Settings {
   };
 }
 
+/** A deauthorised Xero connection of Acme Ltd, as the Health rules report it: one inbox issue per key. */
+export const deauthorisedIssue = (key: string): HealthIssue => ({
+  key,
+  category: 'deauthorized',
+  severity: 'critical',
+  companyId: 'c1',
+  companyName: 'Acme Ltd',
+  connectionId: key,
+  platformName: 'Xero',
+  platformKey: 'gbol',
+  since: null,
+  summary: 'Deauthorised.',
+  action: { kind: 'send_fresh_link', text: 'Send a fresh link.' },
+  evidence: [],
+});
+
 /** Inbox issues of profile `p1`, one per key, as a monitor round first sees them. */
 export function inboxIssues(keys: string[]) {
-  const issue = (key: string): HealthIssue => ({
-    key,
-    category: 'deauthorized',
-    severity: 'critical',
-    companyId: 'c1',
-    companyName: 'Acme Ltd',
-    connectionId: key,
-    platformName: 'Xero',
-    platformKey: 'gbol',
-    since: null,
-    summary: 'Deauthorised.',
-    action: { kind: 'send_fresh_link', text: 'Send a fresh link.' },
-    evidence: [],
-  });
   return applyRound([], {
     profileId: 'p1',
     at: dataFilesEpoch,
-    seen: keys.map(issue),
+    seen: keys.map(deauthorisedIssue),
     complete: true,
     resolveAfterHours: 24,
   }).issues;

@@ -4,29 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createInboxStore } from '@main/services/inbox-store';
-import type { HealthIssue } from '@shared/domain/health/model';
 import { applyRound, mute } from '@shared/domain/inbox-rules';
+import { deauthorisedIssue } from '@support/data-files';
 
 const hour = 3_600_000;
 const start = Date.parse('2026-06-01T09:00:00.000Z');
 
-const healthIssue = (key: string): HealthIssue => ({
-  key,
-  category: 'deauthorized',
-  severity: 'critical',
-  companyId: 'c1',
-  companyName: 'Acme Ltd',
-  connectionId: key,
-  platformName: 'Xero',
-  platformKey: 'gbol',
-  since: null,
-  summary: 'Deauthorised.',
-  action: { kind: 'send_fresh_link', text: 'Send a fresh link.' },
-  evidence: [],
-});
-
 const issues = (keys: string[], at = start) =>
-  applyRound([], { profileId: 'p1', at, seen: keys.map(healthIssue), complete: true, resolveAfterHours: 24 }).issues;
+  applyRound([], { profileId: 'p1', at, seen: keys.map(deauthorisedIssue), complete: true, resolveAfterHours: 24 })
+    .issues;
 
 const folder = () => path.join(mkdtempSync(path.join(tmpdir(), 'linkdesk-inbox-store-')), 'inbox');
 
@@ -72,7 +58,7 @@ describe('the inbox store', () => {
         issues: applyRound(inbox.issues, {
           profileId: 'p1',
           at: now,
-          seen: keys.map(healthIssue),
+          seen: keys.map(deauthorisedIssue),
           complete,
           resolveAfterHours: 24,
         }).issues,
