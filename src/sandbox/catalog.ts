@@ -1,5 +1,5 @@
 /**
- * The platforms the sandbox offers (real keys and names from API-NOTES §9) and which data each supports.
+ * The platforms the sandbox offers (real keys and names from docs/codat-api.md §9) and which data each supports.
  * Logos and buttons are generated lettermarks served by the sandbox, never real trademarks.
  */
 import {

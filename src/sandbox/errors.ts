@@ -1,4 +1,4 @@
-/** Codat's error body (API-NOTES §6), thrown by handlers and written by the server. */
+/** Codat's error body (docs/codat-api.md §6), thrown by handlers and written by the server. */
 import { randomUUID } from 'node:crypto';
 import type { ErrorMessage } from '@shared/codat/schemas';
 

@@ -66,7 +66,7 @@ export interface CompanyRecord {
   connectorOnline: boolean;
 }
 
-/** Links work once and for one day (API-NOTES §7). */
+/** Links work once and for one day (docs/codat-api.md §7). */
 export const linkLifetimeMs = day;
 
 const phaseMs = { queued: 2_000, fetching: 6_000, mapping: 4_000, finishing: 3_000 } as const;
@@ -180,7 +180,7 @@ export function linkIsUsable(link: OneTimeLink | null, now: number): boolean {
 }
 
 /**
- * Our choice where Codat is silent (API-NOTES §13): reading a connection always shows a link that works.
+ * Our choice where Codat is silent (docs/codat-api.md §13): reading a connection always shows a link that works.
  * The current one-time code is kept while it is unused and under a day old; otherwise a new one is issued.
  */
 export function currentLink(connection: ConnectionRecord, now: number, random: Random): OneTimeLink {

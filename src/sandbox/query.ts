@@ -1,7 +1,7 @@
 /**
  * Query language of the sandbox, the local stand-in for Codat's `query`, `orderBy` and `tags` parameters.
  *
- * Codat documents the operators (API-NOTES §4) but not the edge cases, so the following choices are ours:
+ * Codat documents the operators (docs/codat-api.md §4) but not the edge cases, so the following choices are ours:
  * - Grammar: conditions `field op value` joined by `&&` (binds tighter) and `||`, grouped with `{ }`.
  *   Values are bare: a value runs to the next `&&`, `||`, `}` or the end and is trimmed, so it may hold spaces,
  *   parentheses, `'`, a single `&` or `|`, `!`, `=`, commas and so on. A value may not start with a second operator

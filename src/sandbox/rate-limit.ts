@@ -1,5 +1,5 @@
 /**
- * Codat's daily quota (API-NOTES §6): every response carries X-Rate-Limit-Limit/-Remaining/-Reset; once the
+ * Codat's daily quota (docs/codat-api.md §6): every response carries X-Rate-Limit-Limit/-Remaining/-Reset; once the
  * quota is used, 429 with Retry-After until 00:00 UTC (sandbox time).
  */
 import { day } from './clock';

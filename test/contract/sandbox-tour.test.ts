@@ -12,7 +12,7 @@ import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { checkAgainstSchema, checkResponse, operationsInSpec } from './openapi';
 import { parseWithSdk } from './sdk';
 
-/** Statuses the spec omits for these operations but the sandbox must use (API-NOTES §5, §13). */
+/** Statuses the spec omits for these operations but the sandbox must use (docs/codat-api.md §5, §13). */
 const documentedExtensions: Record<string, number[]> = {
   'create-connection': [400],
   'unlink-connection': [400],

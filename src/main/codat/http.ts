@@ -60,7 +60,7 @@ export interface CodatHttp {
   request<T>(method: HttpMethod, path: string, schema: z.ZodType<T> | null, options?: RequestOptions): Promise<T>;
 }
 
-/** `Basic base64(key)` for a raw key; a pasted `Basic …` header is used as it is (API-NOTES §1). */
+/** `Basic base64(key)` for a raw key; a pasted `Basic …` header is used as it is (docs/codat-api.md §1). */
 export function authorizationHeader(credential: string): string {
   const trimmed = credential.trim();
   const pasted = /^Basic\s+(\S+)$/i.exec(trimmed);

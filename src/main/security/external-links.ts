@@ -5,7 +5,7 @@
  */
 import { addressProblem, mailtoUrl } from '@shared/domain/invite';
 
-/** Codat's hosted-link hosts (current and older forms, API-NOTES §7) and documentation/Portal. */
+/** Codat's hosted-link hosts (current and older forms, docs/codat-api.md §7) and documentation/Portal. */
 export const codatHttpsHosts: readonly string[] = [
   'link.codat.io',
   'link-api.codat.io',

@@ -41,7 +41,7 @@ export const followUpDefaults = {
   lateFirstSyncEveryMs: 60 * 60_000,
 } as const;
 
-/** Codat's query must be under 2048 characters (API-NOTES §4): `id=<uuid>` joined by `||` fits 49. */
+/** Codat's query must be under 2048 characters (docs/codat-api.md §4): `id=<uuid>` joined by `||` fits 49. */
 const maxQueryLength = 2047;
 
 export interface FollowUpWatcherOptions {

@@ -59,7 +59,7 @@ export function keyHint(credential: string): string {
   return `…${key.slice(-4)}`;
 }
 
-/** Plain words for the three ways Codat refuses a key (API-NOTES §1). */
+/** Plain words for the three ways Codat refuses a key (docs/codat-api.md §1). */
 function explainKeyRefusal(failure: BridgeFailure): BridgeFailure {
   const explanations: Record<number, string> = {
     401: 'Codat did not accept this API key. Check that you copied the whole key (Codat Portal › Developers › API keys).',

@@ -159,7 +159,7 @@ export const companyRoutes: Route[] = [
       // Everything is read first, so a refused body changes nothing.
       const name = readName(body['name'], false);
       const description = readDescription(body['description']);
-      // The docs: a null or empty tags object removes every tag (API-NOTES §3).
+      // The docs: a null or empty tags object removes every tag (docs/codat-api.md §3).
       const tags = 'tags' in body ? readTags(body['tags']) : undefined;
       if (name !== undefined) company.name = name;
       if (description !== undefined) company.description = description;

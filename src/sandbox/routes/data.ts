@@ -10,7 +10,7 @@ import type { QuerySchema } from '../query';
 import { pageOf } from './paging';
 import { findCompany, findConnection, segment, type Route } from './route';
 
-/** Codat calls pull operations "datasets" in its query errors (API-NOTES §3: isCompleted cannot be queried). */
+/** Codat calls pull operations "datasets" in its query errors (docs/codat-api.md §3: isCompleted cannot be queried). */
 const pullQuery: QuerySchema = {
   resource: 'Dataset',
   fields: {

@@ -1,4 +1,4 @@
-/** Codat silently removes characters outside its company-name pattern (API-NOTES §3). */
+/** Codat silently removes characters outside its company-name pattern (docs/codat-api.md §3). */
 const disallowed = /[^A-Za-z0-9\s\-',&@.?!]/g;
 
 export function stripCompanyName(name: string): string {

@@ -1,5 +1,5 @@
 /**
- * A typed builder for Codat's query language (API-NOTES §4). Values are bare in Codat's language (there is
+ * A typed builder for Codat's query language (docs/codat-api.md §4). Values are bare in Codat's language (there is
  * no quoting), so free text is neutralised before it enters a query: anything that could start an operator
  * or a group is removed. The finished expression is encoded once, with encodeURIComponent.
  */

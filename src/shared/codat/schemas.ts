@@ -1,7 +1,7 @@
 /**
  * The Codat Platform API resources Linkdesk uses, as zod schemas. Tolerant of fields we do not use
  * (Codat adds fields over time), strict about the ones we do. Shapes follow the official OpenAPI document;
- * where it is looser than reality (API-NOTES §2, §3) the notes win.
+ * where it is looser than reality (docs/codat-api.md §2, §3) the notes win.
  *
  * Forward-compatible where Codat may extend: a status, source type or data type Linkdesk does not know is kept as
  * Codat sent it (typed `Extensible<Known>`; `isKnown…` guards narrow it), and a record of a list that does not have
@@ -293,7 +293,7 @@ export const pullOperationSchema = z.looseObject({
 });
 export type PullOperation = z.infer<typeof pullOperationSchema>;
 
-/** Values may be null, and a type never synced may carry only `dataType` (API-NOTES §3). */
+/** Values may be null, and a type never synced may carry only `dataType` (docs/codat-api.md §3). */
 export const dataStatusSchema = z.looseObject({
   dataType: extensibleEnum(dataTypes, 'data status', 'dataType'),
   currentStatus: extensibleEnum(pullStatuses, 'data status', 'currentStatus').optional(),

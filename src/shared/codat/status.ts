@@ -1,5 +1,5 @@
 /**
- * Groupings of Codat statuses (API-NOTES §12). Prefer a pull's own isErrored/isCompleted flags where present.
+ * Groupings of Codat statuses (docs/codat-api.md §12). Prefer a pull's own isErrored/isCompleted flags where present.
  * A status Linkdesk does not know is none of these: callers say so rather than guess (see isKnownPullStatus).
  */
 import type { PullStatus } from './schemas';

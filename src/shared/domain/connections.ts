@@ -11,7 +11,7 @@ import {
 
 export type ConnectCheck = { allowed: true } | { allowed: false; reason: string; existing: Connection };
 
-/** A company may have one accounting connection (banking and commerce may have several): API-NOTES §5. */
+/** A company may have one accounting connection (banking and commerce may have several): docs/codat-api.md §5. */
 export function checkCanConnect(
   company: Pick<Company, 'dataConnections'>,
   sourceType: Extensible<SourceType> | undefined,

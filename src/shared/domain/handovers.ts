@@ -1,7 +1,7 @@
 /**
  * Hand-overs: a connection link given to a customer (copied, opened, or sent in an invite), followed until it
  * ends one way or another. The state follows what Codat says about the connection; time alone ends a link
- * (one-time links expire a day after Codat issued them, API-NOTES §7). Pure rules, shared by main (which
+ * (one-time links expire a day after Codat issued them, docs/codat-api.md §7). Pure rules, shared by main (which
  * records and watches) and the renderer (which shows them).
  */
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import type { Connection, DataConnectionError, DataStatuses } from '../codat/sch
 import { authorisationProblem } from './connections';
 import { errorKey, isSyncSettled, type SyncProgress } from './watch';
 
-/** A one-time link works for a day after Codat issued it, used or not (API-NOTES §7). */
+/** A one-time link works for a day after Codat issued it, used or not (docs/codat-api.md §7). */
 export const linkLifetimeMs = 24 * 60 * 60 * 1000;
 /** "Expires in 2 hours and has not been used." */
 export const expiryReminderMs = 2 * 60 * 60 * 1000;

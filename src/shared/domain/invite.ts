@@ -1,6 +1,6 @@
 /**
  * The invite email: a template with placeholders, and a mailto: link the OS mail app understands.
- * The link goes in the body (API-NOTES §7): `mailto:https://…` is not a valid address.
+ * The link goes in the body (docs/codat-api.md §7): `mailto:https://…` is not a valid address.
  */
 export interface InviteTemplate {
   subject: string;

@@ -1,5 +1,5 @@
 /**
- * Finding companies by one of their tags, typed as `region=uk` (Codat's `tags` filter, API-NOTES §3). Keys are
+ * Finding companies by one of their tags, typed as `region=uk` (Codat's `tags` filter, docs/codat-api.md §3). Keys are
  * limited to what Codat's filter language reads as a name; values to what cannot start an operator or a group.
  */
 import { z } from 'zod';

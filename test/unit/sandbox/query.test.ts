@@ -469,7 +469,7 @@ describe('parseQuery properties', () => {
     );
   });
 
-  /** The client-side rule from API-NOTES §4: remove `&&`, `||`, `{`, `}`, `=`, `!`, `~`, `<`, `>` from free text. */
+  /** The client-side rule from docs/codat-api.md §4: remove `&&`, `||`, `{`, `}`, `=`, `!`, `~`, `<`, `>` from free text. */
   function sanitise(text: string): string {
     let sanitised = text.replace(/[{}=!~<>]/g, '');
     for (let previous = ''; previous !== sanitised;) {

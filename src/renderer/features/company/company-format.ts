@@ -15,7 +15,7 @@ export function dataTypeLabel(dataType: string): string {
 }
 
 /**
- * Codat's statusCode on a link error says what happened (API-NOTES §7: 403 cancelled, 500 unknown, 501 not
+ * Codat's statusCode on a link error says what happened (docs/codat-api.md §7: 403 cancelled, 500 unknown, 501 not
  * supported); the words it came with are shown as they are, since support will recognise them.
  */
 export function connectionErrorSummary(error: DataConnectionError): string {

@@ -1,6 +1,6 @@
 /**
  * What is wrong with a company's connections, in plain words, with the evidence and the next step
- * (API-NOTES §12). Pure: the same input always gives the same issues, so it is table-tested.
+ * (docs/codat-api.md §12). Pure: the same input always gives the same issues, so it is table-tested.
  */
 import {
   isKnownConnectionStatus,

@@ -83,7 +83,7 @@ export function PlatformPicker(props: PlatformPickerProps) {
     onCreated(connection);
   });
 
-  // The one-accounting-connection rule, checked before any call (API-NOTES §5).
+  // The one-accounting-connection rule, checked before any call (docs/codat-api.md §5).
   const accountingCheck = checkCanConnect(company, 'Accounting');
 
   const groups = useMemo(() => {

@@ -43,7 +43,7 @@ export function useHandOver({ company, connections, upsertConnection }: HandOver
     }
     setPreparing(connection.id);
     setCardErrors(({ [connection.id]: _dropped, ...others }) => others);
-    // Never hand over a link read earlier: it may have been used since (API-NOTES §7).
+    // Never hand over a link read earlier: it may have been used since (docs/codat-api.md §7).
     const result = await linkdesk.connections.get({ companyId: company.id, connectionId: connection.id });
     setPreparing(null);
     if (!result.ok) {
