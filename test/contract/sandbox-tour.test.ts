@@ -2,7 +2,7 @@
  * A scripted tour of every endpoint the sandbox serves, successes and errors alike. Each response must
  * validate against the official OpenAPI document for its operation and status, and parse with the
  * official SDK's models. Where the spec lists no status for an error Codat must still give (documented in
- * README's sandbox section), the body is checked against the spec's ErrorMessage schema instead.
+ * docs/sandbox.md), the body is checked against the spec's ErrorMessage schema instead.
  */
 import { CodatPlatform } from '@codat/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

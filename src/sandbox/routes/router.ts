@@ -1,7 +1,7 @@
 /**
  * The Codat Platform API routes the sandbox serves, one file per area as Codat's API reference groups them.
  * Shapes and status codes follow the official OpenAPI document; where it is silent (docs/codat-api.md §13) the choice is
- * documented in README's sandbox section.
+ * documented in docs/sandbox.md.
  */
 import { badRequest, CodatError } from '../errors';
 import { companyRoutes } from './companies';
