@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultSettings, trainingProfileId, type Settings } from '@main/settings';
-import { defaultMonitorSettings } from '@shared/domain/inbox';
+import { defaultMonitorSettings } from '@shared/settings-defaults';
 import { requestWebHost } from '@support/web-host-client';
 import { chromiumLaunchOptions } from '../playwright.config';
 

@@ -9,7 +9,7 @@ import { createCodatHttp } from '@main/codat/http';
 import { createMainServices } from '@main/composition';
 import { testPorts } from '@support/ports';
 import { startSandbox } from '@sandbox/server';
-import { defaultMonitorSettings } from '@shared/domain/inbox';
+import { defaultMonitorSettings } from '@shared/settings-defaults';
 import { naiveScan } from './health';
 
 interface RoundFigures {

@@ -3,11 +3,15 @@
  * the event hub, and assembles the operation table area by area. Shared by the desktop app and the web host; the
  * only file that knows every service.
  */
-import { defaultBrandingSettings, defaultFollowUpSettings } from '@shared/contract';
 import { auditActionLabels } from '@shared/domain/audit';
-import { defaultThresholds } from '@shared/domain/health/model';
-import { defaultMonitorSettings, type InboxIssue, type MonitorRound } from '@shared/domain/inbox';
-import { defaultInviteTemplate } from '@shared/domain/invite';
+import type { InboxIssue, MonitorRound } from '@shared/domain/inbox';
+import {
+  defaultBrandingSettings,
+  defaultFollowUpSettings,
+  defaultInviteTemplate,
+  defaultMonitorSettings,
+  defaultThresholds,
+} from '@shared/settings-defaults';
 import type { MonitoringControls } from './background';
 import { createBrandingStore } from './branding/store';
 import { createDispatcher, type Dispatch, type DispatcherOptions, type Handlers } from './bridge/dispatcher';

@@ -16,7 +16,7 @@ import {
   sourceTypeSchema,
 } from './codat/schemas';
 import { auditActions, auditRecordSchema, type AuditAction } from './domain/audit';
-import { defaultFollowUpNotify, followUpNoticeSchema, followUpNotifySchema } from './domain/followup-notices';
+import { followUpNoticeSchema, followUpNotifySchema } from './domain/followup-notices';
 import { inboxNoticeSchema } from './domain/inbox-alerts';
 import { handOverEventSchema, handOverSchema } from './domain/handovers';
 import { healthIssueSchema, healthThresholdsSchema } from './domain/health/model';
@@ -164,16 +164,14 @@ export const brandingSettingsSchema = z.object({
   maxMegabytes: z.number().int().min(5, 'At least 5 MB.').max(2000, 'At most 2000 MB.'),
 });
 export type BrandingSettings = z.infer<typeof brandingSettingsSchema>;
-export const defaultBrandingSettings: BrandingSettings = { ttlDays: 7, maxMegabytes: 50 };
 
 export const followUpSettingsSchema = z.object({
   /** How often main asks Codat about hand-overs while a link still works or a first sync runs. */
   checkEveryMinutes: z.number().int().min(1, 'At least every minute.').max(60, 'At most every 60 minutes.'),
   /** Which follow-ups are notified on the desktop; settings saved before there was a choice get all of them. */
-  notify: followUpNotifySchema.default(defaultFollowUpNotify),
+  notify: followUpNotifySchema.prefault({}),
 });
 export type FollowUpSettings = z.infer<typeof followUpSettingsSchema>;
-export const defaultFollowUpSettings: FollowUpSettings = { checkEveryMinutes: 2, notify: defaultFollowUpNotify };
 
 /** When main last asked Codat about hand-overs, and why it could not, if it could not. */
 export const followUpWatchSchema = z.object({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createRecordingOpener } from '@main/platform/node';
 import type { PlatformPorts } from '@main/ports';
 import { createMemorySettingsStore, defaultSettings } from '@main/settings';
-import { defaultMonitorSettings } from '@shared/domain/inbox';
+import { defaultMonitorSettings } from '@shared/settings-defaults';
 import { createTestVault } from './vault';
 
 export function testPorts(

@@ -18,12 +18,6 @@ export const followUpNotifySchema = z
   })
   .strict();
 export type FollowUpNotify = z.infer<typeof followUpNotifySchema>;
-export const defaultFollowUpNotify: FollowUpNotify = {
-  linked: true,
-  firstSync: true,
-  expiringSoon: true,
-  expired: true,
-};
 
 const settingForKind: Record<HandOverEventKind, keyof FollowUpNotify> = {
   linked: 'linked',

@@ -85,12 +85,6 @@ export const monitorSettingsSchema = z.object({
   dailyBudgetPercent: z.number().min(0.5).max(50),
 });
 export type MonitorSettings = z.infer<typeof monitorSettingsSchema>;
-export const defaultMonitorSettings = (environment: 'training' | 'test' | 'production'): MonitorSettings => ({
-  enabled: environment !== 'production',
-  everyMinutes: 30,
-  resolveAfterHours: 24,
-  dailyBudgetPercent: 5,
-});
 
 /** A monitor round (a background check of the whole portfolio), as it goes. */
 export const monitorRoundStates = [

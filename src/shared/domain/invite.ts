@@ -16,22 +16,6 @@ export interface InviteValues {
 
 export const invitePlaceholders = ['customer', 'platform', 'link', 'sender'] as const;
 
-export const defaultInviteTemplate: InviteTemplate = {
-  subject: 'Connect {platform} for {customer}',
-  body: [
-    'Hello,',
-    '',
-    'To finish setting up {customer}, please connect your {platform} account using this secure link:',
-    '',
-    '{link}',
-    '',
-    'The link works once and expires 24 hours after it was sent. If it has expired or was already used, reply to this email and we will send a fresh one.',
-    '',
-    'Thank you,',
-    '{sender}',
-  ].join('\n'),
-};
-
 /** Replaces `{customer}`, `{platform}`, `{link}` and `{sender}`; unknown braces are left as typed. */
 export function renderInvite(template: InviteTemplate, values: InviteValues): InviteTemplate {
   const fill = (text: string) =>

@@ -1,6 +1,7 @@
 /** When the scan calls something a problem: four numbers, kept by main, applied by the next scan. */
 import { memo } from 'react';
-import { defaultThresholds, healthThresholdsSchema, type HealthThresholds } from '@shared/domain/health/model';
+import { healthThresholdsSchema, type HealthThresholds } from '@shared/domain/health/model';
+import { defaultThresholds } from '@shared/settings-defaults';
 import { NumberSettingsForm, rangeOf, type NumberField } from '@renderer/components/NumberSettingsForm';
 import { numberFormat } from './health-format';
 import { useThresholds } from './useThresholds';

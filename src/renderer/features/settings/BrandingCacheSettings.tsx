@@ -1,6 +1,7 @@
 /** How long the cached logos and buttons are trusted, and how much disk they may take. */
 import { useId } from 'react';
-import { brandingSettingsSchema, defaultBrandingSettings, type BrandingSettings } from '@shared/contract';
+import { brandingSettingsSchema, type BrandingSettings } from '@shared/contract';
+import { defaultBrandingSettings } from '@shared/settings-defaults';
 import { NumberSettingsForm, rangeOf } from '@renderer/components/NumberSettingsForm';
 import { useBrandingSettings } from './useSettings';
 

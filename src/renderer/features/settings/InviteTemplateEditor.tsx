@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { defaultInviteTemplate, missingPlaceholders } from '@shared/domain/invite';
+import { missingPlaceholders } from '@shared/domain/invite';
+import { defaultInviteTemplate } from '@shared/settings-defaults';
 import type { BridgeError } from '@shared/result';
 import { ErrorNotice } from '@renderer/components/ErrorNotice';
 import { Field } from '@renderer/components/Field';

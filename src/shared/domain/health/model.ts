@@ -87,13 +87,6 @@ export const healthThresholdsSchema = z.object({
 });
 export type HealthThresholds = z.infer<typeof healthThresholdsSchema>;
 
-export const defaultThresholds: HealthThresholds = {
-  pendingAuthHours: 24,
-  syncStuckHours: 6,
-  staleDays: 30,
-  closerLookHours: 12,
-};
-
 /** Most severe first (oldest first within a severity), or oldest first; an issue with no start date sorts last. */
 export function sortIssues(issues: readonly HealthIssue[], by: 'severity' | 'age' = 'severity'): HealthIssue[] {
   const time = (issue: HealthIssue) => (issue.since ? Date.parse(issue.since) : Number.POSITIVE_INFINITY);

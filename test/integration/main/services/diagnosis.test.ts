@@ -5,7 +5,7 @@ import { createCompanyCache } from '@main/services/company-cache';
 import { createConnectionService } from '@main/services/connections';
 import { createDiagnosisService } from '@main/services/diagnosis';
 import { scenarioNames } from '@sandbox/seed';
-import { defaultThresholds } from '@shared/domain/health/model';
+import { defaultThresholds } from '@shared/settings-defaults';
 import { codatFor } from '@support/codat';
 import { sandboxEpoch, startTestSandbox, type TestSandbox } from '@support/sandbox';
 

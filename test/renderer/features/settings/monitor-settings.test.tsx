@@ -2,7 +2,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultMonitorSettings } from '@shared/domain/inbox';
+import { defaultMonitorSettings } from '@shared/settings-defaults';
 import { linkdesk } from '@renderer/api';
 import { MonitorSettings } from '@renderer/features/settings/MonitorSettings';
 

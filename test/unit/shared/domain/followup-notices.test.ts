@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followUpSettingsSchema } from '@shared/contract';
-import { defaultFollowUpNotify, followUpNotice } from '@shared/domain/followup-notices';
+import { followUpNotice } from '@shared/domain/followup-notices';
+import { defaultFollowUpNotify } from '@shared/settings-defaults';
 import type { HandOverEvent, HandOverEventKind } from '@shared/domain/handovers';
 
 let serial = 0;

@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { previewCompanyName, stripCompanyName } from '@shared/codat/names';
 import type { Connection } from '@shared/codat/schemas';
 import { checkCanConnect, linkMayBeStale } from '@shared/domain/connections';
-import {
-  defaultInviteTemplate,
-  emailProblem,
-  mailtoUrl,
-  missingPlaceholders,
-  renderInvite,
-} from '@shared/domain/invite';
+import { emailProblem, mailtoUrl, missingPlaceholders, renderInvite } from '@shared/domain/invite';
+import { defaultInviteTemplate } from '@shared/settings-defaults';
 import { errorBaseline, newErrors, syncProgress } from '@shared/domain/watch';
 
 const connection = (overrides: Partial<Connection> = {}): Connection => ({

@@ -10,7 +10,8 @@ import {
   type PullStatus,
 } from '@shared/codat/schemas';
 import { isPullErrored, isPullInProgress } from '@shared/codat/status';
-import { defaultThresholds, sortIssues, type IssueCategory } from '@shared/domain/health/model';
+import { sortIssues, type IssueCategory } from '@shared/domain/health/model';
+import { defaultThresholds } from '@shared/settings-defaults';
 import { classifyCompany, needsCloserLook } from '@shared/domain/health/rules';
 
 const now = Date.parse('2026-06-10T12:00:00Z');
