@@ -3,7 +3,8 @@
  * and what "Restore the default" puts back. The settings' schemas stay with what they describe (the contract, the
  * domain modules); test/unit/shared/settings-defaults.test.ts checks each default against its schema.
  */
-import type { BrandingSettings, FollowUpSettings } from './contract';
+import type { BrandingSettings } from './contract/integrations';
+import type { FollowUpSettings } from './contract/followups';
 import type { FollowUpNotify } from './domain/followup-notices';
 import type { HealthThresholds } from './domain/health/model';
 import type { MonitorSettings } from './domain/inbox';
