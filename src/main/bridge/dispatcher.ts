@@ -1,16 +1,19 @@
 /**
  * The single gate between an untrusted renderer and main's services: check the caller, validate the input, run the
- * handler, validate the output, redact the answer, and always answer a Result. Writes (operations the contract
- * declares `effect: 'write'`) are recorded in the audit trail here, exactly once, whether they worked or not.
+ * handler, validate the output, redact the answer, and always answer a Result. It follows each operation's effect
+ * in the contract: a `write` is recorded in the audit trail here, exactly once, whether it worked or not; a `read`
+ * or an `act` is not.
  */
 import type { z } from 'zod';
 import {
   auditActionOf,
   isOperationName,
+  operationNames,
   operations,
   type OperationName,
   type OperationOutput,
   type ParsedInput,
+  type WriteOperationName,
 } from '@shared/contract';
 import type { AuditAction, AuditRecord } from '@shared/domain/audit';
 import { BridgeFailure, type BridgeError, type Result } from '@shared/result';
@@ -41,13 +44,8 @@ export interface WriteHandler<N extends OperationName> {
   run: Handler<N>;
 }
 
-/** The operations the contract declares as writes. */
-export type WriteOperation = {
-  [N in OperationName]: (typeof operations)[N]['effect'] extends 'write' ? N : never;
-}[OperationName];
-
 export type Handlers = {
-  [N in OperationName]: N extends WriteOperation ? WriteHandler<N> : Handler<N>;
+  [N in OperationName]: N extends WriteOperationName ? WriteHandler<N> : Handler<N>;
 };
 
 /** Where the dispatcher records writes (the audit log, with the profile and user filled in). */
@@ -75,11 +73,24 @@ const unexpected = (operation: string): BridgeError => ({
 });
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
-  /** Runs a read as it is; runs a write between its audit note and its record. */
+  // The types demand it already; a host that casts its way past them must not get a write that skips the audit trail.
+  for (const name of operationNames) {
+    const { effect } = operations[name];
+    const givesAuditNote = typeof handlers[name] === 'object';
+    if (givesAuditNote !== (effect === 'write')) {
+      throw new TypeError(
+        effect === 'write'
+          ? `${name} is a write: its handler must give its audit note as well as run it.`
+          : `${name} is a${effect === 'act' ? 'n' : ''} ${effect}: its handler is a function, with no audit note.`,
+      );
+    }
+  }
+
+  /** Runs a read or an act as it is; runs a write between its audit note and its record. */
   async function run(operation: OperationName, input: unknown): Promise<unknown> {
-    const entry = handlers[operation] as Handler<OperationName> | WriteHandler<OperationName>;
     const action = auditActionOf(operation, input as ParsedInput<OperationName>);
-    if (typeof entry === 'function' || action === null) return (entry as Handler<OperationName>)(input as never);
+    if (action === null) return (handlers[operation] as Handler<OperationName>)(input as never);
+    const entry = handlers[operation] as WriteHandler<OperationName>;
     let note: AuditNote<unknown> = { target: {} };
     try {
       note = await entry.audit(input as never);

@@ -10,7 +10,10 @@ const connectivitySchema = z.object({
 });
 
 export const codatOperations = {
-  /** Whether the active profile's API answers (any HTTP answer counts), probed now. */
+  /**
+   * Whether the active profile's API answers (any HTTP answer counts), probed now. It changes only what main knows
+   * of the world, not the world: a read.
+   */
   'codat.checkConnectivity': read(noInput, connectivitySchema),
 } satisfies Record<`codat.${string}`, OperationSpec>;
 

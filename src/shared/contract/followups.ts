@@ -2,7 +2,7 @@
 import { followUpNoticeSchema, followUpNotifySchema } from '../domain/followup-notices';
 import { handOverEventSchema, handOverSchema } from '../domain/handovers';
 import { codatId, connectionRef, noInput } from './common';
-import { local, read, write, type OperationSpec } from './effects';
+import { act, read, write, type OperationSpec } from './effects';
 import { z } from './zod';
 
 export const followUpSettingsSchema = z.object({
@@ -24,7 +24,7 @@ const followUpWatchSchema = z.object({
 
 export const followUpOperations = {
   /** The link was copied or opened here: main follows it up (watching Codat) until it ends. */
-  'followups.record': local(
+  'followups.record': act(
     z.object({ companyId: codatId, connectionId: codatId, how: z.enum(['copied', 'opened']) }).strict(),
     handOverSchema,
   ),
@@ -46,17 +46,17 @@ export const followUpOperations = {
    * Forgets the active profile's hand-overs that have ended (first sync finished or failed, replaced by a fresh
    * link, deleted in Codat); open ones stay. Says how many went.
    */
-  'followups.clearDone': local(noInput, z.object({ cleared: z.number().int().nonnegative() })),
+  'followups.clearDone': act(noInput, z.object({ cleared: z.number().int().nonnegative() })),
   /**
    * Asks Codat about every followed hand-over now, without waiting for the next planned check (the customer says
    * they have just authorised). Costs what a planned check costs: one request per 49 companies.
    */
-  'followups.checkNow': read(
+  'followups.checkNow': act(
     noInput,
     z.object({ checked: z.number().int().nonnegative(), problem: z.string().nullable() }),
   ),
   'followups.settings': read(noInput, followUpSettingsSchema),
-  'followups.saveSettings': local(followUpSettingsSchema.strict(), followUpSettingsSchema),
+  'followups.saveSettings': act(followUpSettingsSchema.strict(), followUpSettingsSchema),
   /**
    * Reads the connection's current link from Codat now (links work once, for a day: never a cached one), records its
    * hand-over (how: fresh_link) and audits it. Refused, asking Codat nothing, when the day's quota is down to the

@@ -1,7 +1,7 @@
 /** health: the portfolio scan, and the thresholds it judges by. */
 import { healthIssueSchema, healthThresholdsSchema } from '../domain/health/model';
 import { noInput } from './common';
-import { local, read, type OperationSpec } from './effects';
+import { act, read, type OperationSpec } from './effects';
 import { z } from './zod';
 
 export const scanStateSchema = z.object({
@@ -24,12 +24,13 @@ export const scanStateSchema = z.object({
 export type ScanState = z.infer<typeof scanStateSchema>;
 
 export const healthOperations = {
-  'health.startScan': read(noInput, scanStateSchema),
-  'health.cancelScan': read(z.object({ scanId: z.string() }).strict(), scanStateSchema),
+  /** Starts a scan of the whole portfolio (it spends Codat requests; its progress comes as `health.progress`). */
+  'health.startScan': act(noInput, scanStateSchema),
+  'health.cancelScan': act(z.object({ scanId: z.string() }).strict(), scanStateSchema),
   /** The latest scan of the active profile, with its issues; null before the first scan. */
   'health.results': read(noInput, z.object({ scan: scanStateSchema, issues: z.array(healthIssueSchema) }).nullable()),
   'health.thresholds': read(noInput, healthThresholdsSchema),
-  'health.saveThresholds': local(healthThresholdsSchema.strict(), healthThresholdsSchema),
+  'health.saveThresholds': act(healthThresholdsSchema.strict(), healthThresholdsSchema),
 } satisfies Record<`health.${string}`, OperationSpec>;
 
 export const healthEvents = {

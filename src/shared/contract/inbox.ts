@@ -8,15 +8,18 @@ import {
   monitorStatusSchema,
 } from '../domain/inbox';
 import { noInput } from './common';
-import { local, read, type OperationSpec } from './effects';
+import { act, read, type OperationSpec } from './effects';
 import { z } from './zod';
 
 const issueKeys = z.array(z.string().min(1).max(400)).min(1).max(5000);
 const triageCount = z.object({ changed: z.number().int() });
 
 export const inboxOperations = {
-  /** The active profile's inbox: every issue remembered, with counts per tab. */
-  'inbox.list': local(
+  /**
+   * The active profile's inbox: every issue remembered, with counts per tab. Snoozes that have ended are applied
+   * first (what their timer does anyway), so asking again changes nothing more: a read.
+   */
+  'inbox.list': read(
     noInput,
     z.object({
       issues: z.array(inboxIssueSchema),
@@ -26,8 +29,8 @@ export const inboxOperations = {
     }),
   ),
   /** Triage, by issue key (several at once for bulk actions). Each says how many changed. */
-  'inbox.acknowledge': local(z.object({ keys: issueKeys }).strict(), triageCount),
-  'inbox.snooze': local(
+  'inbox.acknowledge': act(z.object({ keys: issueKeys }).strict(), triageCount),
+  'inbox.snooze': act(
     z
       .object({
         keys: issueKeys,
@@ -37,16 +40,16 @@ export const inboxOperations = {
       .strict(),
     triageCount,
   ),
-  'inbox.mute': local(z.object({ keys: issueKeys }).strict(), triageCount),
-  'inbox.unmute': local(z.object({ keys: issueKeys }).strict(), triageCount),
+  'inbox.mute': act(z.object({ keys: issueKeys }).strict(), triageCount),
+  'inbox.unmute': act(z.object({ keys: issueKeys }).strict(), triageCount),
 } satisfies Record<`inbox.${string}`, OperationSpec>;
 
 export const monitorOperations = {
   'monitor.settings': read(noInput, monitorSettingsSchema),
-  'monitor.saveSettings': local(monitorSettingsSchema.strict(), monitorSettingsSchema),
+  'monitor.saveSettings': act(monitorSettingsSchema.strict(), monitorSettingsSchema),
   'monitor.status': read(noInput, monitorStatusSchema),
   /** Starts a round now ("Check now"); its progress comes as `monitor.progress`. A round already running is returned. */
-  'monitor.checkNow': read(noInput, monitorRoundSchema),
+  'monitor.checkNow': act(noInput, monitorRoundSchema),
 } satisfies Record<`monitor.${string}`, OperationSpec>;
 
 export const inboxEvents = {

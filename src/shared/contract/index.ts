@@ -2,7 +2,7 @@
  * THE bridge contract: every operation the renderer may ask main for, and every event main may push, one file per
  * area (`companies.ts` holds `companies.*`, as src/main/operations does). Types on both sides are inferred from these
  * schemas; nothing else describes the bridge. Values must survive JSON (the web host) as well as structured clone
- * (IPC): dates are ISO strings. What each effect (`read`, `local`, `write`) means: ./effects.ts.
+ * (IPC): dates are ISO strings. What each effect (`read`, `act`, `write`) means: ./effects.ts.
  */
 import type { AuditAction } from '../domain/audit';
 import type { Result } from '../result';
@@ -13,7 +13,7 @@ import { companyOperations } from './companies';
 import { connectionOperations } from './connections';
 import { dataOperations } from './data';
 import { diagnosisOperations } from './diagnosis';
-import type { OperationSpec } from './effects';
+import type { Effect, OperationSpec } from './effects';
 import { followUpEvents, followUpOperations } from './followups';
 import { healthEvents, healthOperations } from './health';
 import { inboxEvents, inboxOperations, monitorOperations } from './inbox';
@@ -76,10 +76,20 @@ export type ParsedInput<N extends OperationName> = z.output<(typeof operations)[
 export type OperationOutput<N extends OperationName> = z.output<(typeof operations)[N]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
+type OperationsThat<E extends Effect> = {
+  [N in OperationName]: (typeof operations)[N]['effect'] extends E ? N : never;
+}[OperationName];
+/** Operations that change nothing: a data layer may call them by itself, and again on an event. */
+export type ReadOperationName = OperationsThat<'read'>;
+/** Operations that change Linkdesk's own state or start work: only when the user asks. */
+export type ActOperationName = OperationsThat<'act'>;
+/** Admin writes: each recorded in the audit trail by the dispatcher. */
+export type WriteOperationName = OperationsThat<'write'>;
+
 export const operationNames = Object.keys(operations) as OperationName[];
 export const eventNames = Object.keys(events) as EventName[];
 
-/** The audit action a write records for this (already parsed) input; null for reads. */
+/** The audit action a write records for this (already parsed) input; null for reads and acts. */
 export function auditActionOf<N extends OperationName>(name: N, input: ParsedInput<N>): AuditAction | null {
   const spec: OperationSpec = operations[name];
   if (spec.effect !== 'write') return null;

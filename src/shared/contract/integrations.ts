@@ -2,7 +2,7 @@
 import { sourceTypeSchema } from '../codat/schemas';
 import { bridgeErrorSchema } from '../result';
 import { noInput } from './common';
-import { local, read, type OperationSpec } from './effects';
+import { act, read, type OperationSpec } from './effects';
 import { z } from './zod';
 
 /** An image from the branding cache: a path on the console's own origin, never a remote URL. */
@@ -69,12 +69,15 @@ export const brandingSettingsSchema = z.object({
 export type BrandingSettings = z.infer<typeof brandingSettingsSchema>;
 
 export const integrationOperations = {
-  /** Every integration from the branding cache (stale-while-revalidate; fetched on a miss). */
+  /**
+   * Every integration from the branding cache (stale-while-revalidate; fetched on a miss). Filling the cache is no
+   * change anyone can tell, so this is a read.
+   */
   'integrations.list': read(noInput, integrationCatalogSchema),
   /** Fetches the list and every platform's branding again, now. */
-  'integrations.refresh': local(noInput, integrationCatalogSchema),
+  'integrations.refresh': act(noInput, integrationCatalogSchema),
   'integrations.cacheSettings': read(noInput, brandingSettingsSchema),
-  'integrations.saveCacheSettings': local(brandingSettingsSchema.strict(), brandingSettingsSchema),
+  'integrations.saveCacheSettings': act(brandingSettingsSchema.strict(), brandingSettingsSchema),
 } satisfies Record<`integrations.${string}`, OperationSpec>;
 
 export const integrationEvents = {

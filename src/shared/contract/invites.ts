@@ -1,7 +1,7 @@
 /** invites: the email that hands a link over. */
 import { addressProblem } from '../domain/invite';
 import { codatId, noInput } from './common';
-import { local, read, write, type OperationSpec } from './effects';
+import { act, read, write, type OperationSpec } from './effects';
 import { z } from './zod';
 
 export const inviteTemplateSchema = z.object({
@@ -16,7 +16,7 @@ export const inviteSettingsSchema = z.object({
 
 export const inviteOperations = {
   'invites.settings': read(noInput, inviteSettingsSchema),
-  'invites.saveSettings': local(inviteSettingsSchema.strict(), inviteSettingsSchema),
+  'invites.saveSettings': act(inviteSettingsSchema.strict(), inviteSettingsSchema),
   /** Records that an invite was composed (opened in the mail app or copied), and follows its link up. */
   'invites.composed': write(
     z

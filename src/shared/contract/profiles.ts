@@ -1,6 +1,6 @@
 /** profiles: named Codat profiles and their keys (the key itself never crosses the bridge, only its hint). */
 import { noInput } from './common';
-import { local, read, write, type OperationSpec } from './effects';
+import { act, read, write, type OperationSpec } from './effects';
 import { z } from './zod';
 
 export const environmentSchema = z.enum(['training', 'test', 'production']);
@@ -79,7 +79,9 @@ export const profileOperations = {
     input.id ? 'profile.edit' : 'profile.add',
   ),
   'profiles.remove': write(profileRef, z.object({ removed: z.literal(true) }), 'profile.remove'),
-  'profiles.activate': local(profileRef, profileSummarySchema),
+  /** Switches the console to another profile (saved in the settings); every page then shows that profile. */
+  'profiles.activate': act(profileRef, profileSummarySchema),
+  /** Asks Codat, with the profile's key, who it belongs to. */
   'profiles.test': read(
     profileRef,
     z.object({ clientName: z.string(), redirectUrl: z.string(), baseUrl: z.string(), checkedAt: z.string() }),

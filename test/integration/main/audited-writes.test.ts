@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
 import { scenarioNames } from '@sandbox/seed';
-import { auditActionOf, operationNames, operations, type OperationName, type ParsedInput } from '@shared/contract';
+import {
+  auditActionOf,
+  operationNames,
+  operations,
+  type OperationName,
+  type ParsedInput,
+  type WriteOperationName,
+} from '@shared/contract';
 import { actAsCustomer } from '@support/customer';
 import { testPorts } from '@support/ports';
 import { startTestSandbox, type TestSandbox } from '@support/sandbox';
@@ -41,7 +48,7 @@ async function linkedConnection(name: string) {
   return { companyId, connectionId: connection.id as string };
 }
 
-const cases: Record<string, WriteCase> = {
+const cases: Record<WriteOperationName, WriteCase> = {
   'profiles.save': {
     works: async () => ({ name: 'Audited', baseUrl: sandbox.url, environment: 'test', apiKey: sandbox.apiKey }),
     fails: async () => ({ name: 'Refused', baseUrl: sandbox.url, environment: 'test', apiKey: 'not-the-key-0000' }),
@@ -125,7 +132,7 @@ const cases: Record<string, WriteCase> = {
   },
 };
 
-const writes = operationNames.filter((name) => operations[name].effect === 'write');
+const writes = operationNames.filter((name) => operations[name].effect === 'write') as WriteOperationName[];
 const recordCount = async () => (await call('audit.list', {})).value.records.length as number;
 
 describe('audited writes', () => {
@@ -134,7 +141,7 @@ describe('audited writes', () => {
   });
 
   it.each(writes)('%s leaves exactly one record when it works, and one when it fails', async (operation) => {
-    const writeCase = cases[operation]!;
+    const writeCase = cases[operation];
     const input = await writeCase.works();
     const before = await recordCount();
     const worked = await call(operation, input);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, isAppUrl, type Auditor, type Handlers } from '@main/bridge/dispatcher';
-import { operationNames } from '@shared/contract';
+import { operationNames, operations } from '@shared/contract';
 import { BridgeFailure } from '@shared/result';
 
 const appOrigin = 'linkdesk://app';
@@ -22,7 +22,12 @@ const notUsed = () => {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  const unused = Object.fromEntries(operationNames.map((name) => [name, notUsed])) as unknown as Handlers;
+  const unused = Object.fromEntries(
+    operationNames.map((name) => [
+      name,
+      operations[name].effect === 'write' ? { audit: notUsed, run: notUsed } : notUsed,
+    ]),
+  ) as unknown as Handlers;
   return {
     ...unused,
     'app.info': () => goodInfo,
@@ -202,6 +207,27 @@ describe('writes', () => {
     expect(recorded).toEqual([{ action: 'company.delete', target: {}, result: { ok: true } }]);
   });
 
+  it('records no act (it changes only Linkdesk’s own state), and a write once', async () => {
+    const startScan = vi.fn(() => ({ ...scanState(), state: 'running' as const }));
+    const { dispatch, recorded } = dispatcherWith({
+      'health.startScan': startScan,
+      'companies.delete': { audit: () => ({ target: { companyId } }), run: () => ({ deleted: true as const }) },
+    });
+    expect(await dispatch('health.startScan', {}, trusted)).toMatchObject({ ok: true });
+    expect(startScan).toHaveBeenCalledTimes(1);
+    expect(recorded).toEqual([]);
+    expect(await dispatch('companies.delete', { companyId }, trusted)).toMatchObject({ ok: true });
+    expect(recorded).toEqual([{ action: 'company.delete', target: { companyId }, result: { ok: true } }]);
+  });
+
+  it('refuses, when it is made, a write whose handler gives no audit note, and an act that gives one', () => {
+    const run = () => ({ deleted: true as const });
+    expect(() => dispatcherWith({ 'companies.delete': run as never })).toThrow(/companies\.delete is a write/);
+    expect(() =>
+      dispatcherWith({ 'health.startScan': { audit: () => ({ target: {} }), run: scanState } as never }),
+    ).toThrow(/health\.startScan is an act/);
+  });
+
   it('records no read, and no write that the input refused before it ran', async () => {
     const run = vi.fn();
     const { dispatch, recorded } = dispatcherWith({ 'companies.delete': { audit: () => ({ target: {} }), run } });
@@ -246,3 +272,19 @@ describe('isAppUrl', () => {
     expect(isAppUrl(undefined, [appOrigin])).toBe(false);
   });
 });
+
+function scanState() {
+  return {
+    scanId: 'scan-1',
+    state: 'finished' as const,
+    startedAt: '2024-05-01T09:00:00.000Z',
+    finishedAt: null,
+    companiesScanned: 0,
+    totalCompanies: null,
+    requestsUsed: 0,
+    closerLooks: 0,
+    reused: 0,
+    rateLimitRemaining: null,
+    issuesFound: 0,
+  };
+}
