@@ -2,15 +2,7 @@
  * The import rules of docs/architecture.md, checked by `npm run check:architecture` (part of `npm test`).
  * Each rule is an arrow that must not exist; everything not forbidden here is allowed.
  */
-const electronAdapters = [
-  '^src/main/index[.]ts$',
-  '^src/main/window[.]ts$',
-  '^src/main/menu[.]ts$',
-  '^src/main/tray[.]ts$',
-  '^src/main/security/',
-  '^src/main/platform/electron/',
-  '^src/preload/',
-];
+const electronAdapters = ['^src/main/electron/', '^src/preload/'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -100,7 +92,7 @@ module.exports = {
       comment: 'A service gets its platform through ports; it never picks an adapter itself.',
       severity: 'error',
       from: { path: '^src/main/(services|operations|codat|branding|bridge)/' },
-      to: { path: '^src/main/(platform|index[.]ts|window[.]ts|menu[.]ts)' },
+      to: { path: '^src/main/(platform|electron)/' },
     },
     {
       name: 'main-not-renderer-or-web',

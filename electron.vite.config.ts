@@ -12,7 +12,7 @@ export default defineConfig({
         // The web host and the sandbox run in plain Node; they are built alongside main. The SVG sanitiser runs
         // in a worker thread started from its own file (src/main/branding/images.ts).
         input: {
-          index: resolve('src/main/index.ts'),
+          index: resolve('src/main/electron/index.ts'),
           web: resolve('src/web/index.ts'),
           sandbox: resolve('src/sandbox/cli.ts'),
           'svg-worker': resolve('src/main/branding/svg-worker.ts'),

@@ -1,6 +1,6 @@
 /**
  * Linkdesk in the background: what happens when the last window closes, and what the tray (the menu bar on macOS)
- * offers. Pure decisions, unit-tested; src/main/tray.ts does them with Electron and src/main/index.ts wires it.
+ * offers. Pure decisions, unit-tested; src/main/electron/tray.ts does them with Electron and src/main/electron/index.ts wires it.
  *
  * - Monitoring on: closing the last window keeps Linkdesk running in the tray / menu bar, and it says so once.
  * - Monitoring off: the last window closing quits, as before — except on macOS, where an app stays in the Dock

@@ -1,5 +1,5 @@
 /**
- * What services need from the platform. Electron adapters live in platform/electron, plain-Node ones
+ * What services need from the platform. Electron adapters live in electron/platform.ts, plain-Node ones
  * (web host, tests) in platform/node. Services never import `electron`.
  */
 import type { AppInfo } from '@shared/contract';

@@ -87,7 +87,7 @@ function readFuseWire(binary: Buffer): string {
 
 /** Files a developer has around that must never reach app.asar. */
 const DECOYS: Record<string, string> = {
-  'src/main/index.ts': 'export {}\n',
+  'src/main/electron/index.ts': 'export {}\n',
   'src/renderer/main.tsx': 'export {}\n',
   'test/unit/decoy.test.ts': 'export {}\n',
   'bench/decoy.bench.ts': 'export {}\n',

@@ -1,5 +1,5 @@
 /**
- * The tray's "Pause monitoring", "Resume monitoring" and "Check now", end to end: the tray (src/main/tray.ts, with
+ * The tray's "Pause monitoring", "Resume monitoring" and "Check now", end to end: the tray (src/main/electron/tray.ts, with
  * Electron mocked) over what main's composition gives the desktop app (`services.monitoring`), with the real services
  * against the sandbox over HTTP, the settings in a real settings file, and the monitor's timer a manual one.
  */
@@ -38,7 +38,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createBackgroundPresence } = await import('@main/tray');
+const { createBackgroundPresence } = await import('@main/electron/tray');
 
 const pageSize = 10;
 let sandbox: TestSandbox;

@@ -45,7 +45,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createBackgroundPresence } = await import('@main/tray');
+const { createBackgroundPresence } = await import('@main/electron/tray');
 
 function presence(platform: string, options: { monitoring?: boolean; notifications?: boolean } = {}) {
   let monitoring = options.monitoring ?? true;

@@ -20,8 +20,8 @@ vi.mock('electron', () => {
   };
 });
 
-import { createMainWindow, mainWindowOptions } from '@main/window';
-import { guardSession, guardWebContents } from '@main/security/guards';
+import { createMainWindow, mainWindowOptions } from '@main/electron/window';
+import { guardSession, guardWebContents } from '@main/electron/window-guards';
 import { createExternalLinkPolicy } from '@main/security/external-links';
 import { createRecordingOpener } from '@main/platform/node';
 

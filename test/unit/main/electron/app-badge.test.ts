@@ -12,7 +12,7 @@ vi.mock('electron', () => ({
   shell: {},
 }));
 
-const { electronBadge } = await import('@main/platform/electron');
+const { electronBadge } = await import('@main/electron/platform');
 
 describe('the app badge', () => {
   beforeEach(() => {

@@ -6,7 +6,7 @@
 import type { Session, WebContents } from 'electron';
 import { isAppUrl } from '../bridge/dispatcher';
 import type { ExternalOpener } from '../ports';
-import type { ExternalLinkPolicy } from './external-links';
+import type { ExternalLinkPolicy } from '../security/external-links';
 
 type ContentsLike = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;

@@ -1,5 +1,5 @@
 /**
- * src/main/index.ts with Electron mocked: what the app wires up at start, and that every handler it
+ * src/main/electron/index.ts with Electron mocked: what the app wires up at start, and that every handler it
  * installs refuses hostile input.
  */
 import { createHash } from 'node:crypto';
@@ -259,7 +259,7 @@ vi.mock('electron-store', () => ({
 
 async function startApp() {
   vi.resetModules();
-  await import('@main/index');
+  await import('@main/electron/index');
   await electronState.ready;
   await new Promise((resolve) => setImmediate(resolve));
 }

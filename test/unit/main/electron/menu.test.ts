@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { buildMenuTemplate } from '@main/menu';
+import { buildMenuTemplate } from '@main/electron/menu';
 
 function items(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   const menu = template.find((entry) => entry.label === label);

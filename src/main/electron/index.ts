@@ -3,28 +3,31 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import Store from 'electron-store';
-import { isAppUrl } from './bridge/dispatcher';
-import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from './data-lock';
-import { createMainServices } from './composition';
-import { bindIpc, forwardEvents } from './bridge/ipc';
+import { isAppUrl } from '../bridge/dispatcher';
+import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from '../data-lock';
+import { createMainServices } from '../composition';
+import { bindIpc, forwardEvents } from '../bridge/ipc';
 import { buildMenuTemplate } from './menu';
-import { createDesktopNotifier, electronBadge, safeStorageVault, shellOpener } from './platform/electron';
-import { inProcessTrainingSandbox, osUserName } from './platform/node';
-import { appOrigin, registerAppScheme, serveRenderer } from './security/app-protocol';
-import { guardSession, guardWebContents } from './security/guards';
-import { createFileSettingsStore, settingsSection } from './settings';
+import { createDesktopNotifier, electronBadge, safeStorageVault, shellOpener } from './platform';
+import { inProcessTrainingSandbox, osUserName } from '../platform/node';
+import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
+import { guardSession, guardWebContents } from './window-guards';
+import { createFileSettingsStore, settingsSection } from '../settings';
 import { createMainWindow } from './window';
-import { createFileLog } from './log';
-import { createDeepLinkHandler } from './deep-links';
-import { openNotificationTarget } from './notification-clicks';
-import type { NotificationTarget } from './ports';
+import { createFileLog } from '../log';
+import { createDeepLinkHandler } from '../deep-links';
+import { openNotificationTarget } from '../notification-clicks';
+import type { NotificationTarget } from '../ports';
 import { createBackgroundPresence } from './tray';
 import { deepLinkScheme, routeHashFor } from '@shared/links';
-import { createRedactor } from './security/redaction';
+import { createRedactor } from '../security/redaction';
 import type { SavedWindowState } from './window-state';
-import iconPath from '../../assets/icon.png?asset';
+import iconPath from '../../../assets/icon.png?asset';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// Built, this file is out/main/index.js, beside out/renderer and out/preload; run from source (the unit tests) it
+// sits one folder deeper, in src/main/electron, and main's folder is its parent.
+const sourceOrBuilt = path.dirname(fileURLToPath(import.meta.url));
+const here = import.meta.url.endsWith('.ts') ? path.dirname(sourceOrBuilt) : sourceOrBuilt;
 const devRendererUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 
 // Every renderer runs in Chromium's OS sandbox, whatever a window's options say (Electron's checklist).

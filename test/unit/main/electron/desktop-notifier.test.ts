@@ -29,7 +29,7 @@ vi.mock('electron', () => ({
   shell: {},
 }));
 
-const { createDesktopNotifier } = await import('@main/platform/electron');
+const { createDesktopNotifier } = await import('@main/electron/platform');
 
 const acmeId = '6d1f2a3b-0c4d-4e5f-8a9b-0c1d2e3f4a5b';
 

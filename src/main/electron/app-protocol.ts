@@ -5,7 +5,7 @@
 import { protocol } from 'electron';
 import { cachedImageHeaders, cachedImageName, type CachedImageFile } from '../branding/serve';
 import { readStaticFile } from '../static-files';
-import { rendererSecurityHeaders } from './csp';
+import { rendererSecurityHeaders } from '../security/csp';
 
 export const appScheme = 'linkdesk';
 export const appOrigin = `${appScheme}://app`;

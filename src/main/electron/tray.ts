@@ -12,7 +12,7 @@ import {
   trayTooltip,
   type MonitoringControls,
   type TrayAction,
-} from './background';
+} from '../background';
 
 export interface BackgroundPresenceOptions {
   platform: string;
