@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultSettings, trainingProfileId, type Settings } from '@main/settings';
+import { defaultSettings, trainingProfileId, type Settings } from '@main/storage/settings';
 import { defaultMonitorSettings } from '@shared/settings-defaults';
 import { requestWebHost } from '@support/web-host-client';
 import { chromiumLaunchOptions } from '../playwright.config';

@@ -19,7 +19,7 @@ import {
   type HandOverMethod,
 } from '@shared/domain/handovers';
 import { osUserName } from '@main/platform/node';
-import { trainingProfileId } from '@main/settings';
+import { trainingProfileId } from '@main/storage/settings';
 import { startSandbox } from '@sandbox/server';
 import { startConsoleWebHost } from '@web/host';
 import { chromiumLaunchOptions, monitorOffDataDir } from './console';

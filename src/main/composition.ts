@@ -57,7 +57,7 @@ import { createIntegrationService } from './services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from './services/profiles';
 import { createSystemService } from './services/system';
 import type { Timer } from './services/timer';
-import { monitorSettingsSection, settingsSection, type MonitorSettingsSection } from './settings';
+import { monitorSettingsSection, settingsSection, type MonitorSettingsSection } from './storage/settings';
 
 export interface MainServices {
   handlers: Handlers;

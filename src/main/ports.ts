@@ -60,7 +60,7 @@ export interface PlatformPorts {
   notifier: Notifier;
   /** Where absent (the web host, tests), nothing shows the count but the page. */
   badge?: AppBadge;
-  settings: import('./settings').SettingsStore;
+  settings: import('./storage/settings').SettingsStore;
   training: TrainingSandboxStarter;
   /** Where integration branding is cached (userData/branding in the desktop app). */
   brandingDirectory: string;

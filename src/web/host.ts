@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ExternalOpener, SecretVault, TrainingSandboxStarter } from '@main/ports';
 import type { ProfileServiceOptions } from '@main/services/profiles';
-import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '@main/settings';
+import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '@main/storage/settings';
 import { startWebHost, type WebHost } from './server';
-import { acquireDataFolderLock } from '@main/data-lock';
+import { acquireDataFolderLock } from '@main/storage/data-lock';
 import { createFileLog, type FileLog } from '@main/log';
 import { createRedactor } from '@main/security/redaction';
 

@@ -1,7 +1,7 @@
 /** What the data folder's files hold, for tests that write them: settings with many profiles, inbox issues. */
 import type { HealthIssue } from '@shared/domain/health/model';
 import { applyRound } from '@shared/domain/inbox-rules';
-import type { Settings } from '@main/settings';
+import type { Settings } from '@main/storage/settings';
 
 export const dataFilesEpoch = Date.parse('2026-06-01T09:00:00.000Z');
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRecordingOpener } from '@main/platform/node';
 import type { PlatformPorts } from '@main/ports';
-import { createMemorySettingsStore, defaultSettings } from '@main/settings';
+import { createMemorySettingsStore, defaultSettings } from '@main/storage/settings';
 import { defaultMonitorSettings } from '@shared/settings-defaults';
 import { createTestVault } from './vault';
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { sourceTypeSchema } from '@shared/codat/schemas';
 import { brandingSlotsOf } from '@shared/contract';
-import { safeFileSegment, writeFileAtomically } from '../durable-file';
+import { safeFileSegment, writeFileAtomically } from '../storage/durable-file';
 import { imageContentTypes, imageKinds, type ImageKind } from './images';
 
 const imageFileName = new RegExp(`^[0-9a-f]{64}\\.(${imageKinds.join('|')})$`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import Store from 'electron-store';
 import { isAppUrl } from '../bridge/dispatcher';
-import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from '../data-lock';
+import { acquireDataFolderLock, DataFolderInUse, type DataFolderLock } from '../storage/data-lock';
 import { createMainServices } from '../composition';
 import { bindIpc, forwardEvents } from '../bridge/ipc';
 import { buildMenuTemplate } from './menu';
@@ -12,7 +12,7 @@ import { createDesktopNotifier, electronBadge, safeStorageVault, shellOpener } f
 import { inProcessTrainingSandbox, osUserName } from '../platform/node';
 import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol';
 import { guardSession, guardWebContents } from './window-guards';
-import { createFileSettingsStore, settingsSection } from '../settings';
+import { createFileSettingsStore, settingsSection } from '../storage/settings';
 import { createMainWindow } from './window';
 import { createFileLog } from '../log';
 import { createDeepLinkHandler } from '../deep-links';

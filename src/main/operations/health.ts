@@ -1,4 +1,4 @@
-import type { SettingsSection } from '../settings';
+import type { SettingsSection } from '../storage/settings';
 import type { HealthScanService } from '../services/health-scan';
 import type { AreaHandlers } from './types';
 

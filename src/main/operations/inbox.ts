@@ -3,7 +3,7 @@
  * settings through `settings.save` also tells the monitor and the pages (the composition root's section does).
  */
 import type { MonitorService } from '../services/monitor';
-import type { MonitorSettingsSection } from '../settings';
+import type { MonitorSettingsSection } from '../storage/settings';
 import type { AreaHandlers } from './types';
 
 export function inboxOperations(

@@ -1,4 +1,4 @@
-import type { SettingsSection } from '../settings';
+import type { SettingsSection } from '../storage/settings';
 import type { ConnectivityMonitor } from '../services/connectivity';
 import type { IntegrationService } from '../services/integrations';
 import type { AreaHandlers } from './types';

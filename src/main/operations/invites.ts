@@ -1,5 +1,5 @@
 import type { FollowUpService } from '../services/followups';
-import type { SettingsSection } from '../settings';
+import type { SettingsSection } from '../storage/settings';
 import type { AuditTargets } from './audit-targets';
 import type { AreaHandlers } from './types';
 

@@ -20,7 +20,7 @@ import {
 import path from 'node:path';
 import { auditRecordSchema, type AuditRecord } from '@shared/domain/audit';
 import type { Logger } from '../log';
-import { writeWholeSync } from '../whole-write';
+import { writeWholeSync } from '../storage/whole-write';
 
 export interface AuditLogOptions {
   directory: string;

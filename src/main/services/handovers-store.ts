@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { handOverSchema, isHandOverDone, type HandOver } from '@shared/domain/handovers';
-import { createProfileFileStore, type ParsedProfileFile } from '../profile-file-store';
+import { createProfileFileStore, type ParsedProfileFile } from '../storage/profile-file-store';
 
 export const handOverLimits = { maxPerProfile: 5_000, keepDoneMs: 90 * 24 * 60 * 60 * 1000 } as const;
 

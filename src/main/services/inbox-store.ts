@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { inboxIssueSchema, monitorRoundSchema, type InboxIssue, type MonitorRound } from '@shared/domain/inbox';
-import { createProfileFileStore, type ParsedProfileFile } from '../profile-file-store';
+import { createProfileFileStore, type ParsedProfileFile } from '../storage/profile-file-store';
 
 export const inboxLimits = { maxIssues: 10_000, keepResolvedMs: 30 * 24 * 60 * 60 * 1000 } as const;
 

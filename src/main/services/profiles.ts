@@ -13,7 +13,7 @@ import { createCodatHttp, type CodatHttpOptions, type RateLimitInfo } from '../c
 import type { Logger } from '../log';
 import type { SecretVault, TrainingSandboxStarter } from '../ports';
 import type { Redactor } from '../security/redaction';
-import { trainingProfileId, type SettingsStore, type StoredProfile } from '../settings';
+import { trainingProfileId, type SettingsStore, type StoredProfile } from '../storage/settings';
 
 export interface ProfileServiceOptions {
   settings: SettingsStore;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
 import { monitorDefaults } from '@main/services/monitor';
-import { createFileSettingsStore } from '@main/settings';
+import { createFileSettingsStore } from '@main/storage/settings';
 import type { OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import { createManualTimer, sandboxClock, type ManualTimer } from '@support/manual-timer';
 import { testPorts } from '@support/ports';

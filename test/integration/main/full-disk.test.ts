@@ -11,7 +11,7 @@ import { createMainServices, type MainServices } from '@main/composition';
 import type { AuditStatus } from '@main/services/audit';
 import { createHandOverStore } from '@main/services/handovers-store';
 import { createInboxStore } from '@main/services/inbox-store';
-import { createFileSettingsStore, SettingsWriteError } from '@main/settings';
+import { createFileSettingsStore, SettingsWriteError } from '@main/storage/settings';
 import type { EventName } from '@shared/contract';
 import type { AuditRecord } from '@shared/domain/audit';
 import { dataFilesEpoch as start, inboxIssues, settingsWithProfiles } from '@support/data-files';

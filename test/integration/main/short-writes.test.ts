@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBrandingStore, type IndexFile } from '@main/branding/store';
-import { acquireDataFolderLock, DataFolderInUse } from '@main/data-lock';
+import { acquireDataFolderLock, DataFolderInUse } from '@main/storage/data-lock';
 import { createAuditLog } from '@main/services/audit';
 import { createHandOverStore } from '@main/services/handovers-store';
 import { createInboxStore } from '@main/services/inbox-store';
-import { createFileSettingsStore } from '@main/settings';
+import { createFileSettingsStore } from '@main/storage/settings';
 import { dataFilesEpoch as start, inboxIssues, settingsWithProfiles } from '@support/data-files';
 import { aHandOver } from '@support/hand-overs';
 

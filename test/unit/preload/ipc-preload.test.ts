@@ -43,7 +43,7 @@ import { isAppUrl } from '@main/bridge/dispatcher';
 import { createMainServices } from '@main/composition';
 import { bindIpc, forwardEvents } from '@main/bridge/ipc';
 import { createRecordingOpener, sessionOnlyVault } from '@main/platform/node';
-import { createMemorySettingsStore } from '@main/settings';
+import { createMemorySettingsStore } from '@main/storage/settings';
 import { operationNames, type LinkdeskApi } from '@shared/contract';
 import { eventChannel, invokeChannel } from '@shared/ipc-channels';
 

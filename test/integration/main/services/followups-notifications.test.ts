@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
 import type { NotificationTarget, PlatformPorts } from '@main/ports';
-import { createMemorySettingsStore } from '@main/settings';
+import { createMemorySettingsStore } from '@main/storage/settings';
 import type { EventName, EventPayload, OperationInput, OperationName, OperationOutput } from '@shared/contract';
 import { actAsCustomer } from '@support/customer';
 import { testPorts } from '@support/ports';

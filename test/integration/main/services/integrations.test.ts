@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '@main/composition';
 import { createBrandingStore } from '@main/branding/store';
-import { createMemorySettingsStore } from '@main/settings';
+import { createMemorySettingsStore } from '@main/storage/settings';
 import type {
   BrandingCacheState,
   IntegrationCatalog,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createExternalLinkPolicy } from '@main/security/external-links';
 import { createRedactor } from '@main/security/redaction';
 import { createProfileService } from '@main/services/profiles';
-import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '@main/settings';
+import { createFileSettingsStore, createMemorySettingsStore, type SettingsStore } from '@main/storage/settings';
 import { failureOf } from '@support/failure';
 import { startTestSandbox, type TestSandbox } from '@support/sandbox';
 import { createTestVault } from '@support/vault';

@@ -279,7 +279,7 @@ describe('main process start-up', () => {
   });
 
   it('a console already using the data folder (a browser console pointed at it) stops the app, saying why', async () => {
-    const { acquireDataFolderLock } = await import('@main/data-lock');
+    const { acquireDataFolderLock } = await import('@main/storage/data-lock');
     const held = acquireDataFolderLock(electronState.userData, { host: 'browser console on port 5180' });
     try {
       await startApp();
@@ -566,7 +566,7 @@ describe('closed windows keep watching', () => {
     electronState.appHandlers.get('will-quit')?.();
     expect(electronState.disposed).toBe(1);
     expect(electronState.trays[0]!.destroyed).toBe(true);
-    const { acquireDataFolderLock } = await import('@main/data-lock');
+    const { acquireDataFolderLock } = await import('@main/storage/data-lock');
     acquireDataFolderLock(electronState.userData, { host: 'test' }).release();
   });
 

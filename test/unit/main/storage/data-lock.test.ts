@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireDataFolderLock, DataFolderInUse } from '@main/data-lock';
+import { acquireDataFolderLock, DataFolderInUse } from '@main/storage/data-lock';
 import { makeFolderReadOnly } from '@support/read-only-folder';
 
 const freshFolder = () => mkdtempSync(path.join(tmpdir(), 'linkdesk-data-'));
@@ -83,7 +83,7 @@ describe('one console per data folder', () => {
     { timeout: 60_000 },
     async () => {
       const directory = freshFolder();
-      const modulePath = path.resolve('src/main/data-lock.ts');
+      const modulePath = path.resolve('src/main/storage/data-lock.ts');
       const child = spawn(
         process.execPath,
         [

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProfileFileStore } from '@main/profile-file-store';
+import { createProfileFileStore } from '@main/storage/profile-file-store';
 
 const start = Date.parse('2026-06-01T09:00:00.000Z');
 

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileSettingsStore, type Settings } from '@main/settings';
+import { createFileSettingsStore, type Settings } from '@main/storage/settings';
 import { BridgeFailure } from '@shared/result';
 import { makeFolderReadOnly } from '@support/read-only-folder';
 
