@@ -1,6 +1,6 @@
 /** What the data folder's files hold, for tests that write them: settings with many profiles, inbox issues. */
 import type { HealthIssue } from '@shared/domain/health/model';
-import { applyRound } from '@shared/domain/inbox-rules';
+import { applyRound } from '@main/rules/inbox';
 import type { Settings } from '@main/storage/settings';
 
 export const dataFilesEpoch = Date.parse('2026-06-01T09:00:00.000Z');

@@ -11,7 +11,7 @@ import {
   looselyContains,
   storedNameForms,
   transliterate,
-} from '@shared/codat/name-match';
+} from '@main/rules/name-match';
 import type { OperationOutput } from '@shared/contract';
 import { parseLink, type LinkTarget } from '@shared/links';
 import type { Company } from '@shared/codat/schemas';

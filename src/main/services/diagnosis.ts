@@ -1,9 +1,9 @@
 /** Customer success's reading of one company: what is wrong in plain words, a report for a ticket, a timeline. */
 import type { PullOperation } from '@shared/codat/schemas';
 import type { HealthThresholds } from '@shared/domain/health/model';
-import { classifyCompany } from '@shared/domain/health/rules';
-import { buildDiagnosticReport } from '@shared/domain/report';
-import { buildTimeline, type AuditEntry } from '@shared/domain/timeline';
+import { classifyCompany } from '@main/rules/health';
+import { buildDiagnosticReport } from '@main/rules/report';
+import { buildTimeline, type AuditEntry } from '@main/rules/timeline';
 import type { CodatApi } from '../codat/api';
 import type { CompanyService } from './companies';
 import type { ConnectionService } from './connections';

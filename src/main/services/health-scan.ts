@@ -10,7 +10,7 @@ import type { ScanState } from '@shared/contract';
 import type { Company, DataStatuses, PullOperation } from '@shared/codat/schemas';
 
 import type { HealthIssue, HealthThresholds } from '@shared/domain/health/model';
-import { classifyCompany, needsCloserLook } from '@shared/domain/health/rules';
+import { classifyCompany, needsCloserLook } from '@main/rules/health';
 import { isQuotaLow, quotaReserve, rateLimitAt } from '@shared/domain/quota';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';

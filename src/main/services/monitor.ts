@@ -21,7 +21,7 @@ import {
   snooze,
   unmute,
   type Presence,
-} from '@shared/domain/inbox-rules';
+} from '@main/rules/inbox';
 import { isQuotaLow, rateLimitAt } from '@shared/domain/quota';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';

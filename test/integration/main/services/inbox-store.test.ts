@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createInboxStore } from '@main/services/inbox-store';
-import { applyRound, mute } from '@shared/domain/inbox-rules';
+import { applyRound, mute } from '@main/rules/inbox';
 import { deauthorisedIssue } from '@support/data-files';
 
 const hour = 3_600_000;

@@ -11,10 +11,10 @@ import {
   type DataStatuses,
   type PullOperation,
   type PullStatus,
-} from '../../codat/schemas';
-import { isPullErrored, isPullInProgress } from '../../codat/status';
-import { isCancellation, unknownValueInWords } from '../connections';
-import type { ActionKind, HealthIssue, HealthThresholds, Severity } from './model';
+} from '@shared/codat/schemas';
+import { isPullErrored, isPullInProgress } from '@shared/codat/status';
+import { isCancellation, unknownValueInWords } from '@shared/domain/connections';
+import type { ActionKind, HealthIssue, HealthThresholds, Severity } from '@shared/domain/health/model';
 
 export interface ClassifierInput {
   company: Company;

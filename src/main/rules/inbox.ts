@@ -4,8 +4,14 @@
  * unmute) is the user's. Resolution needs proof of absence: only a complete round (every company listed and looked
  * at as needed) can resolve an issue, and only one not seen for `resolveAfterHours`. Muted stays muted.
  */
-import type { HealthIssue } from './health/model';
-import { inboxStates, maxInboxHistory, type InboxHistoryEntry, type InboxIssue, type InboxState } from './inbox';
+import type { HealthIssue } from '@shared/domain/health/model';
+import {
+  inboxStates,
+  maxInboxHistory,
+  type InboxHistoryEntry,
+  type InboxIssue,
+  type InboxState,
+} from '@shared/domain/inbox';
 
 const hourMs = 3_600_000;
 const iso = (at: number) => new Date(at).toISOString();

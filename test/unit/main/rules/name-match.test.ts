@@ -7,7 +7,7 @@ import {
   looselyContains,
   storedNameForms,
   transliterate,
-} from '@shared/codat/name-match';
+} from '@main/rules/name-match';
 import { stripCompanyName } from '@shared/codat/names';
 
 describe('storedNameForms', () => {

@@ -12,7 +12,7 @@ import {
 import { isPullErrored, isPullInProgress } from '@shared/codat/status';
 import { sortIssues, type IssueCategory } from '@shared/domain/health/model';
 import { defaultThresholds } from '@shared/settings-defaults';
-import { classifyCompany, needsCloserLook } from '@shared/domain/health/rules';
+import { classifyCompany, needsCloserLook } from '@main/rules/health';
 
 const now = Date.parse('2026-06-10T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();

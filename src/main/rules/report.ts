@@ -1,7 +1,7 @@
 /** A diagnostic report to paste into a support ticket: ids, statuses, errors, data status, failed pulls, our reading. */
-import { isKnownPullStatus, type Company, type DataStatuses, type PullOperation } from '../codat/schemas';
-import { isPullErrored } from '../codat/status';
-import { categoryLabels, type HealthIssue } from './health/model';
+import { isKnownPullStatus, type Company, type DataStatuses, type PullOperation } from '@shared/codat/schemas';
+import { isPullErrored } from '@shared/codat/status';
+import { categoryLabels, type HealthIssue } from '@shared/domain/health/model';
 
 export interface ReportInput {
   company: Company;

@@ -15,7 +15,7 @@ import {
   snooze,
   unmute,
   type Presence,
-} from '@shared/domain/inbox-rules';
+} from '@main/rules/inbox';
 
 const hour = 3_600_000;
 const start = Date.parse('2026-06-01T09:00:00.000Z');

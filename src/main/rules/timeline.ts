@@ -1,8 +1,8 @@
 /** One chronological story per connection: what the console saw, Codat's errors, pulls, and our own actions. */
-import { isKnownPullStatus, type Connection, type PullOperation } from '../codat/schemas';
-import { isPullErrored, isPullInProgress } from '../codat/status';
-import type { TimelineEvent } from '../contract';
-import { statusInWords, unknownValueInWords } from './connections';
+import { isKnownPullStatus, type Connection, type PullOperation } from '@shared/codat/schemas';
+import { isPullErrored, isPullInProgress } from '@shared/codat/status';
+import type { TimelineEvent } from '@shared/contract';
+import { statusInWords, unknownValueInWords } from '@shared/domain/connections';
 
 export interface ObservedStatus {
   at: string;

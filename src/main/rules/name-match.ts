@@ -1,10 +1,10 @@
 /**
  * Finding a company by a name as people type it. Codat keeps only A–Z, digits, spaces and - ' , & @ . ? ! in a
- * name (names.ts), so "Café" was stored as "Caf" when typed into Codat, or as "Cafe" when someone typed it plainly;
- * "O’Brien" (curly) as "OBrien", "O'Brien" as itself. Codat's `~` (contains) compares the text as given, so
- * the search asks for each form Codat may hold, and compares loosely (no accents, no punctuation) here.
+ * name (src/shared/codat/names.ts), so "Café" was stored as "Caf" when typed into Codat, or as "Cafe" when someone
+ * typed it plainly; "O’Brien" (curly) as "OBrien", "O'Brien" as itself. Codat's `~` (contains) compares the text as
+ * given, so the search asks for each form Codat may hold, and compares loosely (no accents, no punctuation) here.
  */
-import { stripCompanyName } from './names';
+import { stripCompanyName } from '@shared/codat/names';
 
 /** Letters that do not decompose into a base letter and accents. */
 const extraLetters: Record<string, string> = {
