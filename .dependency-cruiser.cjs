@@ -2,8 +2,6 @@
  * The import rules of docs/architecture.md, checked by `npm run check:architecture` (part of `npm test`).
  * Each rule is an arrow that must not exist; everything not forbidden here is allowed.
  */
-const electronAdapters = ['^src/main/electron/', '^src/preload/'];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -82,17 +80,36 @@ module.exports = {
     },
     {
       name: 'electron-only-in-adapters',
-      comment: 'Services depend on ports (src/main/ports.ts); only the thin adapter files import electron.',
+      comment:
+        "Services depend on ports (src/main/ports.ts); electron is imported only in main's Electron folder and the preload.",
       severity: 'error',
-      from: { path: '^src/', pathNot: electronAdapters },
+      from: { path: '^src/', pathNot: '^src/(main/electron|preload)/' },
       to: { path: '(^|node_modules/)electron(/|$)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'services-not-adapters',
       comment: 'A service gets its platform through ports; it never picks an adapter itself.',
       severity: 'error',
-      from: { path: '^src/main/(services|operations|codat|branding|bridge)/' },
+      from: { path: '^src/main/(services|operations|codat|branding|bridge|storage)/' },
       to: { path: '^src/main/(platform|electron)/' },
+    },
+    {
+      name: 'main-rules-stay-pure',
+      comment:
+        'src/main/rules holds the decisions main applies, as functions of their input: no services, ports, stores or electron.',
+      severity: 'error',
+      from: { path: '^src/main/rules/' },
+      to: {
+        path: '^src/(main|renderer|preload|web|sandbox)/|(^|node_modules/)electron(/|$)',
+        pathNot: '^src/main/rules/',
+      },
+    },
+    {
+      name: 'main-rules-no-node',
+      comment: 'A rule reads no file and opens no socket (no Node built-ins): what it needs comes in as arguments.',
+      severity: 'error',
+      from: { path: '^src/main/rules/' },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'main-not-renderer-or-web',

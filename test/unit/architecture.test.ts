@@ -29,6 +29,10 @@ describe('architecture rules', () => {
       [
         'no-cycles: src/main/cycle-a.ts',
         'electron-only-in-adapters: src/main/services/uses-electron.ts',
+        'electron-only-in-adapters: src/main/window.ts',
+        'services-not-adapters: src/main/services/uses-adapter.ts',
+        'main-rules-no-node: src/main/rules/reads-files.ts',
+        'main-rules-stay-pure: src/main/rules/uses-store.ts',
         'renderer-features-apart: src/renderer/features/a/crossing.ts',
         'renderer-only-through-the-bridge: src/renderer/uses-main.ts',
         'sandbox-only-through-the-node-adapter: src/web/uses-sandbox.ts',
