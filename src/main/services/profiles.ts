@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { KeyStorage, ProfileInput, ProfileSummary } from '@shared/contract';
+import type { KeyStorage, OperationOutput, ProfileInput, ProfileSummary } from '@shared/contract';
 import { addressNeedsNewKey, originOf } from '@shared/domain/profiles';
 import { BridgeFailure } from '@shared/result';
 import { createCodatApi, type CodatApi } from '../codat/api';
@@ -14,6 +14,26 @@ import type { Logger } from '../log';
 import type { SecretVault, TrainingSandboxStarter } from '../ports';
 import type { Redactor } from '../security/redaction';
 import { trainingProfileId, type SettingsStore, type StoredProfile } from '../storage/settings';
+
+/** A profile as the renderer may save it: the contract's input, with the fields a saved profile must have. */
+export type ProfileSaveInput = ProfileInput & { name: string; baseUrl: string; environment: 'test' | 'production' };
+
+export interface ProfileService {
+  /** Every profile (the training sandbox first), the active one, and how stored keys are protected. */
+  list(): OperationOutput<'profiles.list'>;
+  active(): ProfileSummary;
+  /** Checks the key with Codat before anything is stored: a key Codat refuses is never kept. */
+  save(input: ProfileSaveInput): Promise<ProfileSummary>;
+  remove(id: string): { removed: true };
+  activate(id: string): ProfileSummary;
+  /** Asks Codat who the profile's key belongs to. */
+  test(id: string): Promise<OperationOutput<'profiles.test'>>;
+  /** The Codat API of the active profile (the training sandbox starts here on first use). */
+  activeApi(): Promise<CodatApi>;
+  apiFor(id: string): Promise<CodatApi>;
+  /** Per-profile caches subscribe here so that switching profiles clears them. */
+  onSwitch(listener: (activeId: string) => void): () => void;
+}
 
 export interface ProfileServiceOptions {
   settings: SettingsStore;
@@ -72,339 +92,365 @@ function explainKeyRefusal(failure: BridgeFailure): BridgeFailure {
   return new BridgeFailure({ ...failure.error, message: `${explanation} (Codat said: ${failure.error.message})` });
 }
 
-export function createProfileService(options: ProfileServiceOptions) {
-  const { settings, vault, redactor } = options;
-  const now = options.now ?? (() => new Date());
-  /** Keys kept for this session only, and keys already decrypted (so each is decrypted once), with their origin. */
-  const sessionKeys = new Map<string, { origin: string; key: string }>();
-  const decrypted = new Map<string, { ciphertext: string; sealed: { origin: string; key: string } | null }>();
-  const apis = new Map<string, CodatApi>();
-  let training: Promise<{ url: string; apiKey: string }> | null = null;
-  const switchListeners = new Set<(activeId: string) => void>();
+type SealedKey = z.infer<typeof sealedKeySchema>;
+type KeyState = { key: string | null; problem?: string; status: ProfileSummary['keyStatus'] };
 
-  function remember(profileId: string, origin: string, key: string) {
-    redactor.add(key);
-    sessionKeys.set(profileId, { origin, key });
-  }
+/** Keys in memory: those kept for this session only, and stored ones already decrypted (each once), with origin. */
+interface KeyMemory {
+  vault: SecretVault;
+  redactor: Redactor;
+  session: Map<string, Pick<SealedKey, 'origin' | 'key'>>;
+  decrypted: Map<string, { ciphertext: string; sealed: Pick<SealedKey, 'origin' | 'key'> | null }>;
+}
 
-  type KeyState = { key: string | null; problem?: string; status: ProfileSummary['keyStatus'] };
+function rememberSessionKey(keys: KeyMemory, profileId: string, origin: string, key: string) {
+  keys.redactor.add(key);
+  keys.session.set(profileId, { origin, key });
+}
 
-  function storedKey(profile: StoredProfile): KeyState {
-    const origin = originOf(profile.baseUrl);
-    const session = sessionKeys.get(profile.id);
-    if (session) return session.origin === origin ? { key: session.key, status: 'ready' } : addressChanged(session);
-    if (profile.key.storage === 'session_only') {
-      return {
-        key: null,
-        status: 'missing',
-        problem: 'This key was kept for the last session only. Enter it again to use this profile.',
-      };
-    }
-    let cached = decrypted.get(profile.id);
-    if (!cached || cached.ciphertext !== profile.key.ciphertext) {
-      let sealed: { origin: string; key: string } | null = null;
-      try {
-        const plain = vault.decrypt(profile.key.ciphertext);
-        sealed = openSealedKey(plain);
-        if (!sealed) {
-          // Stored before keys were tied to their address: it cannot say where it belongs, so it is not used.
-          redactor.add(plain);
-          return {
-            key: null,
-            status: 'undecryptable',
-            problem: 'Linkdesk now ties each stored key to its address. Enter this key once more to keep using it.',
-          };
-        }
-        redactor.add(sealed.key);
-      } catch {
-        sealed = null;
-      }
-      cached = { ciphertext: profile.key.ciphertext, sealed };
-      decrypted.set(profile.id, cached);
-    }
-    if (!cached.sealed) return undecryptable();
-    return cached.sealed.origin === origin
-      ? { key: cached.sealed.key, status: 'ready' }
-      : addressChanged(cached.sealed);
-  }
-
-  function undecryptable(): KeyState {
+/** The profile's key if it may be used for the profile's address, else why not. */
+function readKey(keys: KeyMemory, profile: StoredProfile): KeyState {
+  const origin = originOf(profile.baseUrl);
+  const session = keys.session.get(profile.id);
+  if (session) return session.origin === origin ? { key: session.key, status: 'ready' } : addressChanged(session);
+  if (profile.key.storage === 'session_only') {
     return {
       key: null,
-      status: 'undecryptable',
-      problem:
-        'This key can no longer be decrypted (the keychain was reset, or Linkdesk was reinstalled under another name). Enter it again.',
+      status: 'missing',
+      problem: 'This key was kept for the last session only. Enter it again to use this profile.',
     };
   }
-
-  /** The profile's address no longer matches the one its key was given for (the settings file was edited). */
-  function addressChanged(sealed: { origin: string }): KeyState {
-    return {
-      key: null,
-      status: 'undecryptable',
-      problem: `This profile's address changed outside Linkdesk; its key was given for ${sealed.origin} and is not sent anywhere else. Enter the key for the new address.`,
-    };
-  }
-
-  function trainingSummary(): ProfileSummary {
-    return {
-      id: trainingProfileId,
-      name: 'Training sandbox',
-      baseUrl: 'Built in (starts on this computer when first used)',
-      environment: 'training',
-      builtIn: true,
-      keyHint: null,
-      createdAt: trainingCreatedAt,
-      protection: 'none',
-      keyStatus: 'ready',
-    };
-  }
-
-  function summary(profile: StoredProfile): ProfileSummary {
-    const { status, problem } = storedKey(profile);
-    return {
-      id: profile.id,
-      name: profile.name,
-      baseUrl: profile.baseUrl,
-      environment: profile.environment,
-      builtIn: false,
-      keyHint: profile.keyHint,
-      createdAt: profile.createdAt,
-      protection: profile.key.storage,
-      keyStatus: status,
-      ...(problem ? { keyProblem: problem } : {}),
-    };
-  }
-
-  function find(id: string): StoredProfile {
-    const profile = settings.read().profiles.find((candidate) => candidate.id === id);
-    if (!profile) throw new BridgeFailure({ code: 'invalid_input', message: 'That profile no longer exists.' });
-    return profile;
-  }
-
-  /** Rate-limit and reachability news is passed on only while its profile is the active one. */
-  function httpFor(baseUrl: string, credential: string, profileId: string | null) {
-    const isActive = () => profileId !== null && settings.read().activeProfileId === profileId;
-    return createCodatHttp({
-      baseUrl,
-      credential,
-      onRateLimit: (info) => {
-        if (isActive()) options.onRateLimit?.(info);
-      },
-      onReachability: (reachable) => {
-        if (isActive()) options.onReachability?.(reachable);
-      },
-      ...(options.log ? { log: options.log } : {}),
-      ...options.http,
-    });
-  }
-
-  async function startTraining() {
-    training ??= options.training.start().then((sandbox) => {
-      redactor.add(sandbox.apiKey);
-      options.allowOrigin(sandbox.url);
-      return sandbox;
-    });
+  let cached = keys.decrypted.get(profile.id);
+  if (!cached || cached.ciphertext !== profile.key.ciphertext) {
+    let sealed: Pick<SealedKey, 'origin' | 'key'> | null = null;
     try {
-      return await training;
-    } catch (error) {
-      training = null;
-      throw new BridgeFailure({
-        code: 'internal',
-        message: `The training sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      const plain = keys.vault.decrypt(profile.key.ciphertext);
+      sealed = openSealedKey(plain);
+      if (!sealed) {
+        // Stored before keys were tied to their address: it cannot say where it belongs, so it is not used.
+        keys.redactor.add(plain);
+        return {
+          key: null,
+          status: 'undecryptable',
+          problem: 'Linkdesk now ties each stored key to its address. Enter this key once more to keep using it.',
+        };
+      }
+      keys.redactor.add(sealed.key);
+    } catch {
+      sealed = null;
     }
+    cached = { ciphertext: profile.key.ciphertext, sealed };
+    keys.decrypted.set(profile.id, cached);
   }
+  if (!cached.sealed) return undecryptable();
+  return cached.sealed.origin === origin ? { key: cached.sealed.key, status: 'ready' } : addressChanged(cached.sealed);
+}
 
-  function chooseStorage(requested: ProfileInput['storage']): KeyStorage {
-    const level = vault.describe().level;
-    if (level === 'os_keychain') return 'os_keychain';
-    if (!requested) {
-      throw new BridgeFailure({
-        code: 'invalid_input',
-        message:
-          level === 'weak'
-            ? 'No keyring protects stored keys on this computer. Choose: keep the key for this session only, or store it with weak protection.'
-            : 'This computer cannot encrypt stored keys, so the key can be kept for this session only. Choose that to continue.',
-        details: ['storage'],
-      });
-    }
-    if (requested === 'weak' && level !== 'weak') {
-      throw new BridgeFailure({
-        code: 'invalid_input',
-        message: 'This computer cannot encrypt stored keys at all; the key can only be kept for this session.',
-        details: ['storage'],
-      });
-    }
-    return requested;
+function undecryptable(): KeyState {
+  return {
+    key: null,
+    status: 'undecryptable',
+    problem:
+      'This key can no longer be decrypted (the keychain was reset, or Linkdesk was reinstalled under another name). Enter it again.',
+  };
+}
+
+/** The profile's address no longer matches the one its key was given for (the settings file was edited). */
+function addressChanged(sealed: { origin: string }): KeyState {
+  return {
+    key: null,
+    status: 'undecryptable',
+    problem: `This profile's address changed outside Linkdesk; its key was given for ${sealed.origin} and is not sent anywhere else. Enter the key for the new address.`,
+  };
+}
+
+function trainingSummary(): ProfileSummary {
+  return {
+    id: trainingProfileId,
+    name: 'Training sandbox',
+    baseUrl: 'Built in (starts on this computer when first used)',
+    environment: 'training',
+    builtIn: true,
+    keyHint: null,
+    createdAt: trainingCreatedAt,
+    protection: 'none',
+    keyStatus: 'ready',
+  };
+}
+
+function profileSummary(keys: KeyMemory, profile: StoredProfile): ProfileSummary {
+  const { status, problem } = readKey(keys, profile);
+  return {
+    id: profile.id,
+    name: profile.name,
+    baseUrl: profile.baseUrl,
+    environment: profile.environment,
+    builtIn: false,
+    keyHint: profile.keyHint,
+    createdAt: profile.createdAt,
+    protection: profile.key.storage,
+    keyStatus: status,
+    ...(problem ? { keyProblem: problem } : {}),
+  };
+}
+
+function findProfile(settings: SettingsStore, id: string): StoredProfile {
+  const profile = settings.read().profiles.find((candidate) => candidate.id === id);
+  if (!profile) throw new BridgeFailure({ code: 'invalid_input', message: 'That profile no longer exists.' });
+  return profile;
+}
+
+/** Rate-limit and reachability news is passed on only while its profile is the active one. */
+function profileHttp(options: ProfileServiceOptions, baseUrl: string, credential: string, profileId: string | null) {
+  const isActive = () => profileId !== null && options.settings.read().activeProfileId === profileId;
+  return createCodatHttp({
+    baseUrl,
+    credential,
+    onRateLimit: (info) => {
+      if (isActive()) options.onRateLimit?.(info);
+    },
+    onReachability: (reachable) => {
+      if (isActive()) options.onReachability?.(reachable);
+    },
+    ...(options.log ? { log: options.log } : {}),
+    ...options.http,
+  });
+}
+
+/** How a new key is kept: in the OS keychain where there is one, else as the user chose, if this computer can. */
+function chooseStorage(vault: SecretVault, requested: ProfileInput['storage']): KeyStorage {
+  const level = vault.describe().level;
+  if (level === 'os_keychain') return 'os_keychain';
+  if (!requested) {
+    throw new BridgeFailure({
+      code: 'invalid_input',
+      message:
+        level === 'weak'
+          ? 'No keyring protects stored keys on this computer. Choose: keep the key for this session only, or store it with weak protection.'
+          : 'This computer cannot encrypt stored keys, so the key can be kept for this session only. Choose that to continue.',
+      details: ['storage'],
+    });
   }
-
-  function notifyChanged() {
-    const activeId = settings.read().activeProfileId;
-    options.onChanged?.(activeId);
+  if (requested === 'weak' && level !== 'weak') {
+    throw new BridgeFailure({
+      code: 'invalid_input',
+      message: 'This computer cannot encrypt stored keys at all; the key can only be kept for this session.',
+      details: ['storage'],
+    });
   }
+  return requested;
+}
 
-  const service = {
+/** What the service keeps while it runs, shared by the functions below. */
+interface ProfileContext {
+  options: ProfileServiceOptions;
+  now: () => Date;
+  keys: KeyMemory;
+  apis: Map<string, CodatApi>;
+  switchListeners: Set<(activeId: string) => void>;
+  /** The training sandbox, once its start was asked for (null again after a failed start). */
+  training: Promise<{ url: string; apiKey: string }> | null;
+}
+
+function notifyChanged(context: ProfileContext) {
+  context.options.onChanged?.(context.options.settings.read().activeProfileId);
+}
+
+async function startTraining(context: ProfileContext) {
+  const { options } = context;
+  context.training ??= options.training.start().then((sandbox) => {
+    options.redactor.add(sandbox.apiKey);
+    options.allowOrigin(sandbox.url);
+    return sandbox;
+  });
+  try {
+    return await context.training;
+  } catch (error) {
+    context.training = null;
+    throw new BridgeFailure({
+      code: 'internal',
+      message: `The training sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+}
+
+/** The key a save uses: the one typed, or the stored one when the address still matches the one it was given for. */
+function credentialForSave(context: ProfileContext, input: ProfileSaveInput, existing: StoredProfile | undefined) {
+  if (!existing && !input.apiKey) {
+    throw new BridgeFailure({
+      code: 'invalid_input',
+      message: 'A new profile needs an API key.',
+      details: ['apiKey'],
+    });
+  }
+  const baseUrl = input.baseUrl.replace(/\/+$/, '');
+  if (existing && !input.apiKey && addressNeedsNewKey(existing.baseUrl, baseUrl)) {
+    // A stored key is only ever sent where it was given: a typo, or a hostile caller, must not ship it elsewhere.
+    throw new BridgeFailure({
+      code: 'invalid_input',
+      message: `The address changed from ${originOf(existing.baseUrl)} to ${originOf(baseUrl)}: enter the API key for the new address. A stored key is never sent to another host.`,
+      details: ['apiKey'],
+    });
+  }
+  const credential = input.apiKey ?? (existing ? readKey(context.keys, existing).key : null);
+  if (!credential) {
+    throw new BridgeFailure({
+      code: 'invalid_input',
+      message: 'Enter the API key again: the stored one cannot be used.',
+      details: ['apiKey'],
+    });
+  }
+  return { baseUrl, credential };
+}
+
+async function saveProfile(context: ProfileContext, input: ProfileSaveInput): Promise<ProfileSummary> {
+  const { settings, vault, redactor } = context.options;
+  if (input.id === trainingProfileId) {
+    throw new BridgeFailure({
+      code: 'invalid_input',
+      message: 'The training sandbox is built in and cannot be edited.',
+    });
+  }
+  const current = settings.read();
+  const existing = input.id ? findProfile(settings, input.id) : undefined;
+  const { baseUrl, credential } = credentialForSave(context, input, existing);
+  redactor.add(credential);
+  // Validate before anything is stored: a key that Codat refuses is never kept.
+  try {
+    await createCodatApi(profileHttp(context.options, baseUrl, credential, null)).profile();
+  } catch (error) {
+    // The key stays registered with the redactor: it may still be in text on its way out.
+    throw error instanceof BridgeFailure ? explainKeyRefusal(error) : error;
+  }
+  const id = existing?.id ?? randomUUID();
+  let key = existing?.key ?? ({ storage: 'session_only' } as StoredProfile['key']);
+  if (input.apiKey) {
+    const storage = chooseStorage(vault, input.storage);
+    key =
+      storage === 'session_only'
+        ? { storage }
+        : { storage, ciphertext: vault.encrypt(sealKey(originOf(baseUrl), input.apiKey)) };
+    context.keys.decrypted.delete(id);
+    rememberSessionKey(context.keys, id, originOf(baseUrl), input.apiKey);
+  }
+  const profile: StoredProfile = {
+    id,
+    name: input.name.trim(),
+    baseUrl,
+    environment: input.environment,
+    createdAt: existing?.createdAt ?? context.now().toISOString(),
+    keyHint: input.apiKey ? keyHint(input.apiKey) : (existing?.keyHint ?? null),
+    key,
+  };
+  const profiles = existing ? current.profiles.map((p) => (p.id === id ? profile : p)) : [...current.profiles, profile];
+  settings.write({ ...current, profiles });
+  context.apis.delete(id);
+  notifyChanged(context);
+  return profileSummary(context.keys, profile);
+}
+
+function removeProfile(context: ProfileContext, id: string): { removed: true } {
+  const { settings } = context.options;
+  if (id === trainingProfileId)
+    throw new BridgeFailure({ code: 'invalid_input', message: 'The training sandbox cannot be removed.' });
+  const current = settings.read();
+  findProfile(settings, id);
+  // Removing a profile drops its ciphertext from the settings file and its key from memory.
+  const activeProfileId = current.activeProfileId === id ? trainingProfileId : current.activeProfileId;
+  settings.write({
+    ...current,
+    activeProfileId,
+    profiles: current.profiles.filter((profile) => profile.id !== id),
+  });
+  context.keys.session.delete(id);
+  context.keys.decrypted.delete(id);
+  context.apis.delete(id);
+  if (activeProfileId !== current.activeProfileId)
+    context.switchListeners.forEach((listener) => listener(activeProfileId));
+  notifyChanged(context);
+  return { removed: true as const };
+}
+
+async function apiForProfile(context: ProfileContext, id: string): Promise<CodatApi> {
+  const cached = context.apis.get(id);
+  if (cached) return cached;
+  let api: CodatApi;
+  if (id === trainingProfileId) {
+    const sandbox = await startTraining(context);
+    api = createCodatApi(profileHttp(context.options, sandbox.url, sandbox.apiKey, id));
+  } else {
+    const profile = findProfile(context.options.settings, id);
+    const { key, problem } = readKey(context.keys, profile);
+    if (!key)
+      throw new BridgeFailure({ code: 'not_configured', message: problem ?? 'This profile has no usable key.' });
+    api = createCodatApi(profileHttp(context.options, profile.baseUrl, key, id));
+  }
+  context.apis.set(id, api);
+  return api;
+}
+
+export function createProfileService(options: ProfileServiceOptions): ProfileService {
+  const { settings, vault } = options;
+  const context: ProfileContext = {
+    options,
+    now: options.now ?? (() => new Date()),
+    keys: { vault, redactor: options.redactor, session: new Map(), decrypted: new Map() },
+    apis: new Map(),
+    switchListeners: new Set(),
+    training: null,
+  };
+
+  const service: ProfileService = {
     list() {
       const current = settings.read();
       return {
-        profiles: [trainingSummary(), ...current.profiles.map(summary)],
+        profiles: [trainingSummary(), ...current.profiles.map((profile) => profileSummary(context.keys, profile))],
         activeId: current.activeProfileId,
         secretStorage: vault.describe(),
       };
     },
 
-    active(): ProfileSummary {
+    active() {
       const current = settings.read();
       if (current.activeProfileId === trainingProfileId) return trainingSummary();
       const profile = current.profiles.find((candidate) => candidate.id === current.activeProfileId);
-      return profile ? summary(profile) : trainingSummary();
+      return profile ? profileSummary(context.keys, profile) : trainingSummary();
     },
 
-    async save(
-      input: ProfileInput & { name: string; baseUrl: string; environment: 'test' | 'production' },
-    ): Promise<ProfileSummary> {
-      if (input.id === trainingProfileId) {
-        throw new BridgeFailure({
-          code: 'invalid_input',
-          message: 'The training sandbox is built in and cannot be edited.',
-        });
-      }
-      const current = settings.read();
-      const existing = input.id ? find(input.id) : undefined;
-      if (!existing && !input.apiKey) {
-        throw new BridgeFailure({
-          code: 'invalid_input',
-          message: 'A new profile needs an API key.',
-          details: ['apiKey'],
-        });
-      }
-      const baseUrl = input.baseUrl.replace(/\/+$/, '');
-      if (existing && !input.apiKey && addressNeedsNewKey(existing.baseUrl, baseUrl)) {
-        // A stored key is only ever sent where it was given: a typo, or a hostile caller, must not ship it elsewhere.
-        throw new BridgeFailure({
-          code: 'invalid_input',
-          message: `The address changed from ${originOf(existing.baseUrl)} to ${originOf(baseUrl)}: enter the API key for the new address. A stored key is never sent to another host.`,
-          details: ['apiKey'],
-        });
-      }
-      const credential = input.apiKey ?? (existing ? storedKey(existing).key : null);
-      if (!credential) {
-        throw new BridgeFailure({
-          code: 'invalid_input',
-          message: 'Enter the API key again: the stored one cannot be used.',
-          details: ['apiKey'],
-        });
-      }
-      redactor.add(credential);
-      // Validate before anything is stored: a key that Codat refuses is never kept.
-      try {
-        await createCodatApi(httpFor(baseUrl, credential, null)).profile();
-      } catch (error) {
-        // The key stays registered with the redactor: it may still be in text on its way out.
-        throw error instanceof BridgeFailure ? explainKeyRefusal(error) : error;
-      }
-      const id = existing?.id ?? randomUUID();
-      let key = existing?.key ?? ({ storage: 'session_only' } as StoredProfile['key']);
-      if (input.apiKey) {
-        const storage = chooseStorage(input.storage);
-        key =
-          storage === 'session_only'
-            ? { storage }
-            : { storage, ciphertext: vault.encrypt(sealKey(originOf(baseUrl), input.apiKey)) };
-        decrypted.delete(id);
-        remember(id, originOf(baseUrl), input.apiKey);
-      }
-      const profile: StoredProfile = {
-        id,
-        name: input.name.trim(),
-        baseUrl,
-        environment: input.environment,
-        createdAt: existing?.createdAt ?? now().toISOString(),
-        keyHint: input.apiKey ? keyHint(input.apiKey) : (existing?.keyHint ?? null),
-        key,
-      };
-      const profiles = existing
-        ? current.profiles.map((p) => (p.id === id ? profile : p))
-        : [...current.profiles, profile];
-      settings.write({ ...current, profiles });
-      apis.delete(id);
-      notifyChanged();
-      return summary(profile);
-    },
+    save: (input) => saveProfile(context, input),
+    remove: (id) => removeProfile(context, id),
 
-    remove(id: string) {
-      if (id === trainingProfileId)
-        throw new BridgeFailure({ code: 'invalid_input', message: 'The training sandbox cannot be removed.' });
+    activate(id) {
       const current = settings.read();
-      find(id);
-      // Removing a profile drops its ciphertext from the settings file and its key from memory.
-      const activeProfileId = current.activeProfileId === id ? trainingProfileId : current.activeProfileId;
-      settings.write({
-        ...current,
-        activeProfileId,
-        profiles: current.profiles.filter((profile) => profile.id !== id),
-      });
-      sessionKeys.delete(id);
-      decrypted.delete(id);
-      apis.delete(id);
-      if (activeProfileId !== current.activeProfileId) switchListeners.forEach((listener) => listener(activeProfileId));
-      notifyChanged();
-      return { removed: true as const };
-    },
-
-    activate(id: string): ProfileSummary {
-      const current = settings.read();
-      if (id !== trainingProfileId) find(id);
+      if (id !== trainingProfileId) findProfile(settings, id);
       if (current.activeProfileId !== id) {
         settings.write({ ...current, activeProfileId: id });
-        switchListeners.forEach((listener) => listener(id));
-        notifyChanged();
+        context.switchListeners.forEach((listener) => listener(id));
+        notifyChanged(context);
       }
       return service.active();
     },
 
-    async test(id: string) {
+    async test(id) {
       const api = await service.apiFor(id);
       const profile = await api.profile();
       return {
         clientName: profile.name,
         redirectUrl: profile.redirectUrl,
         baseUrl: api.http.baseUrl,
-        checkedAt: now().toISOString(),
+        checkedAt: context.now().toISOString(),
       };
     },
 
-    /** The Codat API of the active profile (the training sandbox starts here on first use). */
-    async activeApi(): Promise<CodatApi> {
+    async activeApi() {
       return service.apiFor(settings.read().activeProfileId);
     },
+    apiFor: (id) => apiForProfile(context, id),
 
-    async apiFor(id: string): Promise<CodatApi> {
-      const cached = apis.get(id);
-      if (cached) return cached;
-      let api: CodatApi;
-      if (id === trainingProfileId) {
-        const sandbox = await startTraining();
-        api = createCodatApi(httpFor(sandbox.url, sandbox.apiKey, id));
-      } else {
-        const profile = find(id);
-        const { key, problem } = storedKey(profile);
-        if (!key)
-          throw new BridgeFailure({ code: 'not_configured', message: problem ?? 'This profile has no usable key.' });
-        api = createCodatApi(httpFor(profile.baseUrl, key, id));
-      }
-      apis.set(id, api);
-      return api;
-    },
-
-    /** Per-profile caches subscribe here so that switching profiles clears them. */
-    onSwitch(listener: (activeId: string) => void): () => void {
-      switchListeners.add(listener);
-      return () => switchListeners.delete(listener);
+    onSwitch(listener) {
+      context.switchListeners.add(listener);
+      return () => context.switchListeners.delete(listener);
     },
   };
   return service;
 }
-
-export type ProfileService = ReturnType<typeof createProfileService>;
