@@ -19,6 +19,21 @@ import { backgroundRefresh, isStale } from '../branding/refresh-policy';
 import type { BrandingRefs, BrandingStore, ImageRef, IndexFile, PlatformFile } from '../branding/store';
 import type { CodatApi } from '../codat/api';
 
+export interface IntegrationService {
+  /** The active profile's catalogue: from the cache when there is one, fetched (and waited for) when not. */
+  list(): Promise<IntegrationCatalog>;
+  /** Fetches everything again now ("Refresh branding"); a failure leaves the cache as it was. */
+  refresh(): Promise<IntegrationCatalog>;
+  /** Codat cannot be reached: once it is back, the cache catches up. */
+  wentOffline(): void;
+  /** Codat answers again: catch up on what was missed while offline, in the background. */
+  reconnected(): void;
+  /** A cached image for the renderer (served as /branding-cache/<name>), or null. */
+  readImage(name: string): ReturnType<BrandingStore['readImage']>;
+  /** Forget what is in memory for a profile (its host changed); the disk cache is checked again on next use. */
+  forget(profileId: string): void;
+}
+
 export interface IntegrationServiceOptions {
   api(): Promise<CodatApi>;
   profileId(): string;
@@ -63,315 +78,326 @@ interface ProfileCache {
   missedWhileOffline: boolean;
 }
 
-export function createIntegrationService(options: IntegrationServiceOptions) {
-  const caches = new Map<string, Promise<ProfileCache>>();
-  const download = createImageDownload({
-    store: options.store,
-    trustedImageOrigins: options.trustedImageOrigins,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+type RefreshMode = 'all' | 'repair';
+
+/** What the service keeps while it runs: each profile's cache, loaded once, and the one image downloader. */
+interface BrandingContext {
+  options: IntegrationServiceOptions;
+  caches: Map<string, Promise<ProfileCache>>;
+  download: ReturnType<typeof createImageDownload>;
+}
+
+/** A profile's cache, read from disk on first use (again after a failed read). */
+function loaded(context: BrandingContext, profileId: string): Promise<ProfileCache> {
+  let cache = context.caches.get(profileId);
+  if (!cache) {
+    cache = loadCache(context.options, profileId);
+    context.caches.set(profileId, cache);
+    cache.catch(() => context.caches.delete(profileId));
+  }
+  return cache;
+}
+
+async function loadCache(options: IntegrationServiceOptions, profileId: string): Promise<ProfileCache> {
+  const cache: ProfileCache = {
+    index: null,
+    platforms: new Map(),
+    damaged: new Set(),
+    lostImages: new Set(),
+    refreshing: null,
+    progress: null,
+    offline: false,
+    lastError: null,
+    lastRepairAt: 0,
+    lastFailureAt: 0,
+    missedWhileOffline: false,
+  };
+  const index = await options.store.readIndex(profileId);
+  const expected = options.expectedBaseUrl();
+  // A profile pointed at another host must not show the old host's catalogue.
+  if (!index || (expected !== null && index.baseUrl !== expected)) return cache;
+  cache.index = index;
+  const files = await Promise.all(index.keys.map((key) => options.store.readPlatform(profileId, key)));
+  const used: string[] = [];
+  for (const [position, key] of index.keys.entries()) {
+    const file = files[position];
+    if (!file) {
+      cache.damaged.add(key);
+      continue;
+    }
+    cache.platforms.set(key, file);
+    for (const ref of Object.values(file.branding)) {
+      if (!ref) continue;
+      if (await options.store.hasImage(ref.file)) used.push(ref.file);
+      else {
+        cache.lostImages.add(ref.file);
+        cache.damaged.add(key);
+      }
+    }
+  }
+  if (index.poweredBy && !(await options.store.hasImage(index.poweredBy.file)))
+    cache.lostImages.add(index.poweredBy.file);
+  await options.store.markUsed(used);
+  return cache;
+}
+
+function stateOf(options: IntegrationServiceOptions, cache: ProfileCache): BrandingCacheState {
+  const cachedAt = cache.index?.cachedAt ?? null;
+  return {
+    cachedAt,
+    stale: isStale(cachedAt, options.now(), options.settings().ttlDays),
+    offline: cache.offline || (options.knownOffline?.() ?? false),
+    refreshing: cache.refreshing !== null,
+    progress: cache.progress,
+    lastError: cache.lastError,
+  };
+}
+
+function catalogOf(options: IntegrationServiceOptions, cache: ProfileCache): IntegrationCatalog {
+  const image = (ref: ImageRef | null): CachedImage | null =>
+    ref && !cache.lostImages.has(ref.file) ? { src: `/branding-cache/${ref.file}`, alt: ref.alt } : null;
+  const integrations: IntegrationCard[] = [];
+  for (const key of cache.index?.keys ?? []) {
+    const file = cache.platforms.get(key);
+    if (!file) continue;
+    const { integration, branding, note } = file;
+    const cards = {
+      logoFull: image(branding.logoFull),
+      logoSquare: image(branding.logoSquare),
+      buttonDefault: image(branding.buttonDefault),
+      buttonHover: image(branding.buttonHover),
+    };
+    integrations.push({
+      key: integration.key,
+      name: integration.name,
+      ...(integration.sourceType ? { sourceType: integration.sourceType } : {}),
+      enabled: integration.enabled,
+      isOfflineConnector: integration.isOfflineConnector,
+      isBeta: integration.isBeta,
+      logo: cards.logoSquare?.src ?? null,
+      branding: cards,
+      ...(note ? { brandingNote: note } : {}),
+    });
+  }
+  return { ...stateOf(options, cache), integrations, poweredBy: image(cache.index?.poweredBy ?? null) };
+}
+
+function announce(options: IntegrationServiceOptions, cache: ProfileCache) {
+  options.onChange?.(stateOf(options, cache));
+}
+
+/** Starts (or joins) a refresh of one profile's cache. `repair` refetches only what is missing or new. */
+function refreshCache(context: BrandingContext, profileId: string, cache: ProfileCache, mode: RefreshMode) {
+  const { options } = context;
+  if (cache.refreshing) return cache.refreshing;
+  if (mode === 'repair') cache.lastRepairAt = options.now();
+  const run = fetchInto(context, profileId, cache, mode)
+    .then(
+      () => {
+        cache.offline = false;
+        cache.lastError = null;
+        cache.missedWhileOffline = false;
+      },
+      (error: unknown) => {
+        const failure =
+          error instanceof BridgeFailure
+            ? error.error
+            : ({ code: 'internal', message: 'The branding could not be refreshed.' } as BridgeError);
+        cache.offline = failure.code === 'network' || failure.code === 'timeout';
+        cache.lastError = failure;
+        cache.lastFailureAt = options.now();
+        throw error;
+      },
+    )
+    .finally(() => {
+      cache.refreshing = null;
+      cache.progress = null;
+      announce(options, cache);
+    });
+  cache.refreshing = run;
+  announce(options, cache);
+  return run;
+}
+
+async function fetchInto(context: BrandingContext, profileId: string, cache: ProfileCache, mode: RefreshMode) {
+  const { options } = context;
+  const api = await options.api();
+  const integrations: Integration[] = [];
+  for await (const page of api.pages((n) => api.listIntegrations({ page: n, pageSize: 100 }))) {
+    integrations.push(...page.results);
+  }
+  const fetchedAt = new Date(options.now()).toISOString();
+  cache.progress = { done: 1, total: integrations.length + 1 };
+  announce(options, cache);
+  const downloads = createRefreshDownloads(context.download, cache.lostImages);
+  let lastAnnounced = options.now();
+
+  await mapLimited(integrations, 4, async (integration) => {
+    const previous = cache.platforms.get(integration.key);
+    const keepBranding = mode === 'repair' && previous && !cache.damaged.has(integration.key);
+    const file: PlatformFile = keepBranding
+      ? { ...previous, integration: metadataOf(integration) }
+      : await fetchPlatform(api, integration, previous, downloads, fetchedAt);
+    await options.store.writePlatform(profileId, file);
+    cache.platforms.set(integration.key, file);
+    cache.damaged.delete(integration.key);
+    for (const ref of Object.values(file.branding)) if (ref) cache.lostImages.delete(ref.file);
+    cache.progress = { done: (cache.progress?.done ?? 0) + 1, total: integrations.length + 1 };
+    if (options.now() - lastAnnounced >= 100) {
+      lastAnnounced = options.now();
+      announce(options, cache);
+    }
   });
 
-  function loaded(profileId: string): Promise<ProfileCache> {
-    let cache = caches.get(profileId);
-    if (!cache) {
-      cache = load(profileId);
-      caches.set(profileId, cache);
-      cache.catch(() => caches.delete(profileId));
-    }
-    return cache;
+  const poweredBySource = options.poweredByUrl?.(api.http.baseUrl) ?? null;
+  let poweredBy = cache.index?.poweredBy ?? null;
+  if (poweredBySource && (mode === 'all' || !poweredBy || cache.lostImages.has(poweredBy.file))) {
+    const downloaded = await downloads(poweredBySource, 'Powered by Codat', poweredBy);
+    poweredBy = 'ref' in downloaded ? downloaded.ref : null;
   }
+  if (poweredBy) cache.lostImages.delete(poweredBy.file);
+  const index: IndexFile = {
+    version: 1,
+    cachedAt: mode === 'all' || !cache.index ? fetchedAt : cache.index.cachedAt,
+    baseUrl: api.http.baseUrl,
+    keys: integrations.map((integration) => integration.key),
+    poweredBy,
+  };
+  await options.store.writeIndex(profileId, index);
+  cache.index = index;
+  for (const key of cache.platforms.keys()) if (!index.keys.includes(key)) cache.platforms.delete(key);
 
-  async function load(profileId: string): Promise<ProfileCache> {
-    const cache: ProfileCache = {
-      index: null,
-      platforms: new Map(),
-      damaged: new Set(),
-      lostImages: new Set(),
-      refreshing: null,
-      progress: null,
-      offline: false,
-      lastError: null,
-      lastRepairAt: 0,
-      lastFailureAt: 0,
-      missedWhileOffline: false,
-    };
-    const index = await options.store.readIndex(profileId);
-    const expected = options.expectedBaseUrl();
-    // A profile pointed at another host must not show the old host's catalogue.
-    if (!index || (expected !== null && index.baseUrl !== expected)) return cache;
-    cache.index = index;
-    const files = await Promise.all(index.keys.map((key) => options.store.readPlatform(profileId, key)));
-    const used: string[] = [];
-    for (const [position, key] of index.keys.entries()) {
-      const file = files[position];
-      if (!file) {
-        cache.damaged.add(key);
-        continue;
-      }
-      cache.platforms.set(key, file);
-      for (const ref of Object.values(file.branding)) {
-        if (!ref) continue;
-        if (await options.store.hasImage(ref.file)) used.push(ref.file);
-        else {
-          cache.lostImages.add(ref.file);
-          cache.damaged.add(key);
-        }
-      }
-    }
-    if (index.poweredBy && !(await options.store.hasImage(index.poweredBy.file)))
-      cache.lostImages.add(index.poweredBy.file);
-    await options.store.markUsed(used);
-    return cache;
+  // Keep this profile's images newest, then trim the cache to its bound.
+  const current = Array.from(cache.platforms.values()).flatMap((file) =>
+    Object.values(file.branding).flatMap((ref) => (ref ? [ref.file] : [])),
+  );
+  await options.store.markUsed(poweredBy ? [...current, poweredBy.file] : current);
+  const { removed } = await options.store.evict(options.settings().maxMegabytes * 1024 * 1024);
+  for (const name of removed) if (current.includes(name)) cache.lostImages.add(name);
+}
+
+/** One platform's branding from Codat, each image downloaded and checked; what could not be used is noted. */
+async function fetchPlatform(
+  api: CodatApi,
+  integration: Integration,
+  previous: PlatformFile | undefined,
+  downloads: RefreshDownloads,
+  fetchedAt: string,
+): Promise<PlatformFile> {
+  const problems: string[] = [];
+  let branding: Branding | null = null;
+  try {
+    branding = await api.branding(integration.key);
+  } catch (error) {
+    if (!(error instanceof BridgeFailure)) throw error;
+    // Without a network the whole refresh stops: the cache stays as it was.
+    if (error.error.code === 'network' || error.error.code === 'timeout') throw error;
+    problems.push(
+      error.error.status === 404
+        ? 'Codat has no branding for this platform; its list logo is shown.'
+        : `Codat's branding could not be read (${error.error.message}).`,
+    );
   }
+  const name = integration.name;
+  const sources: Record<Slot, { src?: string | undefined; alt?: string | undefined } | undefined> = {
+    logoFull: branding?.logo?.full?.image,
+    logoSquare: branding?.logo?.square?.image ?? { src: integration.logoUrl, alt: `${name} logo` },
+    buttonDefault: branding?.button?.default?.image,
+    buttonHover: branding?.button?.hover?.image,
+  };
+  const refs = {} as BrandingRefs;
+  for (const slot of Object.keys(sources) as Slot[]) {
+    const source = sources[slot];
+    const before = previous?.branding[slot] ?? null;
+    if (!source?.src) {
+      // Codat could not be asked: keep what was cached rather than lose it.
+      refs[slot] = branding ? null : before;
+      continue;
+    }
+    const downloaded = await downloads(source.src, source.alt || `${name} ${slotWords[slot]}`, before);
+    if ('ref' in downloaded) refs[slot] = downloaded.ref;
+    else {
+      refs[slot] = null;
+      problems.push(`The ${slotWords[slot]} could not be used: ${downloaded.problem}.`);
+    }
+  }
+  return {
+    version: 1,
+    cachedAt: fetchedAt,
+    integration: metadataOf(integration),
+    branding: refs,
+    ...(problems.length ? { note: problems.join(' ') } : {}),
+  };
+}
 
-  function stateOf(cache: ProfileCache): BrandingCacheState {
-    const cachedAt = cache.index?.cachedAt ?? null;
-    return {
-      cachedAt,
-      stale: isStale(cachedAt, options.now(), options.settings().ttlDays),
-      offline: cache.offline || (options.knownOffline?.() ?? false),
+/** Refreshes in the background when the refresh policy says so (stale, damaged, or `force` after an outage). */
+function revalidateInBackground(context: BrandingContext, profileId: string, cache: ProfileCache, force = false) {
+  const state = stateOf(context.options, cache);
+  const mode = backgroundRefresh(
+    {
+      stale: state.stale,
+      offline: state.offline,
       refreshing: cache.refreshing !== null,
-      progress: cache.progress,
-      lastError: cache.lastError,
-    };
-  }
+      damaged: cache.damaged.size,
+      lastRepairAt: cache.lastRepairAt,
+      lastFailureAt: cache.lastFailureAt,
+    },
+    context.options.now(),
+    force,
+  );
+  if (mode) refreshCache(context, profileId, cache, mode).catch(() => undefined);
+}
 
-  function catalogOf(cache: ProfileCache): IntegrationCatalog {
-    const image = (ref: ImageRef | null): CachedImage | null =>
-      ref && !cache.lostImages.has(ref.file) ? { src: `/branding-cache/${ref.file}`, alt: ref.alt } : null;
-    const integrations: IntegrationCard[] = [];
-    for (const key of cache.index?.keys ?? []) {
-      const file = cache.platforms.get(key);
-      if (!file) continue;
-      const { integration, branding, note } = file;
-      const cards = {
-        logoFull: image(branding.logoFull),
-        logoSquare: image(branding.logoSquare),
-        buttonDefault: image(branding.buttonDefault),
-        buttonHover: image(branding.buttonHover),
-      };
-      integrations.push({
-        key: integration.key,
-        name: integration.name,
-        ...(integration.sourceType ? { sourceType: integration.sourceType } : {}),
-        enabled: integration.enabled,
-        isOfflineConnector: integration.isOfflineConnector,
-        isBeta: integration.isBeta,
-        logo: cards.logoSquare?.src ?? null,
-        branding: cards,
-        ...(note ? { brandingNote: note } : {}),
-      });
-    }
-    return { ...stateOf(cache), integrations, poweredBy: image(cache.index?.poweredBy ?? null) };
-  }
-
-  function announce(cache: ProfileCache) {
-    options.onChange?.(stateOf(cache));
-  }
-
-  /** Starts (or joins) a refresh of one profile's cache. `repair` refetches only what is missing or new. */
-  function refresh(profileId: string, cache: ProfileCache, mode: 'all' | 'repair'): Promise<void> {
-    if (cache.refreshing) return cache.refreshing;
-    if (mode === 'repair') cache.lastRepairAt = options.now();
-    const run = fetchInto(profileId, cache, mode)
-      .then(
-        () => {
-          cache.offline = false;
-          cache.lastError = null;
-          cache.missedWhileOffline = false;
-        },
-        (error: unknown) => {
-          const failure =
-            error instanceof BridgeFailure
-              ? error.error
-              : ({ code: 'internal', message: 'The branding could not be refreshed.' } as BridgeError);
-          cache.offline = failure.code === 'network' || failure.code === 'timeout';
-          cache.lastError = failure;
-          cache.lastFailureAt = options.now();
-          throw error;
-        },
-      )
-      .finally(() => {
-        cache.refreshing = null;
-        cache.progress = null;
-        announce(cache);
-      });
-    cache.refreshing = run;
-    announce(cache);
-    return run;
-  }
-
-  async function fetchInto(profileId: string, cache: ProfileCache, mode: 'all' | 'repair'): Promise<void> {
-    const api = await options.api();
-    const integrations: Integration[] = [];
-    for await (const page of api.pages((n) => api.listIntegrations({ page: n, pageSize: 100 }))) {
-      integrations.push(...page.results);
-    }
-    const fetchedAt = new Date(options.now()).toISOString();
-    cache.progress = { done: 1, total: integrations.length + 1 };
-    announce(cache);
-    const downloads = createRefreshDownloads(download, cache.lostImages);
-    let lastAnnounced = options.now();
-
-    await mapLimited(integrations, 4, async (integration) => {
-      const previous = cache.platforms.get(integration.key);
-      const keepBranding = mode === 'repair' && previous && !cache.damaged.has(integration.key);
-      const file: PlatformFile = keepBranding
-        ? { ...previous, integration: metadataOf(integration) }
-        : await fetchPlatform(api, integration, previous, downloads, fetchedAt);
-      await options.store.writePlatform(profileId, file);
-      cache.platforms.set(integration.key, file);
-      cache.damaged.delete(integration.key);
-      for (const ref of Object.values(file.branding)) if (ref) cache.lostImages.delete(ref.file);
-      cache.progress = { done: (cache.progress?.done ?? 0) + 1, total: integrations.length + 1 };
-      if (options.now() - lastAnnounced >= 100) {
-        lastAnnounced = options.now();
-        announce(cache);
-      }
-    });
-
-    const poweredBySource = options.poweredByUrl?.(api.http.baseUrl) ?? null;
-    let poweredBy = cache.index?.poweredBy ?? null;
-    if (poweredBySource && (mode === 'all' || !poweredBy || cache.lostImages.has(poweredBy.file))) {
-      const downloaded = await downloads(poweredBySource, 'Powered by Codat', poweredBy);
-      poweredBy = 'ref' in downloaded ? downloaded.ref : null;
-    }
-    if (poweredBy) cache.lostImages.delete(poweredBy.file);
-    const index: IndexFile = {
-      version: 1,
-      cachedAt: mode === 'all' || !cache.index ? fetchedAt : cache.index.cachedAt,
-      baseUrl: api.http.baseUrl,
-      keys: integrations.map((integration) => integration.key),
-      poweredBy,
-    };
-    await options.store.writeIndex(profileId, index);
-    cache.index = index;
-    for (const key of cache.platforms.keys()) if (!index.keys.includes(key)) cache.platforms.delete(key);
-
-    // Keep this profile's images newest, then trim the cache to its bound.
-    const current = Array.from(cache.platforms.values()).flatMap((file) =>
-      Object.values(file.branding).flatMap((ref) => (ref ? [ref.file] : [])),
-    );
-    await options.store.markUsed(poweredBy ? [...current, poweredBy.file] : current);
-    const { removed } = await options.store.evict(options.settings().maxMegabytes * 1024 * 1024);
-    for (const name of removed) if (current.includes(name)) cache.lostImages.add(name);
-  }
-
-  async function fetchPlatform(
-    api: CodatApi,
-    integration: Integration,
-    previous: PlatformFile | undefined,
-    downloads: RefreshDownloads,
-    fetchedAt: string,
-  ): Promise<PlatformFile> {
-    const problems: string[] = [];
-    let branding: Branding | null = null;
-    try {
-      branding = await api.branding(integration.key);
-    } catch (error) {
-      if (!(error instanceof BridgeFailure)) throw error;
-      // Without a network the whole refresh stops: the cache stays as it was.
-      if (error.error.code === 'network' || error.error.code === 'timeout') throw error;
-      problems.push(
-        error.error.status === 404
-          ? 'Codat has no branding for this platform; its list logo is shown.'
-          : `Codat's branding could not be read (${error.error.message}).`,
-      );
-    }
-    const name = integration.name;
-    const sources: Record<Slot, { src?: string | undefined; alt?: string | undefined } | undefined> = {
-      logoFull: branding?.logo?.full?.image,
-      logoSquare: branding?.logo?.square?.image ?? { src: integration.logoUrl, alt: `${name} logo` },
-      buttonDefault: branding?.button?.default?.image,
-      buttonHover: branding?.button?.hover?.image,
-    };
-    const refs = {} as BrandingRefs;
-    for (const slot of Object.keys(sources) as Slot[]) {
-      const source = sources[slot];
-      const before = previous?.branding[slot] ?? null;
-      if (!source?.src) {
-        // Codat could not be asked: keep what was cached rather than lose it.
-        refs[slot] = branding ? null : before;
-        continue;
-      }
-      const downloaded = await downloads(source.src, source.alt || `${name} ${slotWords[slot]}`, before);
-      if ('ref' in downloaded) refs[slot] = downloaded.ref;
-      else {
-        refs[slot] = null;
-        problems.push(`The ${slotWords[slot]} could not be used: ${downloaded.problem}.`);
-      }
-    }
-    return {
-      version: 1,
-      cachedAt: fetchedAt,
-      integration: metadataOf(integration),
-      branding: refs,
-      ...(problems.length ? { note: problems.join(' ') } : {}),
-    };
-  }
-
-  function revalidateInBackground(profileId: string, cache: ProfileCache, force = false) {
-    const state = stateOf(cache);
-    const mode = backgroundRefresh(
-      {
-        stale: state.stale,
-        offline: state.offline,
-        refreshing: cache.refreshing !== null,
-        damaged: cache.damaged.size,
-        lastRepairAt: cache.lastRepairAt,
-        lastFailureAt: cache.lastFailureAt,
-      },
-      options.now(),
-      force,
-    );
-    if (mode) refresh(profileId, cache, mode).catch(() => undefined);
-  }
+export function createIntegrationService(options: IntegrationServiceOptions): IntegrationService {
+  const context: BrandingContext = {
+    options,
+    caches: new Map(),
+    download: createImageDownload({
+      store: options.store,
+      trustedImageOrigins: options.trustedImageOrigins,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
+  };
 
   return {
-    /** The active profile's catalogue: from the cache when there is one, fetched (and waited for) when not. */
-    async list(): Promise<IntegrationCatalog> {
+    async list() {
       const profileId = options.profileId();
-      const cache = await loaded(profileId);
-      if (!cache.index) await refresh(profileId, cache, 'all');
-      else revalidateInBackground(profileId, cache);
-      return catalogOf(cache);
+      const cache = await loaded(context, profileId);
+      if (!cache.index) await refreshCache(context, profileId, cache, 'all');
+      else revalidateInBackground(context, profileId, cache);
+      return catalogOf(options, cache);
     },
 
-    /** Fetches everything again now ("Refresh branding"); a failure leaves the cache as it was. */
-    async refresh(): Promise<IntegrationCatalog> {
+    async refresh() {
       const profileId = options.profileId();
-      const cache = await loaded(profileId);
-      await refresh(profileId, cache, 'all');
-      return catalogOf(cache);
+      const cache = await loaded(context, profileId);
+      await refreshCache(context, profileId, cache, 'all');
+      return catalogOf(options, cache);
     },
 
-    /** Codat cannot be reached: once it is back, the cache catches up. */
-    wentOffline(): void {
-      void loaded(options.profileId()).then(
+    wentOffline() {
+      void loaded(context, options.profileId()).then(
         (cache) => (cache.missedWhileOffline = true),
         () => undefined,
       );
     },
 
-    /** Codat answers again: catch up on what was missed while offline, in the background. */
-    reconnected(): void {
+    reconnected() {
       const profileId = options.profileId();
-      void loaded(profileId).then(
+      void loaded(context, profileId).then(
         (cache) => {
           if (!cache.index) return;
           const missed = cache.missedWhileOffline || cache.offline || cache.lastError !== null;
-          revalidateInBackground(profileId, cache, missed);
+          revalidateInBackground(context, profileId, cache, missed);
         },
         () => undefined,
       );
     },
 
-    /** A cached image for the renderer (served as /branding-cache/<name>), or null. */
-    readImage: (name: string) => options.store.readImage(name),
+    readImage: (name) => options.store.readImage(name),
 
-    /** Forget what is in memory for a profile (its host changed); the disk cache is checked again on next use. */
-    forget(profileId: string): void {
-      caches.delete(profileId);
+    forget(profileId) {
+      context.caches.delete(profileId);
     },
   };
 }
@@ -405,5 +431,3 @@ async function mapLimited<T>(items: readonly T[], limit: number, work: (item: T)
     }),
   );
 }
-
-export type IntegrationService = ReturnType<typeof createIntegrationService>;
