@@ -21,7 +21,6 @@ import type { CodatApi } from '../codat/api';
 import { explainGone } from './codat-errors';
 import type { CompanyCache } from './company-cache';
 
-type Api = CodatApi;
 export type SearchAnswer = OperationOutput<'companies.search'>;
 
 /** Close names offered when nothing matches. */
@@ -55,146 +54,188 @@ function containsEach(texts: readonly string[]): QueryExpression[] {
 }
 
 const notFound = (error: unknown) => error instanceof BridgeFailure && error.error.status === 404;
+
 export interface CompanyServiceOptions {
   api(): Promise<CodatApi>;
   cache: CompanyCache;
 }
 
-export function createCompanyService(options: CompanyServiceOptions) {
+export interface NewCompany {
+  customerId: string;
+  description?: string;
+  tags?: Record<string, string>;
+}
+
+export interface CompanyService {
+  /**
+   * Type-ahead: each new search cancels the one still in flight from the same box (its caller gets `cancelled`).
+   * Costs at most two Codat requests: a name one (two when its wide query matches more than a page, see byName); a
+   * company ID, Portal address or deep link one; a connection ID two (the company lookup misses, then its owner is
+   * found), one when this console has seen the connection. With a tag filter the text is only ever a name.
+   */
+  search(text: string, page: number, pageSize: number, tag?: TagFilter, box?: string): Promise<SearchAnswer>;
+  get(companyId: string, fresh: boolean): Promise<Company>;
+  /** Companies whose name is exactly what Codat would store for this customer ID. */
+  findByName(customerId: string): Promise<{ matches: Company[] }>;
+  create(input: NewCompany): Promise<Company>;
+  deleteCompany(companyId: string): Promise<{ deleted: true }>;
+  /** A new profile: nothing known of the old one's companies may answer for it. */
+  clear(): void;
+}
+
+/** One search's reach: the API, the cache its answers go into, the page size asked for, what cancels it. */
+interface Search {
+  api: CodatApi;
+  cache: CompanyCache;
+  pageSize: number;
+  signal: AbortSignal;
+}
+
+/** A bare ID: a company's, or else a connection's (whose company is found by it). */
+async function byId(search: Search, id: string): Promise<SearchAnswer> {
+  const { api, cache, pageSize, signal } = search;
+  // A connection this console has seen already names its company: one request instead of two.
+  const owner = cache.ownerOfConnection(id);
+  if (owner) return byTarget(search, { companyId: owner.id, connectionId: id });
+  try {
+    const company = cache.remember(await api.getCompany(id, signal));
+    return answer(pageSize, { results: [company], byId: true });
+  } catch (error) {
+    if (!notFound(error)) throw error;
+  }
+  const owners = await api.listCompanies({ page: 1, pageSize: 1, query: q.eq('dataConnections.id', id), signal });
+  owners.results.forEach((company) => cache.remember(company));
+  const company = owners.results.find((candidate) => candidate.dataConnections?.some((c) => c.id === id));
+  return answer(pageSize, { results: company ? [company] : [], byId: true, connectionId: company ? id : null });
+}
+
+async function byTarget(search: Search, target: LinkTarget) {
+  const { api, cache, pageSize, signal } = search;
+  try {
+    const company = cache.remember(await api.getCompany(target.companyId, signal));
+    return answer(pageSize, { results: [company], byId: true, connectionId: target.connectionId });
+  } catch (error) {
+    if (!notFound(error)) throw error;
+    return answer(pageSize, { results: [], byId: true });
+  }
+}
+
+/**
+ * A name. Codat is asked once for every form in which it may hold the typed text (`name~Caf Ol||name~Cafe Ole`)
+ * and, on the first page, for the halves of its longest word too (`||name~obr||name~ien`), so that the same
+ * answer can be compared loosely here (no accents, spaces or punctuation) and searched for close names. When
+ * that page holds the whole answer (the usual case), one request is all a search costs; when the halves match
+ * more than a page, the exact forms are asked for again on their own: two.
+ */
+async function byName(search: Search, typed: string, page: number, tags: QueryExpression | null) {
+  const { api, cache, pageSize, signal } = search;
+  const remember = (company: Company) => cache.remember(company);
+  const formTexts = storedNameForms(typed);
+  if (typed !== '' && formTexts.length === 0) {
+    // Nothing of it is in Codat's alphabet ("日本"): no stored name can contain it.
+    return answer(pageSize, {
+      results: [],
+      suggestions: closestNames(cache.all().slice(-maxSuggestionPool), typed, maxSuggestions),
+    });
+  }
+  const forms = containsEach(formTexts);
+  const exactQuery = forms.length > 0 ? q.or(...forms) : null;
+  const exactly = async () => {
+    const found = await api.listCompanies({ page, pageSize, query: exactQuery, ...(tags ? { tags } : {}), signal });
+    found.results.forEach(remember);
+    return found;
+  };
+  const pageOf = (found: Awaited<ReturnType<typeof exactly>>) =>
+    answer(pageSize, {
+      results: rankWithinPage(found.results, typed),
+      totalResults: found.totalResults,
+      page: found.pageNumber,
+      pageSize: found.pageSize,
+      unreadable: found.unreadable,
+    });
+
+  const fragments = containsEach(fallbackFragments(typed));
+  if (page > 1 || forms.length === 0 || fragments.length === 0) return pageOf(await exactly());
+
+  const wide = await api.listCompanies({
+    page: 1,
+    pageSize,
+    query: q.or(...forms, ...fragments),
+    ...(tags ? { tags } : {}),
+    signal,
+  });
+  wide.results.forEach(remember);
+  const holdsAForm = (company: Company) =>
+    formTexts.some((form) => company.name.toUpperCase().includes(neutraliseQueryText(form).toUpperCase()));
+  const complete = wide.results.length + wide.unreadable >= wide.totalResults;
+  const exact = wide.results.filter(holdsAForm);
+  if (complete && (exact.length > 0 || wide.unreadable > 0)) {
+    // Every company the wide query matches is here, so these are all that match exactly.
+    return answer(pageSize, {
+      results: rankWithinPage(exact, typed),
+      totalResults: exact.length + wide.unreadable,
+      unreadable: wide.unreadable,
+    });
+  }
+  if (!complete) {
+    const found = await exactly();
+    if (found.results.length > 0 || found.unreadable > 0) return pageOf(found);
+  }
+  const loose = wide.results.filter((company) => looselyContains(company.name, typed));
+  if (loose.length > 0) return answer(pageSize, { results: rankWithinPage(loose, typed), loose: true });
+  const known = new Map<string, Company>();
+  for (const company of [...wide.results, ...cache.all().slice(-maxSuggestionPool)]) known.set(company.id, company);
+  return answer(pageSize, { results: [], suggestions: closestNames(known.values(), typed, maxSuggestions) });
+}
+
+/** What the text is (a tag filter's name, a bare ID, a link, or a name), and the search that answers it. */
+function searchByText(search: Search, text: string, page: number, tag: TagFilter | undefined) {
+  const tags = tag ? q.eq(tag.key, tag.value) : null;
+  if (tags) return byName(search, text.trim(), page, tags);
+  const link = parseLink(text);
+  if (link.kind === 'refused') {
+    throw new BridgeFailure({ code: 'invalid_input', message: link.reason, details: ['text'] });
+  }
+  if (link.kind === 'id') return byId(search, link.id);
+  if (link.kind === 'company') return byTarget(search, link.target);
+  return byName(search, text.trim(), page, null);
+}
+
+/** The name Codat will store for a new company's customer ID, or why the company cannot be created. */
+function checkNewCompany(input: NewCompany): string {
+  const { name } = previewCompanyName(input.customerId);
+  if (!name) {
+    throw new BridgeFailure({
+      code: 'invalid_input',
+      message: 'Nothing is left of that customer ID once the characters Codat does not allow are removed.',
+      details: ['customerId'],
+    });
+  }
+  if (Object.keys(input.tags ?? {}).length > 9) {
+    throw new BridgeFailure({
+      code: 'invalid_input',
+      message: 'A company can have at most 9 tags of yours (Linkdesk keeps one to avoid duplicates).',
+      details: ['tags'],
+    });
+  }
+  return name;
+}
+
+export function createCompanyService(options: CompanyServiceOptions): CompanyService {
   const { cache } = options;
   const remember = (company: Company) => cache.remember(company);
   /** The search still in flight, per search box (the Companies page's and the palette's never cancel each other). */
   const searchesInFlight = new Map<string, AbortController>();
 
-  /** A bare ID: a company's, or else a connection's (whose company is found by it). */
-  async function byId(api: Api, id: string, pageSize: number, signal: AbortSignal): Promise<SearchAnswer> {
-    // A connection this console has seen already names its company: one request instead of two.
-    const owner = cache.ownerOfConnection(id);
-    if (owner) return byTarget(api, { companyId: owner.id, connectionId: id }, pageSize, signal);
-    try {
-      const company = remember(await api.getCompany(id, signal));
-      return answer(pageSize, { results: [company], byId: true });
-    } catch (error) {
-      if (!notFound(error)) throw error;
-    }
-    const owners = await api.listCompanies({ page: 1, pageSize: 1, query: q.eq('dataConnections.id', id), signal });
-    owners.results.forEach(remember);
-    const company = owners.results.find((candidate) => candidate.dataConnections?.some((c) => c.id === id));
-    return answer(pageSize, { results: company ? [company] : [], byId: true, connectionId: company ? id : null });
-  }
-
-  async function byTarget(api: Api, target: LinkTarget, pageSize: number, signal: AbortSignal) {
-    try {
-      const company = remember(await api.getCompany(target.companyId, signal));
-      return answer(pageSize, { results: [company], byId: true, connectionId: target.connectionId });
-    } catch (error) {
-      if (!notFound(error)) throw error;
-      return answer(pageSize, { results: [], byId: true });
-    }
-  }
-
-  /**
-   * A name. Codat is asked once for every form in which it may hold the typed text (`name~Caf Ol||name~Cafe Ole`)
-   * and, on the first page, for the halves of its longest word too (`||name~obr||name~ien`), so that the same
-   * answer can be compared loosely here (no accents, spaces or punctuation) and searched for close names. When
-   * that page holds the whole answer (the usual case), one request is all a search costs; when the halves match
-   * more than a page, the exact forms are asked for again on their own: two.
-   */
-  async function byName(
-    api: Api,
-    typed: string,
-    page: number,
-    pageSize: number,
-    signal: AbortSignal,
-    tags: QueryExpression | null,
-  ) {
-    const formTexts = storedNameForms(typed);
-    if (typed !== '' && formTexts.length === 0) {
-      // Nothing of it is in Codat's alphabet ("日本"): no stored name can contain it.
-      return answer(pageSize, {
-        results: [],
-        suggestions: closestNames(cache.all().slice(-maxSuggestionPool), typed, maxSuggestions),
-      });
-    }
-    const forms = containsEach(formTexts);
-    const exactQuery = forms.length > 0 ? q.or(...forms) : null;
-    const exactly = async () => {
-      const found = await api.listCompanies({ page, pageSize, query: exactQuery, ...(tags ? { tags } : {}), signal });
-      found.results.forEach(remember);
-      return found;
-    };
-    const pageOf = (found: Awaited<ReturnType<typeof exactly>>) =>
-      answer(pageSize, {
-        results: rankWithinPage(found.results, typed),
-        totalResults: found.totalResults,
-        page: found.pageNumber,
-        pageSize: found.pageSize,
-        unreadable: found.unreadable,
-      });
-
-    const fragments = containsEach(fallbackFragments(typed));
-    if (page > 1 || forms.length === 0 || fragments.length === 0) return pageOf(await exactly());
-
-    const wide = await api.listCompanies({
-      page: 1,
-      pageSize,
-      query: q.or(...forms, ...fragments),
-      ...(tags ? { tags } : {}),
-      signal,
-    });
-    wide.results.forEach(remember);
-    const holdsAForm = (company: Company) =>
-      formTexts.some((form) => company.name.toUpperCase().includes(neutraliseQueryText(form).toUpperCase()));
-    const complete = wide.results.length + wide.unreadable >= wide.totalResults;
-    const exact = wide.results.filter(holdsAForm);
-    if (complete && (exact.length > 0 || wide.unreadable > 0)) {
-      // Every company the wide query matches is here, so these are all that match exactly.
-      return answer(pageSize, {
-        results: rankWithinPage(exact, typed),
-        totalResults: exact.length + wide.unreadable,
-        unreadable: wide.unreadable,
-      });
-    }
-    if (!complete) {
-      const found = await exactly();
-      if (found.results.length > 0 || found.unreadable > 0) return pageOf(found);
-    }
-    const loose = wide.results.filter((company) => looselyContains(company.name, typed));
-    if (loose.length > 0) return answer(pageSize, { results: rankWithinPage(loose, typed), loose: true });
-    const known = new Map<string, Company>();
-    for (const company of [...wide.results, ...cache.all().slice(-maxSuggestionPool)]) known.set(company.id, company);
-    return answer(pageSize, { results: [], suggestions: closestNames(known.values(), typed, maxSuggestions) });
-  }
-
-  const service = {
-    /**
-     * Type-ahead: each new search cancels the one still in flight from the same box (its caller gets `cancelled`). Costs at most two
-     * Codat requests: a name one (two when its wide query matches more than a page, see byName); a company ID,
-     * Portal address or deep link one; a connection ID two (the company lookup misses, then its owner is found),
-     * one when this console has seen the connection. With a tag filter the text is only ever a name.
-     */
-    async search(
-      text: string,
-      page: number,
-      pageSize: number,
-      tag?: TagFilter,
-      box = 'companies-page',
-    ): Promise<SearchAnswer> {
+  return {
+    async search(text, page, pageSize, tag, box = 'companies-page') {
       searchesInFlight.get(box)?.abort();
       const controller = new AbortController();
       searchesInFlight.set(box, controller);
       const { signal } = controller;
       try {
         const api = await options.api();
-        const tags = tag ? q.eq(tag.key, tag.value) : null;
-        if (tags) return await byName(api, text.trim(), page, pageSize, signal, tags);
-        const link = parseLink(text);
-        if (link.kind === 'refused') {
-          throw new BridgeFailure({ code: 'invalid_input', message: link.reason, details: ['text'] });
-        }
-        if (link.kind === 'id') return await byId(api, link.id, pageSize, signal);
-        if (link.kind === 'company') return await byTarget(api, link.target, pageSize, signal);
-        return await byName(api, text.trim(), page, pageSize, signal, null);
+        return await searchByText({ api, cache, pageSize, signal }, text, page, tag);
       } catch (error) {
         if (signal.aborted) {
           throw new BridgeFailure({ code: 'cancelled', message: 'A newer search replaced this one.' });
@@ -205,13 +246,12 @@ export function createCompanyService(options: CompanyServiceOptions) {
       }
     },
 
-    async get(companyId: string, fresh: boolean): Promise<Company> {
+    async get(companyId, fresh) {
       const known = fresh ? null : cache.fresh(companyId);
       return known ?? remember(await (await options.api()).getCompany(companyId));
     },
 
-    /** Companies whose name is exactly what Codat would store for this customer ID. */
-    async findByName(customerId: string) {
+    async findByName(customerId) {
       const { name } = previewCompanyName(customerId);
       if (!name) return { matches: [] };
       const api = await options.api();
@@ -220,22 +260,8 @@ export function createCompanyService(options: CompanyServiceOptions) {
       return { matches: found.results.filter((company) => company.name.toLowerCase() === name.toLowerCase()) };
     },
 
-    async create(input: { customerId: string; description?: string; tags?: Record<string, string> }) {
-      const { name } = previewCompanyName(input.customerId);
-      if (!name) {
-        throw new BridgeFailure({
-          code: 'invalid_input',
-          message: 'Nothing is left of that customer ID once the characters Codat does not allow are removed.',
-          details: ['customerId'],
-        });
-      }
-      if (Object.keys(input.tags ?? {}).length > 9) {
-        throw new BridgeFailure({
-          code: 'invalid_input',
-          message: 'A company can have at most 9 tags of yours (Linkdesk keeps one to avoid duplicates).',
-          details: ['tags'],
-        });
-      }
+    async create(input) {
+      const name = checkNewCompany(input);
       const api = await options.api();
       return remember(
         await api.createCompany({
@@ -246,22 +272,18 @@ export function createCompanyService(options: CompanyServiceOptions) {
       );
     },
 
-    async deleteCompany(companyId: string) {
+    async deleteCompany(companyId) {
       await (await options.api()).deleteCompany(companyId).catch(explainGone);
       cache.forgetCompany(companyId);
       return { deleted: true as const };
     },
 
-    /** A new profile: nothing known of the old one's companies may answer for it. */
     clear() {
       cache.clear();
       for (const controller of searchesInFlight.values()) controller.abort();
     },
   };
-  return service;
 }
-
-export type CompanyService = ReturnType<typeof createCompanyService>;
 
 /** Within one page, names that hold the typed text (accents and punctuation aside) come before looser hits. */
 function rankWithinPage(companies: Company[], typed: string): Company[] {
