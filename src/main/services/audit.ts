@@ -4,23 +4,15 @@
  * whole later. A torn last line (a crash mid-write) is skipped with a warning, never fatal.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-} from 'node:fs';
-import path from 'node:path';
 import { auditRecordSchema, type AuditRecord } from '@shared/domain/audit';
 import type { Logger } from '../log';
-import { writeWholeSync } from '../storage/whole-write';
+import {
+  appendLineDurably,
+  auditFiles,
+  describeWriteFailure,
+  readAuditFiles,
+  type AuditFiles,
+} from '../storage/audit-files';
 
 export interface AuditLogOptions {
   directory: string;
@@ -73,14 +65,12 @@ export interface AuditFilter {
   to?: string | undefined;
 }
 
-const currentFile = 'audit.jsonl';
 const defaultRetryDelaysMs = [5_000, 15_000, 30_000, 60_000];
 
 /** The trail's state while the console runs: where it is written, and the records still waiting for the disk. */
 interface AuditContext {
   options: AuditLogOptions;
-  file: string;
-  maxFileBytes: number;
+  files: AuditFiles;
   now: () => Date;
   retryDelaysMs: readonly number[];
   /** Records of actions that happened but could not be written yet, oldest first. */
@@ -90,62 +80,9 @@ interface AuditContext {
   attempts: number;
 }
 
-function rotateIfNeeded(context: AuditContext) {
-  let size = 0;
-  try {
-    size = statSync(context.file).size;
-  } catch {
-    return;
-  }
-  if (size < context.maxFileBytes) return;
-  const stamp = context.now().toISOString().replace(/[:.]/g, '-');
-  try {
-    renameSync(context.file, path.join(context.options.directory, `audit-${stamp}-${randomUUID().slice(0, 8)}.jsonl`));
-  } catch (error) {
-    // Another console sharing the folder rotated it first; ours will be a fresh file.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
-
-/** One record: one line appended whole to a file opened for append, then fsync; or, if that fails, nothing. */
+/** One record, as one line with every secret scrubbed; written whole, or not at all (it throws). */
 function writeRecord(context: AuditContext, record: AuditRecord): void {
-  const line = `${context.options.redact(JSON.stringify(record))}\n`;
-  mkdirSync(context.options.directory, { recursive: true });
-  rotateIfNeeded(context);
-  // Read and append through one handle: another console may rename the path (rotation) at any moment.
-  const handle = openSync(context.file, 'a+', 0o600);
-  try {
-    const sizeBefore = fstatSync(handle).size;
-    // After a crash mid-write the file may end inside a line: start ours on a fresh one.
-    const bytes = Buffer.from(endsMidLine(handle, sizeBefore) ? `\n${line}` : line);
-    try {
-      writeWholeSync(handle, bytes);
-      fsyncSync(handle);
-    } catch (error) {
-      undoPartialAppend(context, handle, sizeBefore, bytes);
-      throw error;
-    }
-  } finally {
-    closeSync(handle);
-  }
-}
-
-/**
- * Takes back what a failed append left (part of the line, or all of it unsynced), so that the record, still waiting,
- * is later written once and whole. Only when what follows `sizeBefore` is ours alone: another console's line is
- * never cut.
- */
-function undoPartialAppend(context: AuditContext, handle: number, sizeBefore: number, bytes: Buffer): void {
-  try {
-    const added = fstatSync(handle).size - sizeBefore;
-    if (added <= 0 || added > bytes.length) return;
-    const tail = Buffer.alloc(added);
-    readSync(handle, tail, 0, added, sizeBefore);
-    if (tail.equals(bytes.subarray(0, added))) ftruncateSync(handle, sizeBefore);
-  } catch (error) {
-    // The fragment stays: the next attempt starts on a fresh line, so the record is still written whole.
-    context.options.log?.warn(`[audit] could not undo a partial write to ${context.file}: ${String(error)}`);
-  }
+  appendLineDurably(context.files, `${context.options.redact(JSON.stringify(record))}\n`);
 }
 
 function statusOf(context: AuditContext): AuditStatus {
@@ -188,39 +125,8 @@ function scheduleRetry(context: AuditContext) {
   context.retryTimer.unref?.();
 }
 
-/** The records in the trail's files, in the order they were written, and a warning for each unreadable line. */
-function readTrailFiles(directory: string): AuditRecords {
-  let names: string[] = [];
-  try {
-    names = readdirSync(directory)
-      .filter((name) => name.endsWith('.jsonl'))
-      .sort();
-  } catch {
-    // No folder yet (nothing written), or not readable: only the records still waiting, if any.
-  }
-  const records: AuditRecord[] = [];
-  const warnings: string[] = [];
-  for (const name of names) {
-    const lines = readFileSync(path.join(directory, name), 'utf8').split('\n');
-    lines.forEach((line, index) => {
-      if (line.trim() === '') return;
-      try {
-        records.push(auditRecordSchema.parse(JSON.parse(line)));
-      } catch {
-        const last = index >= lines.length - 2;
-        warnings.push(
-          last
-            ? `The last line of ${name} is incomplete (probably written during a crash) and was skipped.`
-            : `Line ${index + 1} of ${name} is incomplete or damaged (probably a crash) and was skipped.`,
-        );
-      }
-    });
-  }
-  return { records, warnings };
-}
-
 function readAll(context: AuditContext): AuditRecords {
-  const { records, warnings } = readTrailFiles(context.options.directory);
+  const { records, warnings } = readAuditFiles(context.options.directory);
   const { pending } = context;
   // Actions that happened but are not on disk yet are still part of the story.
   const written = new Set(records.map((record) => record.id));
@@ -250,11 +156,16 @@ function matchesFilter(record: AuditRecord, filter: AuditFilter, company: string
 }
 
 export function createAuditLog(options: AuditLogOptions): AuditLog {
+  const now = options.now ?? (() => new Date());
   const context: AuditContext = {
     options,
-    file: path.join(options.directory, currentFile),
-    maxFileBytes: options.maxFileBytes ?? 5 * 1024 * 1024,
-    now: options.now ?? (() => new Date()),
+    files: auditFiles({
+      directory: options.directory,
+      maxFileBytes: options.maxFileBytes ?? 5 * 1024 * 1024,
+      now,
+      log: options.log,
+    }),
+    now,
     retryDelaysMs: options.retryDelaysMs ?? defaultRetryDelaysMs,
     pending: [],
     problem: null,
@@ -305,27 +216,4 @@ export interface AuditStatus {
   pending: number;
   /** Why, in plain words; null when nothing is waiting. */
   problem: string | null;
-}
-
-/** Plain words for why the trail could not be written, from the file system's error code. */
-function describeWriteFailure(error: unknown, directory: string): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOSPC' || code === 'EDQUOT'
-      ? 'the disk is full'
-      : code === 'EROFS'
-        ? 'the disk is read-only'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'Linkdesk is not allowed to write there'
-          : code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR'
-            ? 'something that is not a folder is in the way'
-            : `${code ?? 'error'}: ${error instanceof Error ? error.message : String(error)}`;
-  return `Linkdesk could not write the audit trail in ${directory} (${why}).`;
-}
-
-function endsMidLine(handle: number, size: number): boolean {
-  if (size === 0) return false;
-  const last = Buffer.alloc(1);
-  readSync(handle, last, 0, 1, size - 1);
-  return last[0] !== 0x0a;
 }
