@@ -2,7 +2,7 @@
  * The confirmations for unlinking, deleting a connection and deleting a company, as a user meets them: the real
  * components in a DOM, with only the bridge (`@renderer/api`) replaced.
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Company, Connection } from '@shared/codat/schemas';
@@ -143,7 +143,7 @@ describe('Unlink', () => {
     expect(onChanged).not.toHaveBeenCalled();
 
     answer.answer({ ok: true, value: { ...connection, status: 'Unlinked' } });
-    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(document.activeElement).toBe(opener);
   });
@@ -209,7 +209,7 @@ describe('Delete connection', () => {
     await user.click(confirm);
     expect(deleteConnection).toHaveBeenCalledTimes(1);
     expect(deleteConnection).toHaveBeenCalledWith({ companyId: company.id, connectionId: connection.id });
-    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(document.activeElement).toBe(opener);
   });
@@ -258,7 +258,7 @@ describe('Delete company', () => {
     expect(onDeleted).not.toHaveBeenCalled();
 
     answer.answer({ ok: true, value: { deleted: true } });
-    await vi.waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));
     expect(deleteCompany).toHaveBeenCalledTimes(1);
   });
 

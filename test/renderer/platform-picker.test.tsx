@@ -2,7 +2,7 @@
  * The platform picker from the keyboard: Enter in the filter connects the first match, ↓ moves into the list,
  * and the platforms connected lately come first. The real component in a DOM, with only the bridge replaced.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -111,7 +111,7 @@ describe('platform picker from the keyboard', () => {
     expect(createConnection).toHaveBeenCalledTimes(1);
     // Grouped and sorted by name: QuickBooks Desktop comes before QuickBooks Online.
     expect(createConnection).toHaveBeenCalledWith({ companyId, platformKey: 'pqsw' });
-    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
   });
 
   it('Enter skips a platform that cannot be chosen, and does nothing with an empty filter', async () => {
@@ -143,7 +143,7 @@ describe('recently used platforms', () => {
     const first = renderPicker();
     const user = userEvent.setup();
     await user.click(within(first.dialog).getByRole('button', { name: 'Stripe' }));
-    await vi.waitFor(() => expect(first.onCreated).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(first.onCreated).toHaveBeenCalledTimes(1));
     first.view.unmount();
 
     const { dialog, view } = renderPicker();

@@ -1,8 +1,12 @@
 /** Renderer tests run in jsdom: unmount after each test, and give <dialog> the modal behaviour jsdom lacks. */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(cleanup);
+
+// findBy…/waitFor wait for a state, not for a time: their default gives up after 1 s, which a lazily loaded chunk (the
+// Link completion chart) can take on a busy 2-core machine. Wait up to most of the test's own 15 s bound instead.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Dialogs opened with showModal(), the topmost last: Escape is theirs, as in a browser. */
 const modalDialogs: HTMLDialogElement[] = [];

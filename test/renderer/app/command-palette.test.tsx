@@ -2,7 +2,7 @@
  * The command palette and the single-key shortcuts, as a keyboard user meets them: the real host, palette and
  * wiring in a DOM, with only the bridge (`@renderer/api`) replaced.
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useRef, useState } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -145,7 +145,7 @@ describe('the command palette', () => {
     const { dialog, input } = await openPalette(user);
     expect(document.activeElement).toBe(input);
     // The profiles arrive a moment later (the list re-renders): wait for them before reading the list.
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(within(dialog).getByRole('option', { name: 'Switch profile to Acme production' })).toBeTruthy(),
     );
     const copyLink = within(dialog).getByRole('option', { name: 'Copy link' });

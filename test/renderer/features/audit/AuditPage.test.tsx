@@ -2,7 +2,7 @@
  * The audit log's export is what the filters ask for: while the list still shows the records of the filters
  * before, "Export CSV" waits (a quick click used to export every action after choosing one).
  */
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditRecord } from '@shared/domain/audit';
@@ -46,15 +46,15 @@ describe('AuditPage export', () => {
     const user = userEvent.setup();
     render(<AuditPage />);
     const exportButton = await screen.findByRole('button', { name: 'Export CSV' });
-    await vi.waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'company.create');
     // The list still shows both records until main answers for the filter.
     expect((exportButton as HTMLButtonElement).disabled).toBe(true);
 
-    await vi.waitFor(() => expect(list).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(list).toHaveBeenCalledTimes(2));
     await act(async () => answerFiltered([everything[0]!]));
-    await vi.waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
     await user.click(exportButton);
     const [csv] = vi.mocked(downloadCsv).mock.calls[0] ?? [''];
     expect(csv).toContain('Company a');

@@ -3,7 +3,7 @@
  * to do next by the page's own clock, a live countdown, filters, "Clear done", and a fresh link into the composer
  * addressed to the last recipient. Only the bridge (`@renderer/api`) is replaced.
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OperationOutput } from '@shared/contract';
@@ -226,7 +226,7 @@ describe('the Follow-ups page', () => {
     });
     await user.click(checkNow);
     expect(linkdesk.followups.checkNow).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(document.querySelector('.followups-watch p')?.textContent).toMatch(/^Checked with Codat just now/),
     );
     expect(document.activeElement).toBe(checkNow);

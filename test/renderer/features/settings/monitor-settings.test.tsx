@@ -1,5 +1,5 @@
 /** Settings › Monitor as a user meets it: on or off, how often, the daily budget and when issues resolve, per profile. */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultMonitorSettings } from '@shared/settings-defaults';
@@ -75,7 +75,7 @@ describe('Settings › Monitor', () => {
       value: { ...defaultMonitorSettings('production'), enabled: true },
     });
     act(() => onSavedElsewhere?.());
-    await vi.waitFor(() => expect(enabled).toHaveProperty('checked', true));
+    await waitFor(() => expect(enabled).toHaveProperty('checked', true));
     expect(budget).toHaveProperty('value', '7');
     expect(linkdesk.monitor.saveSettings).not.toHaveBeenCalled();
   });
@@ -137,7 +137,7 @@ describe('Settings › Monitor', () => {
     expect(await screen.findByRole('checkbox', { name: 'Monitor in the background' })).toHaveProperty('checked', false);
     vi.mocked(linkdesk.monitor.settings).mockResolvedValue({ ok: true, value: defaultMonitorSettings('training') });
     act(() => onProfileChange?.());
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(screen.getByRole('checkbox', { name: 'Monitor in the background' })).toHaveProperty('checked', true),
     );
   });
