@@ -87,8 +87,10 @@ function importsBridge(file: SourceFile): boolean {
 
 /** For each audited write the contract declares (`'area.op': write(…)`), the src files that name it. */
 function auditedWrites(files: SourceFile[]): { operation: string; files: number }[] {
-  const contract = files.find((file) => file.path === 'src/shared/contract.ts');
-  if (!contract) return [];
+  // The contract: one file per area under src/shared/contract/ (one file, src/shared/contract.ts, before the split).
+  const contract = files.filter(
+    (file) => file.path === 'src/shared/contract.ts' || file.path.startsWith('src/shared/contract/'),
+  );
   const operations: string[] = [];
   const visit = (node: ts.Node): void => {
     if (
@@ -101,7 +103,7 @@ function auditedWrites(files: SourceFile[]): { operation: string; files: number 
     }
     ts.forEachChild(node, visit);
   };
-  visit(contract.ast);
+  for (const file of contract) visit(file.ast);
   return operations.map((operation) => {
     const naming = new RegExp(`'${operation.replace('.', '\\.')}'|linkdesk\\.${operation.replace('.', '\\.')}\\b`);
     return { operation, files: files.filter((file) => naming.test(file.ast.text)).length };
