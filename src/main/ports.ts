@@ -1,8 +1,9 @@
 /**
- * What services need from the platform. Electron adapters live in electron/platform.ts, plain-Node ones
- * (web host, tests) in platform/node. Services never import `electron`.
+ * What services need from the platform, and from each other without knowing who provides it. Electron adapters live
+ * in electron/platform.ts, plain-Node ones (web host, tests) in platform/node. Services never import `electron`, nor
+ * the bridge: they publish events through `EventPublisher` (the bridge's hub is one).
  */
-import type { AppInfo } from '@shared/contract';
+import type { AppInfo, EventName, EventPayload } from '@shared/contract';
 import type { Logger } from './log';
 
 export interface HostFacts {
@@ -51,6 +52,26 @@ export interface Notifier {
 export interface AppBadge {
   /** 0 clears it. */
   setCount(count: number): void;
+}
+
+/** Where services publish the events the pages hear (`*.changed`, `*.progress`); the bridge's hub delivers them. */
+export interface EventPublisher {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** Every event published, for a service that follows one of them (the app's badge follows `inbox.changed`). */
+export interface EventFeed {
+  /** Returns the way to stop listening. */
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+}
+
+/**
+ * Switches of the active profile (the profile service provides them): whatever a service learnt or planned for one
+ * profile must not show or run under another, so each service that keeps such things listens here itself.
+ */
+export interface ProfileSwitches {
+  /** Told after the switch, with the new active profile's id; returns the way to stop listening. */
+  onSwitch(listener: (activeId: string) => void): () => void;
 }
 
 export interface PlatformPorts {
