@@ -44,6 +44,7 @@ import { createCompanyCache } from './services/company-cache';
 import { createConnectionService } from './services/connections';
 import { createConnectivityMonitor } from './services/connectivity';
 import { createDataService } from './services/data';
+import { createDisposables } from './services/disposables';
 import { createDiagnosisService } from './services/diagnosis';
 import { createFollowUpAnnouncer } from './services/followup-notifications';
 import { createFollowUpService } from './services/followups';
@@ -53,6 +54,7 @@ import { createCloserLookCache, createHealthScanService, type HealthScanService 
 import { createInboxStore } from './services/inbox-store';
 import { createMonitorService, type MonitorService } from './services/monitor';
 import { createRoundAnnouncer } from './services/round-alerts';
+import { createScheduler } from './services/scheduler';
 import { createIntegrationService } from './services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from './services/profiles';
 import { createSystemService } from './services/system';
@@ -108,6 +110,7 @@ export function createMainServices(
   const log = ports.log ?? silentLog;
   const now = ports.now ?? Date.now;
   const linkPolicy = createExternalLinkPolicy();
+  const disposables = createDisposables();
   /** Local origins (the training sandbox) whose pages may be opened and whose logos may be fetched over http. */
   const localOrigins = new Set<string>();
   let rateLimit: RateLimitInfo | null = null;
@@ -214,9 +217,17 @@ export function createMainServices(
     now,
     intervalMs: () => followUpSettings.read().checkEveryMinutes * 60_000,
     rateLimit: () => rateLimit,
-    ...(tuning.followUpTimer ? { timer: tuning.followUpTimer } : {}),
-    onChanged: (profileId, events, watch) =>
-      hub.emit('followups.changed', { profileId, events, notice: announcer.announce(events), watch }),
+    scheduler: createScheduler({
+      now,
+      area: 'followups',
+      profileSwitches: profiles,
+      disposables,
+      ...(tuning.followUpTimer ? { timer: tuning.followUpTimer } : {}),
+    }),
+    profileSwitches: profiles,
+    disposables,
+    events: hub,
+    announcer,
   });
   const followUps = createFollowUpService({
     store: handOverStore,
@@ -349,7 +360,6 @@ export function createMainServices(
     scans.clear();
     monitor.profileChanged();
     followUps.forgetSightings();
-    followUpWatcher.wake();
   });
 
   const targets = createAuditTargets(cache);
@@ -419,7 +429,7 @@ export function createMainServices(
     },
     dispose: () => {
       connectivity.stop();
-      followUpWatcher.stop();
+      disposables.dispose();
       monitor.stop();
       audit.dispose();
       stopBadge();

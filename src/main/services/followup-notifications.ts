@@ -12,10 +12,20 @@ import type { Notifier } from '../ports';
 
 export type AnnouncedNotice = NonNullable<EventPayload<'followups.changed'>['notice']>;
 
-export function createFollowUpAnnouncer(options: { notifier: Notifier; notify(): FollowUpNotify }) {
+export interface FollowUpAnnouncerOptions {
+  notifier: Notifier;
+  /** The kinds of events the user wants to hear of (Settings › Follow-ups). */
+  notify(): FollowUpNotify;
+}
+
+export interface FollowUpAnnouncer {
+  /** Shows the notice for a check's events, if any: what the page is told. */
+  announce(events: readonly HandOverEvent[]): AnnouncedNotice | null;
+}
+
+export function createFollowUpAnnouncer(options: FollowUpAnnouncerOptions): FollowUpAnnouncer {
   return {
-    /** Shows the notice for a check's events, if any: what the page is told. */
-    announce(events: readonly HandOverEvent[]): AnnouncedNotice | null {
+    announce(events) {
       const notice = followUpNotice(events, options.notify());
       if (!notice) return null;
       let shownByMain = false;

@@ -28,8 +28,11 @@ import { syncProgress } from '@shared/domain/watch';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
+import type { EventPublisher, ProfileSwitches } from '../ports';
+import type { Disposables } from './disposables';
+import type { FollowUpAnnouncer } from './followup-notifications';
 import type { HandOverStore } from './handovers-store';
-import { realTimer, type Timer } from './timer';
+import type { Scheduler } from './scheduler';
 
 export const followUpDefaults = {
   intervalMs: 2 * 60_000,
@@ -49,15 +52,33 @@ export interface FollowUpWatcherOptions {
   api(): Promise<CodatApi>;
   profileId(): string;
   now(): number;
+  /** Plans the checks, with their back-off and Codat's waits; a profile switch cancels what it planned. */
+  scheduler: Scheduler;
+  /** After a switch the other profile's hand-overs are planned for. */
+  profileSwitches: ProfileSwitches;
+  disposables: Disposables;
+  /**
+   * `followups.changed` goes out after every check that changed something (what to tell the user), or that could
+   * not ask Codat, or the first that could again (how the watcher stands, with its next check planned).
+   */
+  events: EventPublisher;
+  /** The notice of a check's events, shown by main where it can. */
+  announcer: FollowUpAnnouncer;
   intervalMs?(): number;
-  timer?: Timer;
   /** The latest X-Rate-Limit figures, for the quota reserve. */
   rateLimit?(): RateLimitInfo | null;
-  /**
-   * After every check that changed something (what to tell the user), or that could not ask Codat, or the first
-   * that could again (how the watcher stands, with its next check planned).
-   */
-  onChanged(profileId: string, events: HandOverEvent[], watch: WatchState): void;
+}
+
+export interface FollowUpWatcher {
+  /** Starts following (the composition root, while the app runs): plans the first check. */
+  start(): void;
+  /** A hand-over was recorded, or the interval changed: plan the next check again. */
+  wake(): void;
+  /** Checks now (one check at a time: a call during a check gets that check's report), then plans the next. */
+  checkNow(): Promise<CheckReport>;
+  /** Resolves when the check under way (started by its timer or "Check now") has ended, with its report. */
+  settled(): Promise<CheckReport | null>;
+  state(): WatchState;
 }
 
 export interface CheckReport {
@@ -101,127 +122,149 @@ export function companyIdGroups(ids: readonly string[]): string[][] {
   return groups;
 }
 
-export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
-  const timer = options.timer ?? realTimer;
+/** The scheduler's name for the next check. */
+const checkJob = 'check';
+
+/** Per hand-over, when its first sync was last read after `firstSyncWatchMs` (in memory: at once after a start). */
+class LateFirstSyncReads {
+  private readonly readAt = new Map<string, number>();
+  next(item: HandOver): number {
+    return (this.readAt.get(item.id) ?? -Infinity) + followUpDefaults.lateFirstSyncEveryMs;
+  }
+  /** Whether a check at `now` reads a linked hand-over's first sync. */
+  due(item: HandOver, now: number): boolean {
+    return isReadingFirstSync(item, now) || now >= this.next(item);
+  }
+  read(item: HandOver, now: number): void {
+    if (!isReadingFirstSync(item, now)) this.readAt.set(item.id, now);
+  }
+}
+
+/**
+ * When the next check is due (null: none is): soon while links work or first syncs run (`prompt`), a linked
+ * hand-over's late first sync when it is next read (not before `notBefore`), and each reminder and expiry, which
+ * time alone decides.
+ */
+function nextCheckAt(
+  handOvers: readonly HandOver[],
+  now: number,
+  { prompt, notBefore, lateReads }: { prompt: number; notBefore: number; lateReads: LateFirstSyncReads },
+): number | null {
+  const due: number[] = [];
+  for (const item of handOvers) {
+    if (!isHandOverWatched(item, now)) continue;
+    if (needsPromptChecks(item, now)) due.push(prompt);
+    else if (item.state === 'linked') due.push(Math.max(lateReads.next(item), notBefore));
+    if (item.state === 'awaiting') {
+      // Also when the moment has passed while the console was closed: then at once.
+      const expiresAt = Date.parse(item.link.expiresAt);
+      if (!item.notified.includes('expiring_soon') && now < expiresAt) {
+        due.push(Math.max(expiresAt - expiryReminderMs, now));
+      }
+      due.push(Math.max(expiresAt, now));
+    }
+  }
+  return due.length === 0 ? null : Math.max(Math.min(...due), now);
+}
+
+/**
+ * Asks Codat about every followed hand-over: what it learnt per hand-over id (absent: nothing), and the failure
+ * that stopped it, if one did (what was learnt before it is kept).
+ */
+async function askCodat(
+  api: CodatApi,
+  watched: readonly HandOver[],
+  report: CheckReport,
+  { now, lateReads }: { now(): number; lateReads: LateFirstSyncReads },
+): Promise<{ observations: Map<string, CodatObservation>; failure: unknown }> {
+  const observations = new Map<string, CodatObservation>();
+  const key = (id: string) => id.toLowerCase();
+  const companies = new Map<string, Company>();
+  /** Companies Codat answered about in full: one it did not list there is gone. */
+  const answered = new Set<string>();
+  const syncs = new Map<string, DataStatuses>();
+  let failure: unknown = null;
+  try {
+    const ids = [...new Set(watched.map((item) => key(item.company.id)))];
+    for (const group of companyIdGroups(ids)) {
+      const page = await api.listCompanies({
+        page: 1,
+        pageSize: 100,
+        query: q.or(...group.map((id) => q.eq('id', id))),
+      });
+      report.requests += 1;
+      page.results.forEach((company) => companies.set(key(company.id), company));
+      const complete = page.unreadable === 0 && page.totalResults <= page.results.length;
+      (complete ? group : page.results.map((company) => key(company.id))).forEach((id) => answered.add(id));
+    }
+  } catch (error) {
+    failure = error;
+  }
+  for (const item of watched) {
+    if (!answered.has(key(item.company.id))) continue;
+    const connection =
+      companies
+        .get(key(item.company.id))
+        ?.dataConnections?.find((candidate) => key(candidate.id) === key(item.connection.id)) ?? null;
+    const observation: CodatObservation = { connection };
+    const at = now();
+    if (failure === null && connection?.status === 'Linked' && lateReads.due(item, at)) {
+      lateReads.read(item, at);
+      try {
+        let statuses = syncs.get(key(item.company.id));
+        if (!statuses) {
+          statuses = await api.dataStatus(item.company.id);
+          report.requests += 1;
+          syncs.set(key(item.company.id), statuses);
+        }
+        observation.firstSync = firstSyncOutcome(syncProgress(syncsSinceHandOver(statuses, item.syncBaseline)));
+      } catch (error) {
+        // Linked is known; the first sync is read at the next check.
+        failure = error;
+      }
+    }
+    observations.set(item.id, observation);
+  }
+  return { observations, failure };
+}
+
+/** Why Codat could not be asked, as the status bar tells it. */
+function problemReason(failure: unknown): WatchProblemReason {
+  const code = failure instanceof BridgeFailure ? failure.error.code : null;
+  if (code === 'rate_limited') return 'rate_limited';
+  return code === 'network' || code === 'timeout' ? 'unreachable' : 'refused';
+}
+
+export function createFollowUpWatcher(options: FollowUpWatcherOptions): FollowUpWatcher {
+  const { scheduler } = options;
   const intervalMs = () => options.intervalMs?.() ?? followUpDefaults.intervalMs;
-  let handle: unknown = null;
+  let following = false;
   let running = false;
-  let stopped = true;
-  let failures = 0;
-  let waitUntil = 0;
   let checking: Promise<CheckReport> | null = null;
-  const state: WatchState = { checkedAt: null, problem: null, reason: null, nextCheckAt: null };
-  /** Per hand-over, when its first sync was last read after `firstSyncWatchMs` (in memory: at once after a start). */
-  const lateFirstSyncReads = new Map<string, number>();
-  const nextLateFirstSyncRead = (item: HandOver) =>
-    (lateFirstSyncReads.get(item.id) ?? -Infinity) + followUpDefaults.lateFirstSyncEveryMs;
-  /** Whether this check reads a linked hand-over's first sync. */
-  const readsFirstSync = (item: HandOver, now: number) =>
-    isReadingFirstSync(item, now) || now >= nextLateFirstSyncRead(item);
+  const state: Omit<WatchState, 'nextCheckAt'> = { checkedAt: null, problem: null, reason: null };
+  const lateReads = new LateFirstSyncReads();
 
-  function clear() {
-    if (handle !== null) timer.clear(handle);
-    handle = null;
-    state.nextCheckAt = null;
-  }
+  const watchState = (): WatchState => {
+    const next = scheduler.plannedAt(checkJob);
+    return { ...state, nextCheckAt: next === null ? null : new Date(next).toISOString() };
+  };
 
-  /**
-   * When the next check is due: soon while links work or first syncs run (later after failures, and not before
-   * Codat said to), and at each reminder and expiry, which time alone decides.
-   */
-  function nextDelay(handOvers: readonly HandOver[], now: number): number | null {
-    const due: number[] = [];
-    const backoff = failures > 0 ? Math.min(intervalMs() * 2 ** (failures - 1), followUpDefaults.maxBackoffMs) : 0;
-    const prompt = now + Math.max(intervalMs(), backoff, waitUntil - now);
-    const notBefore = now + Math.max(backoff, waitUntil - now, 0);
-    for (const item of handOvers) {
-      if (!isHandOverWatched(item, now)) continue;
-      if (needsPromptChecks(item, now)) due.push(prompt);
-      else if (item.state === 'linked') due.push(Math.max(nextLateFirstSyncRead(item), notBefore));
-      if (item.state === 'awaiting') {
-        // Also when the moment has passed while the console was closed: then at once.
-        const expiresAt = Date.parse(item.link.expiresAt);
-        if (!item.notified.includes('expiring_soon') && now < expiresAt) {
-          due.push(Math.max(expiresAt - expiryReminderMs, now));
-        }
-        due.push(Math.max(expiresAt, now));
-      }
-    }
-    if (due.length === 0) return null;
-    return Math.max(Math.min(...due) - now, 0);
-  }
-
+  /** Plans the next check: later after failures, and not before Codat said to. */
   async function reschedule(): Promise<void> {
-    clear();
-    if (stopped) return;
+    scheduler.cancel(checkJob);
+    if (!following) return;
+    const asOf = scheduler.generation();
+    const handOvers = await options.store.list(options.profileId());
     const now = options.now();
-    const delay = nextDelay(await options.store.list(options.profileId()), now);
-    if (delay === null || stopped || handle !== null) return;
-    state.nextCheckAt = new Date(now + delay).toISOString();
-    handle = timer.set(() => {
-      handle = null;
-      void watcher.checkNow().catch((error: unknown) => console.error(`[followups] check failed: ${String(error)}`));
-    }, delay);
-  }
-
-  /**
-   * Asks Codat about every followed hand-over: what it learnt per hand-over id (absent: nothing), and the failure
-   * that stopped it, if one did (what was learnt before it is kept).
-   */
-  async function ask(
-    watched: readonly HandOver[],
-    report: CheckReport,
-  ): Promise<{ observations: Map<string, CodatObservation>; failure: unknown }> {
-    const observations = new Map<string, CodatObservation>();
-    const api = await options.api();
-    const key = (id: string) => id.toLowerCase();
-    const companies = new Map<string, Company>();
-    /** Companies Codat answered about in full: one it did not list there is gone. */
-    const answered = new Set<string>();
-    const syncs = new Map<string, DataStatuses>();
-    let failure: unknown = null;
-    try {
-      const ids = [...new Set(watched.map((item) => key(item.company.id)))];
-      for (const group of companyIdGroups(ids)) {
-        const page = await api.listCompanies({
-          page: 1,
-          pageSize: 100,
-          query: q.or(...group.map((id) => q.eq('id', id))),
-        });
-        report.requests += 1;
-        page.results.forEach((company) => companies.set(key(company.id), company));
-        const complete = page.unreadable === 0 && page.totalResults <= page.results.length;
-        (complete ? group : page.results.map((company) => key(company.id))).forEach((id) => answered.add(id));
-      }
-    } catch (error) {
-      failure = error;
-    }
-    for (const item of watched) {
-      if (!answered.has(key(item.company.id))) continue;
-      const connection =
-        companies
-          .get(key(item.company.id))
-          ?.dataConnections?.find((candidate) => key(candidate.id) === key(item.connection.id)) ?? null;
-      const observation: CodatObservation = { connection };
-      const now = options.now();
-      if (failure === null && connection?.status === 'Linked' && readsFirstSync(item, now)) {
-        if (!isReadingFirstSync(item, now)) lateFirstSyncReads.set(item.id, now);
-        try {
-          let statuses = syncs.get(key(item.company.id));
-          if (!statuses) {
-            statuses = await api.dataStatus(item.company.id);
-            report.requests += 1;
-            syncs.set(key(item.company.id), statuses);
-          }
-          observation.firstSync = firstSyncOutcome(syncProgress(syncsSinceHandOver(statuses, item.syncBaseline)));
-        } catch (error) {
-          // Linked is known; the first sync is read at the next check.
-          failure = error;
-        }
-      }
-      observations.set(item.id, observation);
-    }
-    return { observations, failure };
+    const backoff = scheduler.backoffMs(intervalMs(), followUpDefaults.maxBackoffMs);
+    const wait = scheduler.waitingUntil() - now;
+    const at = nextCheckAt(handOvers, now, {
+      prompt: now + Math.max(intervalMs(), backoff, wait),
+      notBefore: now + Math.max(backoff, wait, 0),
+      lateReads,
+    });
+    if (at === null) return;
+    scheduler.plan(checkJob, at, () => watcher.checkNow(), asOf);
   }
 
   /**
@@ -229,6 +272,7 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
    * the user's own work. Time still ends links meanwhile.
    */
   function mustWait(report: CheckReport): boolean {
+    const waitUntil = scheduler.waitingUntil();
     if (options.now() < waitUntil) {
       report.problem = `Follow-ups wait until ${new Date(waitUntil).toISOString()}, as Codat asked.`;
       report.reason = 'rate_limited';
@@ -237,42 +281,45 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
     const limit = rateLimitAt(options.rateLimit?.() ?? null, options.now());
     if (limit?.remaining == null || limit.remaining >= followUpDefaults.quotaReserve) return false;
     const resetAt = limit.resetAt ? Date.parse(limit.resetAt) : NaN;
-    if (Number.isFinite(resetAt)) waitUntil = resetAt;
+    if (Number.isFinite(resetAt)) scheduler.waitUntil(resetAt);
     report.problem = `Follow-ups wait: only ${limit.remaining} Codat requests are left today, kept for your own work.`;
     report.reason = 'quota';
     return true;
   }
 
+  /** Asks Codat (unless it must wait, or the profile switched meanwhile) and notes how it went. */
+  async function observe(
+    watched: readonly HandOver[],
+    report: CheckReport,
+    asOf: number,
+  ): Promise<Map<string, CodatObservation>> {
+    if (watched.length === 0 || mustWait(report) || !scheduler.isCurrent(asOf)) return new Map();
+    const asked = await options
+      .api()
+      .then((api) => askCodat(api, watched, report, { now: options.now, lateReads }))
+      .catch((error: unknown) => ({ observations: new Map<string, CodatObservation>(), failure: error }));
+    // A check of the previous profile moves no back-off: the other profile's Codat is asked now.
+    if (!scheduler.isCurrent(asOf)) return asked.observations;
+    if (asked.failure === null) {
+      scheduler.succeeded();
+      return asked.observations;
+    }
+    scheduler.failed(asked.failure, intervalMs());
+    report.reason = problemReason(asked.failure);
+    const message = asked.failure instanceof BridgeFailure ? asked.failure.error.message : String(asked.failure);
+    report.problem = `Follow-ups could not ask Codat (${message}); they will try again.`;
+    console.warn(`[followups] ${report.problem}`);
+    return asked.observations;
+  }
+
   async function check(): Promise<{ report: CheckReport; profileId: string; learnt: boolean }> {
+    const asOf = scheduler.generation();
     const profileId = options.profileId();
     const report: CheckReport = { checked: 0, requests: 0, events: [], problem: null, reason: null };
     const started = options.now();
     const watched = (await options.store.list(profileId)).filter((item) => isHandOverWatched(item, started));
     report.checked = watched.length;
-    let observations = new Map<string, CodatObservation>();
-    if (watched.length > 0 && !mustWait(report)) {
-      const asked = await ask(watched, report).catch((error: unknown) => ({
-        observations: new Map<string, CodatObservation>(),
-        failure: error,
-      }));
-      observations = asked.observations;
-      if (asked.failure === null) {
-        failures = 0;
-        waitUntil = 0;
-      } else {
-        failures += 1;
-        const failure = asked.failure instanceof BridgeFailure ? asked.failure.error : null;
-        if (failure?.code === 'rate_limited') waitUntil = options.now() + (failure.retryAfterMs ?? intervalMs());
-        report.reason =
-          failure?.code === 'rate_limited'
-            ? 'rate_limited'
-            : failure?.code === 'network' || failure?.code === 'timeout'
-              ? 'unreachable'
-              : 'refused';
-        report.problem = `Follow-ups could not ask Codat (${failure?.message ?? String(asked.failure)}); they will try again.`;
-        console.warn(`[followups] ${report.problem}`);
-      }
-    }
+    const observations = await observe(watched, report, asOf);
     const now = options.now();
     // Nothing new (the usual check): nothing is written.
     const learnt = (await options.store.list(profileId)).some(
@@ -287,31 +334,22 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
         }),
       );
     }
-    state.checkedAt = new Date(now).toISOString();
-    state.problem = report.problem;
-    state.reason = report.reason;
+    Object.assign(state, { checkedAt: new Date(now).toISOString(), problem: report.problem, reason: report.reason });
     return { report, profileId, learnt };
   }
 
-  const watcher = {
-    /** Starts following (the composition root, while the app runs). */
+  const watcher: FollowUpWatcher = {
     start(): void {
-      stopped = false;
+      following = true;
       void reschedule();
     },
-    stop(): void {
-      stopped = true;
-      clear();
-    },
-    /** A hand-over was recorded, or the profile changed: plan the next check again. */
     wake(): void {
       if (!running) void reschedule();
     },
-    /** Checks now (one check at a time: a call during a check gets that check's report), then plans the next. */
     checkNow(): Promise<CheckReport> {
       checking ??= (async () => {
         running = true;
-        clear();
+        scheduler.cancel(checkJob);
         const problemBefore = state.problem;
         let checked: Awaited<ReturnType<typeof check>> | null = null;
         try {
@@ -323,17 +361,17 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions) {
           await reschedule();
           // Said after planning the next check, so that the status bar can say when it is.
           if (checked && (checked.learnt || checked.report.problem !== null || problemBefore !== null)) {
-            options.onChanged(checked.profileId, checked.report.events, { ...state });
+            const { profileId, report } = checked;
+            const notice = options.announcer.announce(report.events);
+            options.events.emit('followups.changed', { profileId, events: report.events, notice, watch: watchState() });
           }
         }
       })();
       return checking;
     },
-    /** Resolves when the check under way (started by its timer or "Check now") has ended, with its report. */
     settled: (): Promise<CheckReport | null> => checking ?? Promise.resolve(null),
-    state: (): WatchState => ({ ...state }),
+    state: watchState,
   };
+  options.disposables.add(options.profileSwitches.onSwitch(() => watcher.wake()));
   return watcher;
 }
-
-export type FollowUpWatcher = ReturnType<typeof createFollowUpWatcher>;

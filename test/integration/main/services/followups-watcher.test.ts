@@ -348,6 +348,52 @@ describe('follow-ups per profile', () => {
   });
 });
 
+describe('follow-ups across a profile switch', () => {
+  it('never asks the new profile’s Codat about the previous profile’s hand-overs when the switch comes as a check starts', async () => {
+    const live = await startTestSandbox({ companies: 1 });
+    try {
+      const { id } = await call('profiles.save', {
+        name: 'Live',
+        baseUrl: live.url,
+        environment: 'production',
+        apiKey: live.apiKey,
+      });
+      await handOver(1);
+      await planned();
+      live.control.clearRequests();
+      sandbox.control.clearRequests();
+      timer.fireNext();
+      // At once, while the check reads its hand-overs (the profile service, as the switcher calls it).
+      services.profiles.activate(id);
+      expect(await services.followUps.settled()).toMatchObject({ checked: 1, requests: 0 });
+      expect(live.control.requests()).toEqual([]);
+      expect(sandbox.control.requests()).toEqual([]);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('checks the new profile’s hand-overs at the usual interval, not after the previous profile’s back-off', async () => {
+    await handOver(1);
+    await planned();
+    sandbox.control.addFault({ path: '/companies', method: 'GET', status: 500 });
+    for (let n = 0; n < 3; n += 1) await scheduledCheck();
+    expect(await minutesToNextCheck()).toBe(8);
+    sandbox.control.clearFaults();
+
+    const live = await call('profiles.save', {
+      name: 'Live',
+      baseUrl: sandbox.url,
+      environment: 'production',
+      apiKey: sandbox.apiKey,
+    });
+    await call('profiles.activate', { id: live.id });
+    await handOver(1, 'Live');
+    await planned();
+    expect(await minutesToNextCheck()).toBe(2);
+  });
+});
+
 describe('how often the watcher checks', () => {
   it('checks as often as the setting says, plans again when it changes, and refuses an interval under a minute', async () => {
     expect(await call('followups.settings', {})).toMatchObject({ checkEveryMinutes: 2 });
