@@ -36,6 +36,7 @@ import type { PlatformPorts } from './ports';
 import { createExternalLinkPolicy, type ExternalLinkPolicy } from './security/external-links';
 import { createRedactor, type Redactor } from './security/redaction';
 import { inboxOperations } from './operations/inbox';
+import { monitorOperations } from './operations/monitor';
 import { followInboxBadge } from './services/app-badge';
 import { createAppInfoService } from './services/app-info';
 import { createAuditLog } from './services/audit';
@@ -51,15 +52,16 @@ import { createFollowUpService } from './services/followups';
 import { createFollowUpWatcher, type FollowUpWatcher } from './services/followups-watcher';
 import { createHandOverStore } from './services/handovers-store';
 import { createCloserLookCache, createHealthScanService, type HealthScanService } from './services/health-scan';
+import { createInboxService } from './services/inbox';
 import { createInboxStore } from './services/inbox-store';
-import { createMonitorService, type MonitorService } from './services/monitor';
-import { createRoundAnnouncer } from './services/round-alerts';
+import { createMonitorService, monitoringControls, type MonitorService } from './services/monitor';
+import { createRoundNotifier } from './services/round-alerts';
 import { createScheduler } from './services/scheduler';
 import { createIntegrationService } from './services/integrations';
 import { createProfileService, type ProfileService, type ProfileServiceOptions } from './services/profiles';
 import { createSystemService } from './services/system';
 import type { Timer } from './services/timer';
-import { monitorSettingsSection, settingsSection, type MonitorSettingsSection } from './storage/settings';
+import { monitorSettingsSection, settingsSection } from './storage/settings';
 
 export interface MainServices {
   handlers: Handlers;
@@ -280,6 +282,7 @@ export function createMainServices(
     rateLimit: () => rateLimit,
     looks,
     profileId: () => profiles.active().id,
+    lifetime: { profileSwitches: profiles, disposables },
     onProgress: (state) => hub.emit('health.progress', state),
     // What the Health page's scan saw goes into the same issues inbox.
     onFinished: (outcome) =>
@@ -294,53 +297,57 @@ export function createMainServices(
       profiles.list().profiles.find((profile) => profile.id === profileId)?.environment ?? 'production',
     ),
   );
-  const roundAnnouncer = createRoundAnnouncer({ notifier: ports.notifier });
-  /**
-   * A round ended with these new or reopened issues (warning or worse, not muted, not snoozed; maybe none): one
-   * notification, shown by main where it can, and told to the pages with the New count (the browser console shows it
-   * itself). `tuning.onRoundEnded` lets tests see every round's alerts.
-   */
-  const announceRound = (round: MonitorRound, alerts: InboxIssue[], newCount: number): void => {
-    tuning.onRoundEnded?.(round, alerts);
-    // The Health page's own scan is in front of the user already: only the monitor's rounds alert.
-    if (round.trigger === 'health_scan' || alerts.length === 0) return;
-    const notice = roundAnnouncer.announce(round, alerts);
-    if (notice) hub.emit('inbox.changed', { profileId: profiles.active().id, newCount, notice });
-  };
-  const monitor = createMonitorService({
-    store: createInboxStore({
-      directory: ports.inboxDirectory,
-      now,
-      onProblem: (message) => log.warn(`[inbox] ${message}`),
-    }),
-    api,
-    offlineConnectors,
-    thresholds: () => thresholds.read(),
-    rateLimit: () => rateLimit,
+  const monitorScheduler = createScheduler({
+    now,
+    area: 'monitor',
+    profileSwitches: profiles,
+    disposables,
+    ...(tuning.monitorTimer ? { timer: tuning.monitorTimer } : {}),
+  });
+  const inboxStore = createInboxStore({
+    directory: ports.inboxDirectory,
+    now,
+    onProblem: (message) => log.warn(`[inbox] ${message}`),
+  });
+  const inbox = createInboxService({
+    store: inboxStore,
+    scheduler: monitorScheduler,
+    events: hub,
+    profileSwitches: profiles,
+    disposables,
     profileId: () => profiles.active().id,
-    settings: (profileId) => monitorSettings.read(profileId),
+    resolveAfterHours: (profileId) => monitorSettings.read(profileId).resolveAfterHours,
     now,
     user: ports.userName,
-    looks,
-    ...(tuning.monitorTimer ? { timer: tuning.monitorTimer } : {}),
-    ...(tuning.monitorPageSize ? { pageSize: tuning.monitorPageSize } : {}),
-    onProgress: (round) => hub.emit('monitor.progress', round),
-    onInboxChanged: (profileId, newCount) => hub.emit('inbox.changed', { profileId, newCount }),
-    onRoundEnded: announceRound,
   });
-  /**
-   * The monitor's settings, saved from Settings or the tray alike: the monitor plans again, and every page hears of it
-   * (a pause from the tray must not leave an open Inbox promising the next round).
-   */
-  const monitorSettingsSaved: MonitorSettingsSection = {
-    read: (profileId) => monitorSettings.read(profileId),
-    save(profileId, next) {
-      const saved = monitorSettings.save(profileId, next);
-      monitor.settingsChanged();
-      hub.emit('monitor.settingsChanged', { profileId, settings: saved });
-      return saved;
+  const roundNotifier = createRoundNotifier({ notifier: ports.notifier, events: hub });
+  const monitor = createMonitorService({
+    store: inboxStore,
+    inbox,
+    scanner: (onProgress) =>
+      createHealthScanService({
+        api,
+        offlineConnectors,
+        thresholds: () => thresholds.read(),
+        rateLimit: () => rateLimit,
+        now,
+        looks,
+        onProgress,
+        ...(tuning.monitorPageSize ? { pageSize: tuning.monitorPageSize } : {}),
+      }),
+    scheduler: monitorScheduler,
+    events: hub,
+    profileSwitches: profiles,
+    disposables,
+    settings: monitorSettings,
+    rateLimit: () => rateLimit,
+    profileId: () => profiles.active().id,
+    now,
+    onRoundEnded: (ended) => {
+      tuning.onRoundEnded?.(ended.round, ended.alerts);
+      roundNotifier.roundEnded(ended);
     },
-  };
+  });
   const appInfo = createAppInfoService(
     ports.facts,
     ports.vault,
@@ -357,8 +364,6 @@ export function createMainServices(
     rateLimit = null;
     companies.clear();
     connectivity.reset();
-    scans.clear();
-    monitor.profileChanged();
     followUps.forgetSightings();
   });
 
@@ -373,7 +378,8 @@ export function createMainServices(
     ...healthOperations(scans, thresholds),
     ...integrationOperations(integrations, cacheSettings, connectivity),
     ...inviteOperations(inviteSettings, targets, followUps),
-    ...inboxOperations(monitor, monitorSettingsSaved, () => profiles.active().id),
+    ...inboxOperations(inbox),
+    ...monitorOperations(monitor),
     ...followUpOperations(
       followUps,
       followUpSettings,
@@ -397,6 +403,7 @@ export function createMainServices(
 
   // Only while the console runs: dispose() stops it.
   followUpWatcher.start();
+  inbox.start();
   monitor.start();
   const stopBadge = ports.badge ? followInboxBadge(hub, ports.badge) : () => {};
 
@@ -418,19 +425,10 @@ export function createMainServices(
     followUps: followUpWatcher,
     monitor,
     brandingImage: (name) => integrations.readImage(name),
-    // The tray's "Pause monitoring" turns the active profile's setting off (and "Resume" on), as Settings would.
-    monitoring: {
-      isMonitoring: () => monitorSettings.read(profiles.active().id).enabled,
-      setMonitoring: (on) => {
-        const profileId = profiles.active().id;
-        monitorSettingsSaved.save(profileId, { ...monitorSettings.read(profileId), enabled: on });
-      },
-      checkNow: () => void monitor.checkNow('check_now'),
-    },
+    monitoring: monitoringControls(monitor),
     dispose: () => {
       connectivity.stop();
       disposables.dispose();
-      monitor.stop();
       audit.dispose();
       stopBadge();
     },

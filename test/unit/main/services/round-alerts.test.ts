@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEventHub } from '@main/bridge/events';
 import { openNotificationTarget } from '@main/notification-clicks';
 import type { NotificationTarget } from '@main/ports';
-import { createRoundAnnouncer } from '@main/services/round-alerts';
+import { createRoundAnnouncer, createRoundNotifier } from '@main/services/round-alerts';
 import type { EventName } from '@shared/contract';
-import type { InboxIssue } from '@shared/domain/inbox';
+import type { InboxIssue, MonitorRound } from '@shared/domain/inbox';
 
 function alert(companyName: string, overrides: Partial<InboxIssue> = {}): InboxIssue {
   const at = '2026-11-30T08:00:00.000Z';
@@ -111,5 +111,36 @@ describe('round alerts in main', () => {
     openNotificationTarget(shown[0]!.target!, { hub, show: () => shows.push('show') });
     expect(shows).toEqual(['show']);
     expect(emitted).toEqual([['ui.command', { command: 'navigate', page: 'inbox' }]]);
+  });
+
+  it('alerts after the monitor’s own rounds only: a Health page scan is in front of the user already', () => {
+    const { notifier } = desktop(false);
+    const hub = createEventHub();
+    const told: unknown[] = [];
+    hub.subscribe((event, payload) => told.push([event, payload]));
+    const rounds = createRoundNotifier({ notifier, events: hub });
+    const ended = (roundId: string, trigger: MonitorRound['trigger'], alerts: InboxIssue[]) => ({
+      profileId: 'training',
+      round: { roundId, trigger } as MonitorRound,
+      alerts,
+      newCount: 4,
+    });
+
+    rounds.roundEnded(ended('scan', 'health_scan', [alert('Acme')]));
+    rounds.roundEnded(ended('quiet', 'schedule', []));
+    expect(told).toEqual([]);
+
+    rounds.roundEnded(ended('scheduled', 'schedule', [alert('Beta')]));
+    rounds.roundEnded(ended('asked', 'check_now', [alert('Gamma')]));
+    expect(told).toEqual([
+      [
+        'inbox.changed',
+        { profileId: 'training', newCount: 4, notice: expect.objectContaining({ title: 'Beta: Sync failing' }) },
+      ],
+      [
+        'inbox.changed',
+        { profileId: 'training', newCount: 4, notice: expect.objectContaining({ title: 'Gamma: Sync failing' }) },
+      ],
+    ]);
   });
 });
