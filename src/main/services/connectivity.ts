@@ -4,6 +4,9 @@
  * it costs no quota). While unreachable it probes every `pollMs`, so whatever waits for the API to be back
  * (the branding cache) hears about it without the user doing anything.
  */
+import type { EventPublisher, ProfileSwitches } from '../ports';
+import type { Disposables } from './disposables';
+
 export interface ConnectivityState {
   online: boolean | null;
   checkedAt: string | null;
@@ -13,15 +16,41 @@ export interface ConnectivityOptions {
   /** Resolves true when the API answered at all. */
   probe(): Promise<boolean>;
   now(): number;
+  /** Where a change goes to the pages (`codat.connectivity`). */
+  events?: EventPublisher;
   onChange?(state: ConnectivityState & { online: boolean; checkedAt: string }): void;
   /** Told when the API answers again after being unreachable. */
   onReconnected?(): void;
+  /** A switch makes what was known about another host (`reset`); quitting stops the poll. */
+  lifetime?: { profileSwitches: ProfileSwitches; disposables: Disposables };
   pollMs?: number;
   /** A check this recent is good enough. */
   freshMs?: number;
 }
 
-export function createConnectivityMonitor(options: ConnectivityOptions) {
+export interface ConnectivityMonitor {
+  state(): ConnectivityState;
+  /** What a request just learnt. */
+  report(reachable: boolean): void;
+  /** The current state, probing first unless a check is recent (or `force`). */
+  check(force?: boolean): Promise<ConnectivityState>;
+  /** The active profile changed: what was known is about another host. */
+  reset(): void;
+  stop(): void;
+}
+
+/**
+ * The probe of a base URL: an unauthenticated HEAD, so it costs no quota; any HTTP answer at all means the host is
+ * there.
+ */
+export function headProbe(baseUrl: () => Promise<string>): () => Promise<boolean> {
+  return async () => {
+    await fetch(`${await baseUrl()}/`, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(4_000) });
+    return true;
+  };
+}
+
+export function createConnectivityMonitor(options: ConnectivityOptions): ConnectivityMonitor {
   const pollMs = options.pollMs ?? 15_000;
   const freshMs = options.freshMs ?? 5_000;
   let online: boolean | null = null;
@@ -44,15 +73,16 @@ export function createConnectivityMonitor(options: ConnectivityOptions) {
     poll.unref?.();
   }
 
-  const monitor = {
+  const monitor: ConnectivityMonitor = {
     state,
-    /** What a request just learnt. */
-    report(reachable: boolean): void {
+    report(reachable) {
       const before = online;
       online = reachable;
       checkedAt = options.now();
       if (before !== reachable) {
-        options.onChange?.({ online: reachable, checkedAt: new Date(checkedAt).toISOString() });
+        const changed = { online: reachable, checkedAt: new Date(checkedAt).toISOString() };
+        options.events?.emit('codat.connectivity', changed);
+        options.onChange?.(changed);
         if (reachable && before === false) options.onReconnected?.();
       }
       if (reachable && poll) {
@@ -61,8 +91,7 @@ export function createConnectivityMonitor(options: ConnectivityOptions) {
       }
       schedulePoll();
     },
-    /** The current state, probing first unless a check is recent (or `force`). */
-    async check(force = false): Promise<ConnectivityState> {
+    async check(force = false) {
       if (!force && checkedAt !== null && options.now() - checkedAt < freshMs) return state();
       probing ??= (async () => {
         const asked = generation;
@@ -75,20 +104,22 @@ export function createConnectivityMonitor(options: ConnectivityOptions) {
       });
       return probing;
     },
-    /** The active profile changed: what was known is about another host. */
-    reset(): void {
+    reset() {
       generation++;
       online = null;
       checkedAt = null;
       if (poll) clearTimeout(poll);
       poll = null;
     },
-    stop(): void {
+    stop() {
       if (poll) clearTimeout(poll);
       poll = null;
     },
   };
+  const lifetime = options.lifetime;
+  if (lifetime) {
+    lifetime.disposables.add(lifetime.profileSwitches.onSwitch(() => monitor.reset()));
+    lifetime.disposables.add(() => monitor.stop());
+  }
   return monitor;
 }
-
-export type ConnectivityMonitor = ReturnType<typeof createConnectivityMonitor>;

@@ -1,6 +1,8 @@
 /** Customer success's reading of one company: what is wrong in plain words, a report for a ticket, a timeline. */
+import type { TimelineEvent } from '@shared/contract';
 import type { PullOperation } from '@shared/codat/schemas';
-import type { HealthThresholds } from '@shared/domain/health/model';
+import { auditActionLabels, type AuditRecord } from '@shared/domain/audit';
+import type { HealthIssue, HealthThresholds } from '@shared/domain/health/model';
 import { classifyCompany } from '@main/rules/health';
 import { buildDiagnosticReport } from '@main/rules/report';
 import { buildTimeline, type AuditEntry } from '@main/rules/timeline';
@@ -20,7 +22,32 @@ export interface DiagnosisOptions {
   now?: () => number;
 }
 
-export function createDiagnosisService(options: DiagnosisOptions) {
+export interface DiagnosisService {
+  /** What is wrong with a company now, from a close look (its data status and recent pulls). */
+  company(companyId: string): Promise<{ issues: HealthIssue[]; checkedAt: string }>;
+  /** The same, as a Markdown report for a support ticket. */
+  report(companyId: string): Promise<{ markdown: string }>;
+  /** A connection's story: its status, its pulls, what Linkdesk saw of it, and our own audit records. */
+  timeline(companyId: string, connectionId: string): Promise<{ events: TimelineEvent[] }>;
+}
+
+/** Our audit records about a connection, as its timeline tells them. */
+export function auditEntriesFor(records: readonly AuditRecord[], connectionId: string): AuditEntry[] {
+  return records
+    .filter((record) => record.target.connectionId === connectionId)
+    .map((record) => ({
+      at: record.at,
+      title: `${auditActionLabels[record.action]} in Linkdesk by ${record.user}`,
+      ...(record.result.ok
+        ? record.detail
+          ? { detail: record.detail }
+          : {}
+        : { detail: `Failed: ${record.result.message}` }),
+      ok: record.result.ok,
+    }));
+}
+
+export function createDiagnosisService(options: DiagnosisOptions): DiagnosisService {
   const now = options.now ?? Date.now;
 
   async function recentPulls(companyId: string, pageSize = 100): Promise<PullOperation[]> {
@@ -83,5 +110,3 @@ export function createDiagnosisService(options: DiagnosisOptions) {
     },
   };
 }
-
-export type DiagnosisService = ReturnType<typeof createDiagnosisService>;
