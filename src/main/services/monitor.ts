@@ -7,10 +7,8 @@
  * not see, and the next round waits for the next UTC day. Failures back off; Codat's Retry-After and the quota
  * reserve are honoured (the scheduler keeps both).
  */
-import { randomUUID } from 'node:crypto';
 import type { ScanState } from '@shared/contract';
 import type { InboxIssue, MonitorRound, MonitorSettings, MonitorStatus } from '@shared/domain/inbox';
-import { isQuotaLow, rateLimitAt } from '@shared/domain/quota';
 import type { MonitoringControls } from '../background';
 import type { RateLimitInfo } from '../codat/http';
 import type { EventPublisher, ProfileSwitches } from '../ports';
@@ -19,24 +17,26 @@ import type { Disposables } from './disposables';
 import type { HealthScanService, ScanOutcome } from './health-scan';
 import type { InboxService, RoundSightings } from './inbox';
 import type { InboxData, InboxStore } from './inbox-store';
+import { budgetLimit, budgetSpentMessage, limitToday, roundBudget, spentToday, utcDay } from './monitor-budget';
 import {
-  budgetLimit,
-  budgetSpentMessage,
-  budgetSpentOut,
-  limitToday,
-  nextUtcMidnight,
-  plural,
-  roundBudget,
-  spentToday,
-  utcDay,
-} from './monitor-budget';
+  endState,
+  fromScan,
+  healthScanRound,
+  iso,
+  learnFromRound,
+  maxRoundBackoffMs,
+  mustWait,
+  newRound,
+  nextRoundAt,
+  problemOf,
+  profileChanged,
+  type RoundTiming,
+} from './monitor-rounds';
 import type { Scheduler } from './scheduler';
-
-const minuteMs = 60_000;
 
 export const monitorDefaults = {
   /** After failures, rounds wait up to this long. */
-  maxBackoffMs: 4 * 60 * minuteMs,
+  maxBackoffMs: maxRoundBackoffMs,
   /** The first round after the app starts waits this long: the user's own first requests go first. */
   startupDelayMs: 60_000,
 } as const;
@@ -101,76 +101,6 @@ export interface MonitorService {
   saveSettings(next: MonitorSettings): MonitorSettings;
 }
 
-const profileChanged = 'The round was stopped (the profile changed).';
-/** Codat's messages end with a full stop or without one: either way, one. */
-const asSentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-const iso = (at: number) => new Date(at).toISOString();
-
-function newRound(trigger: MonitorRound['trigger'], at: number): MonitorRound {
-  return {
-    roundId: randomUUID(),
-    state: 'running',
-    trigger,
-    startedAt: iso(at),
-    finishedAt: null,
-    companiesScanned: 0,
-    totalCompanies: null,
-    requestsUsed: 0,
-    closerLooks: 0,
-    newIssues: 0,
-    reopenedIssues: 0,
-    resolvedIssues: 0,
-    problem: null,
-  };
-}
-
-const fromScan = (scan: ScanState) => ({
-  companiesScanned: scan.companiesScanned,
-  totalCompanies: scan.totalCompanies,
-  requestsUsed: scan.requestsUsed,
-  closerLooks: scan.closerLooks,
-});
-
-/** How a round that scanned ended. */
-function endState(outcome: ScanOutcome): MonitorRound['state'] {
-  if (outcome.stoppedForBudget) return 'stopped_for_budget';
-  if (outcome.scan.state === 'paused_for_quota') return 'paused_for_quota';
-  return outcome.scan.state === 'running' ? 'failed' : outcome.scan.state;
-}
-
-/** What the Inbox says of a round that scanned, by how it ended. */
-function problemOf(round: MonitorRound, outcome: ScanOutcome, budgetSpent: () => string): string | null {
-  const where =
-    round.totalCompanies !== null
-      ? `after ${plural(round.companiesScanned, 'company', 'companies')} of ${round.totalCompanies.toLocaleString('en')}`
-      : 'before listing any company';
-  switch (round.state) {
-    case 'stopped_for_budget':
-      return `${budgetSpent()} It stopped ${where}.`;
-    case 'paused_for_quota':
-      return `It stopped ${where} to keep the day's remaining Codat requests for your own work. Nothing it did not see was resolved.`;
-    case 'failed':
-      return `The round failed ${where}: ${asSentence(outcome.scan.error ?? 'Codat could not be asked')} It will try again.`;
-    case 'cancelled':
-      return profileChanged;
-    default:
-      return outcome.scan.unreadable
-        ? `${plural(outcome.scan.unreadable, 'company', 'companies')} Codat listed could not be read, so nothing was resolved this round.`
-        : null;
-  }
-}
-
-/** A Health page scan as a round of the inbox's: the Inbox shows it as the last round. */
-function healthScanRound(outcome: ScanOutcome): MonitorRound {
-  return {
-    ...newRound('health_scan', Date.parse(outcome.scan.startedAt)),
-    ...fromScan(outcome.scan),
-    state: outcome.scan.state === 'running' ? 'failed' : outcome.scan.state,
-    finishedAt: outcome.scan.finishedAt,
-    problem: outcome.scan.error ?? null,
-  };
-}
-
 /** What the desktop app's tray does with the monitor: Pause / Resume save the setting as Settings would. */
 export function monitoringControls(monitor: MonitorService): MonitoringControls {
   return {
@@ -180,71 +110,17 @@ export function monitoringControls(monitor: MonitorService): MonitoringControls 
   };
 }
 
-export function createMonitorService(options: MonitorOptions): MonitorService {
+const progress = ({ events }: Pick<MonitorOptions, 'events'>, round: MonitorRound) =>
+  events.emit('monitor.progress', { ...round });
+const timing = ({ now, scheduler, rateLimit }: MonitorOptions): RoundTiming => ({
+  at: now(),
+  scheduler,
+  rateLimit: rateLimit(),
+});
+
+/** The part of the monitor that runs a round: it asks Codat within the budget and hands the sightings to the inbox. */
+function createRoundRunner(options: MonitorOptions, scanner: RoundScanner) {
   const { scheduler, now } = options;
-  let watching = false;
-  /** No scheduled round before this (the start-up delay). */
-  let notBefore = 0;
-  /** The round running now, the profile-switch generation it started in, and its end. */
-  let current: { round: MonitorRound; profileId: string; generation: number; done: Promise<MonitorRound> } | null =
-    null;
-
-  /** What Codat last said of the quota, unless it has reset since. */
-  const rateLimit = () => rateLimitAt(options.rateLimit(), now());
-  const budgetSpent = (settings: MonitorSettings) => budgetSpentMessage(settings, options.rateLimit());
-  const progress = (round: MonitorRound) => options.events.emit('monitor.progress', { ...round });
-
-  const scanner = options.scanner((scan) => {
-    if (!current || current.round.state !== 'running') return;
-    Object.assign(current.round, fromScan(scan));
-    // The last word of a scan stopped by a profile switch: the pages show the other profile now.
-    if (scheduler.isCurrent(current.generation)) progress(current.round);
-  });
-
-  /** Nothing is asked of Codat before the quota resets (when Codat did not say, 00:00 UTC). */
-  function waitForQuotaReset() {
-    const resetAt = rateLimit()?.resetAt;
-    const reset = resetAt ? Date.parse(resetAt) : NaN;
-    scheduler.waitUntil(Number.isFinite(reset) && reset > now() ? reset : nextUtcMidnight(now()));
-  }
-
-  /** Why a round must not start now, as a finished round that made no request (null: it may start). */
-  function mustWait(round: MonitorRound, inbox: InboxData, settings: MonitorSettings): MonitorRound | null {
-    const at = now();
-    const stop = (state: MonitorRound['state'], problem: string): MonitorRound => ({
-      ...round,
-      state,
-      problem,
-      finishedAt: iso(at),
-    });
-    // The quota first: a wait it set (a round it stopped) is said as what it is, not as Codat's Retry-After.
-    const quota = rateLimit();
-    if (isQuotaLow(quota)) {
-      waitForQuotaReset();
-      return stop(
-        'paused_for_quota',
-        `Only ${plural(quota?.remaining ?? 0, 'Codat request is', 'Codat requests are')} left today, kept for your own work; the monitor checks again when the quota resets.`,
-      );
-    }
-    const waitUntil = scheduler.waitingUntil();
-    if (at < waitUntil) {
-      return stop('paused_for_quota', `Codat asked Linkdesk to wait; the monitor checks again at ${iso(waitUntil)}.`);
-    }
-    if (budgetSpentOut(inbox, budgetLimit(settings, options.rateLimit()), at)) {
-      return stop('stopped_for_budget', budgetSpent(settings));
-    }
-    return null;
-  }
-
-  /** The back-off and the waits learnt from a round of the active profile. */
-  function noteOutcome(round: MonitorRound, outcome: ScanOutcome) {
-    if (round.state === 'finished') scheduler.succeeded();
-    if (round.state === 'paused_for_quota') waitForQuotaReset();
-    if (round.state !== 'failed') return;
-    scheduler.failed(outcome.failure);
-    console.warn(`[monitor] ${round.problem}`);
-  }
-
   const keepAsLastRound = (profileId: string, round: MonitorRound) =>
     options.store.update(profileId, (stored) => ({ ...stored, lastRound: { ...round } }));
 
@@ -258,11 +134,11 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
       await keepAsLastRound(profileId, round);
       return round;
     }
-    const waiting = mustWait(round, inbox, settings);
+    const waiting = mustWait(round, inbox, settings, timing(options));
     if (waiting) {
       Object.assign(round, waiting);
       await keepAsLastRound(profileId, round);
-      progress(round);
+      progress(options, round);
       return round;
     }
     const spentBefore = spentToday(inbox, now());
@@ -271,9 +147,9 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
     scanner.start({ budget });
     const outcome = (await scanner.settled()) as ScanOutcome;
     Object.assign(round, fromScan(outcome.scan), { finishedAt: iso(now()), state: endState(outcome) });
-    round.problem = problemOf(round, outcome, () => budgetSpent(settings));
+    round.problem = problemOf(round, outcome, () => budgetSpentMessage(settings, options.rateLimit()));
     const stillActive = scheduler.isCurrent(asOf);
-    if (stillActive) noteOutcome(round, outcome);
+    if (stillActive) learnFromRound(round, outcome, timing(options));
     // A round stopped by a profile switch is kept for its profile, quietly: the other profile is showing now.
     return apply(round, profileId, outcome, {
       spent: { day, requests: spentBefore + Math.max(budget.reserved(), round.requestsUsed) },
@@ -291,7 +167,7 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
     const { counts, alerts, newCount } = await options.inbox.applyRound(profileId, round, sightings, extra);
     Object.assign(round, counts);
     if (!extra.announce) return round;
-    progress(round);
+    progress(options, round);
     try {
       options.onRoundEnded?.({ profileId, round: { ...round }, alerts, newCount });
     } catch (error) {
@@ -300,21 +176,25 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
     return round;
   }
 
-  /** When the next round is due: "Check every" after the last one started, later after failures or a spent budget. */
-  function nextRoundAt(inbox: InboxData, settings: MonitorSettings, at: number): number {
-    const every = settings.everyMinutes * minuteMs;
-    const last = inbox.lastRound;
-    const due = Math.max(
-      last ? Date.parse(last.startedAt) + every : at,
-      at + scheduler.backoffMs(every, monitorDefaults.maxBackoffMs),
-      scheduler.waitingUntil(),
-      notBefore,
-    );
-    const spentOut =
-      (last?.state === 'stopped_for_budget' && utcDay(Date.parse(last.startedAt)) === utcDay(at)) ||
-      budgetSpentOut(inbox, budgetLimit(settings, options.rateLimit()), at);
-    return Math.max(due, spentOut ? nextUtcMidnight(at) : at);
-  }
+  return { run: runRound, apply };
+}
+
+export function createMonitorService(options: MonitorOptions): MonitorService {
+  const { scheduler, now } = options;
+  let watching = false;
+  /** No scheduled round before this (the start-up delay). */
+  let notBefore = 0;
+  /** The round running now, the profile-switch generation it started in, and its end. */
+  let current: { round: MonitorRound; profileId: string; generation: number; done: Promise<MonitorRound> } | null =
+    null;
+
+  const scanner = options.scanner((scan) => {
+    if (!current || current.round.state !== 'running') return;
+    Object.assign(current.round, fromScan(scan));
+    // The last word of a scan stopped by a profile switch: the pages show the other profile now.
+    if (scheduler.isCurrent(current.generation)) progress(options, current.round);
+  });
+  const rounds = createRoundRunner(options, scanner);
 
   /** Plans the next round, when monitoring is on and none is running. */
   async function reschedule(): Promise<void> {
@@ -325,7 +205,8 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
     const settings = options.settings.read(profileId);
     const inbox = await options.store.read(profileId);
     if (!settings.enabled || current || !scheduler.isCurrent(asOf)) return;
-    scheduler.plan(roundJob, nextRoundAt(inbox, settings, now()), () => monitor.checkNow('schedule'), asOf);
+    const at = nextRoundAt(inbox, settings, notBefore, timing(options));
+    scheduler.plan(roundJob, at, () => monitor.checkNow('schedule'), asOf);
   }
   const planAgain = () =>
     void reschedule().catch((error: unknown) =>
@@ -348,7 +229,8 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
       const round = newRound(trigger, now());
       const entry = { round, profileId, generation: asOf, done: Promise.resolve(round) };
       current = entry;
-      entry.done = runRound(round, profileId, asOf)
+      entry.done = rounds
+        .run(round, profileId, asOf)
         .catch((error: unknown) => {
           Object.assign(round, {
             state: 'failed',
@@ -356,7 +238,7 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
             problem: `The round stopped unexpectedly: ${String(error)}`,
           });
           console.error(`[monitor] ${round.problem}`);
-          if (scheduler.isCurrent(asOf)) progress(round);
+          if (scheduler.isCurrent(asOf)) progress(options, round);
           return round;
         })
         .finally(() => {
@@ -364,7 +246,7 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
           // After a previous profile's round too: while it ran, the new profile's first round could not be planned.
           planAgain();
         });
-      progress(round);
+      progress(options, round);
       return { ...round };
     },
     async settled() {
@@ -373,7 +255,7 @@ export function createMonitorService(options: MonitorOptions): MonitorService {
     async scanFinished(outcome) {
       const profileId = outcome.profileId ?? options.profileId();
       const active = profileId === options.profileId();
-      await apply(healthScanRound(outcome), profileId, outcome, { announce: active });
+      await rounds.apply(healthScanRound(outcome), profileId, outcome, { announce: active });
       // The next round is counted from this scan's start.
       if (active) planAgain();
     },
