@@ -1,22 +1,25 @@
 /**
- * The portfolio scan: every company page by page (connections come with the list), and a closer look
- * (dataStatus, and history only where dataStatus shows trouble) just for companies whose Linked connections
- * have not synced recently. A rescan reuses a closer look when nothing about the company changed.
- * It stops by itself before it eats into the day's quota, and can be cancelled. Given a budget (the monitor's
- * rounds), it asks the budget before every request and stops, having spent no more, when the budget says no.
+ * The portfolio scan, as the Health page and the monitor's rounds start it: one at a time, cancellable, with its
+ * progress told as it goes and its outcome once it has ended. How it walks the portfolio (list pages, closer looks,
+ * the budget) is portfolio-scan.ts's. It stops by itself before it eats into the day's quota.
  */
 import { randomUUID } from 'node:crypto';
 import type { ScanState } from '@shared/contract';
-import type { Company, DataStatuses, PullOperation } from '@shared/codat/schemas';
-
 import type { HealthIssue, HealthThresholds } from '@shared/domain/health/model';
-import { classifyCompany, needsCloserLook } from '@main/rules/health';
 import { isQuotaLow, quotaReserve, rateLimitAt } from '@shared/domain/quota';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
 import type { ProfileSwitches } from '../ports';
 import type { Disposables } from './disposables';
+import {
+  createCloserLookCache,
+  scanPages,
+  throttled,
+  type CloserLookCache,
+  type ScanBudget,
+  type ScanRun,
+} from './portfolio-scan';
 
 export interface HealthScanOptions {
   api(): Promise<CodatApi>;
@@ -44,12 +47,6 @@ export interface HealthScanOptions {
   lifetime?: { profileSwitches: ProfileSwitches; disposables: Disposables };
 }
 
-/** Requests a scan may make: asked before each (a closer look reserves 2, and gives back what it did not use). */
-export interface ScanBudget {
-  take(requests: number): boolean;
-  giveBack(requests: number): void;
-}
-
 export interface ScanOutcome {
   scan: ScanState;
   issues: HealthIssue[];
@@ -65,28 +62,8 @@ export interface ScanOutcome {
   failure: unknown;
 }
 
-export type CloserLookCache = Map<string, CloseLook>;
-export const createCloserLookCache = (): CloserLookCache => new Map();
-
-export interface CloseLook {
-  fingerprint: string;
-  dataStatus: DataStatuses;
-  pulls: PullOperation[];
-}
-
 // The reserve is shared with bulk fresh links (the renderer stops on it too).
 export { quotaReserve };
-
-function fingerprint(company: Company): string {
-  return JSON.stringify([
-    company.lastSync ?? null,
-    (company.dataConnections ?? []).map((connection) => [
-      connection.id,
-      connection.status,
-      connection.lastSync ?? null,
-    ]),
-  ]);
-}
 
 export interface HealthScanService {
   /** Starts a scan (a scan already running is returned as it is), within `budget` if one is given. */
@@ -107,150 +84,6 @@ interface Scan {
   done: Promise<ScanOutcome>;
   budget: ScanBudget | null;
   profileId: string | null;
-}
-
-/** What one scan works with while it runs, and how far it has got. */
-interface ScanRun {
-  scan: Scan;
-  now(): number;
-  /** The day's quota is down to the reserve. */
-  overQuota(): boolean;
-  /** Tells the progress, at most every `progressEveryMs` unless `force`d. */
-  progress(force?: boolean): void;
-  /** Closer looks from earlier scans, and those this scan made or kept (they replace the earlier at its end). */
-  looks: CloserLookCache;
-  nextLooks: Map<string, CloseLook>;
-  pageSize: number;
-  concurrency: number;
-  /** Set when the budget said no, or a closer look failed: no further company is started. */
-  stopping: boolean;
-  stoppedForBudget: boolean;
-  skippedLooks: number;
-}
-
-/** What Codat said before the scan began: the API, the offline connectors, and the thresholds it judges by. */
-interface ScanInputs {
-  api: CodatApi;
-  offline: ReadonlySet<string>;
-  thresholds: HealthThresholds;
-}
-
-/**
- * Calls `send` at most every `everyMs`; a call held back is sent once the gap has passed, so that the last word
- * always says how far the scan got.
- */
-function throttled(send: () => void, everyMs: number, now: () => number): (force?: boolean) => void {
-  let last = 0;
-  let trailing: ReturnType<typeof setTimeout> | null = null;
-  const call = (force = false) => {
-    const wait = everyMs - (now() - last);
-    if (force || wait <= 0) {
-      if (trailing) clearTimeout(trailing);
-      trailing = null;
-      last = now();
-      send();
-    } else if (!trailing) {
-      trailing = setTimeout(() => {
-        trailing = null;
-        call(true);
-      }, wait);
-    }
-  };
-  return call;
-}
-
-/** A company's closer look: reused while it is unchanged, else made within the budget ('stop': the budget said no). */
-async function closerLookFor(run: ScanRun, api: CodatApi, company: Company): Promise<CloseLook | undefined | 'stop'> {
-  const { state, budget, controller } = run.scan;
-  state.closerLooks += 1;
-  const print = fingerprint(company);
-  const earlier = run.looks.get(company.id);
-  if (earlier && earlier.fingerprint === print) {
-    state.reused += 1;
-    return earlier;
-  }
-  if (run.overQuota()) {
-    run.skippedLooks += 1;
-    return undefined;
-  }
-  if (budget && !budget.take(2)) return 'stop';
-  let look: CloseLook;
-  try {
-    look = await closerLook(api, company, print, controller.signal);
-  } catch (error) {
-    run.stopping = true;
-    throw error;
-  }
-  const used = look.pulls.length > 0 || needsHistory(look.dataStatus) ? 2 : 1;
-  state.requestsUsed += used;
-  budget?.giveBack(2 - used);
-  return look;
-}
-
-/** Classifies one list page's companies, `concurrency` at a time, with closer looks where needed. */
-async function scanCompanies(run: ScanRun, inputs: ScanInputs, companies: Company[]): Promise<void> {
-  let index = 0;
-  const worker = async () => {
-    while (index < companies.length && !run.stopping) {
-      run.scan.controller.signal.throwIfAborted();
-      const company = companies[index++] as Company;
-      let look: CloseLook | undefined;
-      if (needsCloserLook(company, run.now(), inputs.thresholds)) {
-        const found = await closerLookFor(run, inputs.api, company);
-        if (found === 'stop') {
-          // This company waits for the next round: it is not counted as scanned.
-          run.stopping = run.stoppedForBudget = true;
-          break;
-        }
-        look = found;
-        if (look) run.nextLooks.set(company.id, look);
-      }
-      run.scan.issues.push(
-        ...classifyCompany({
-          company,
-          dataStatus: look?.dataStatus ?? null,
-          pulls: look?.pulls ?? null,
-          offlineConnectors: inputs.offline,
-          now: run.now(),
-          thresholds: inputs.thresholds,
-        }),
-      );
-      run.scan.state.companiesScanned += 1;
-      run.progress();
-    }
-  };
-  await Promise.all(Array.from({ length: run.concurrency }, worker));
-}
-
-/** Lists the companies page by page and scans each page, until the last, the quota or the budget says stop. */
-async function scanPages(run: ScanRun, inputs: ScanInputs): Promise<void> {
-  const { state, budget, controller } = run.scan;
-  for (let page = 1; ; page += 1) {
-    if (run.overQuota()) {
-      state.state = 'paused_for_quota';
-      return;
-    }
-    if (budget && !budget.take(1)) {
-      run.stoppedForBudget = true;
-      state.state = 'paused_for_quota';
-      return;
-    }
-    const listed = await inputs.api.listCompanies({ page, pageSize: run.pageSize, signal: controller.signal });
-    state.requestsUsed += 1;
-    state.totalCompanies = listed.totalResults;
-    if (listed.unreadable > 0) state.unreadable = (state.unreadable ?? 0) + listed.unreadable;
-    await scanCompanies(run, inputs, listed.results);
-    if (run.stoppedForBudget) {
-      state.state = 'paused_for_quota';
-      return;
-    }
-    const onPage = listed.results.length + listed.unreadable;
-    const seen = (listed.pageNumber - 1) * listed.pageSize + onPage;
-    if (onPage === 0 || seen >= listed.totalResults) {
-      state.state = 'finished';
-      return;
-    }
-  }
 }
 
 function newScanState(at: number, rateLimitRemaining: number | null): ScanState {
@@ -390,20 +223,4 @@ export function createHealthScanService(options: HealthScanOptions): HealthScanS
   const lifetime = options.lifetime;
   if (lifetime) lifetime.disposables.add(lifetime.profileSwitches.onSwitch(() => service.clear()));
   return service;
-}
-
-/** Only worth the history request when the data status shows something other than finished syncs. */
-function needsHistory(dataStatus: DataStatuses): boolean {
-  return Object.values(dataStatus).some(
-    (status) =>
-      !!status?.currentStatus && status.currentStatus !== 'Complete' && status.currentStatus !== 'NotSupported',
-  );
-}
-
-async function closerLook(api: CodatApi, company: Company, print: string, signal: AbortSignal): Promise<CloseLook> {
-  const dataStatus = await api.dataStatus(company.id, signal);
-  const pulls = needsHistory(dataStatus)
-    ? (await api.pullHistory(company.id, { pageSize: 50, orderBy: '-requested', signal })).results
-    : [];
-  return { fingerprint: print, dataStatus, pulls };
 }

@@ -5,7 +5,7 @@
  */
 import type { MonitorSettings } from '@shared/domain/inbox';
 import type { RateLimitInfo } from '../codat/http';
-import type { ScanBudget } from './health-scan';
+import type { ScanBudget } from './portfolio-scan';
 import type { InboxData } from './inbox-store';
 
 const dayMs = 24 * 60 * 60_000;

@@ -1,5 +1,6 @@
 /** The composition root's monitoring area: the Health page's scans, the issues inbox, and the monitor's rounds. */
-import { createCloserLookCache, createHealthScanService } from '../services/health-scan';
+import { createHealthScanService } from '../services/health-scan';
+import { createCloserLookCache } from '../services/portfolio-scan';
 import { createInboxService } from '../services/inbox';
 import { createInboxStore } from '../services/inbox-store';
 import { createMonitorService } from '../services/monitor';
