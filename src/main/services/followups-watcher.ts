@@ -1,36 +1,32 @@
 /**
  * Main watches handed-over links, not the page: while the console runs, every `intervalMs` (2 minutes by
  * default) as long as some link still works or some first sync runs, it asks Codat about every hand-over still
- * followed, in as few requests as it can: the company list answer carries each company's connections, so one
- * `GET /companies?query=id=…||id=…` covers up to 49 companies (Codat's query must stay under 2048 characters).
+ * followed, in as few requests as it can (handover-observations.ts): the company list answer carries each company's
+ * connections, so one `GET /companies?query=id=…||id=…` covers up to 49 companies.
  * A linked hand-over costs one `dataStatus` request a check until its first sync has finished (for
  * `firstSyncWatchMs`; after that, one an hour, so that a first sync that finished while the console was closed,
  * or an on-premise connector's that took a day, is still seen). Then it applies the
  * hand-over rules, saves, and says what happened. A failed check changes nothing but the time rules (a link
- * still expires offline), and the next one waits longer; a rate limit is honoured. No hand-over is dropped.
+ * still expires offline), and the next one waits longer; a rate limit is honoured (the scheduler keeps both). No
+ * hand-over is dropped.
  */
-import { q } from '@shared/codat/query';
-import type { Company, DataStatuses } from '@shared/codat/schemas';
 import {
   advanceHandOver,
   expiryReminderMs,
-  firstSyncOutcome,
   isHandOverWatched,
-  isReadingFirstSync,
   needsPromptChecks,
-  syncsSinceHandOver,
   type CodatObservation,
   type HandOver,
   type HandOverEvent,
 } from '@shared/domain/handovers';
 import { rateLimitAt } from '@shared/domain/quota';
-import { syncProgress } from '@shared/domain/watch';
 import { BridgeFailure } from '@shared/result';
 import type { CodatApi } from '../codat/api';
 import type { RateLimitInfo } from '../codat/http';
 import type { EventPublisher, ProfileSwitches } from '../ports';
 import type { Disposables } from './disposables';
 import type { FollowUpAnnouncer } from './followup-notifications';
+import { askCodat, lateFirstSyncEveryMs, LateFirstSyncReads, type CodatAnswers } from './handover-observations';
 import type { HandOverStore } from './handovers-store';
 import type { Scheduler } from './scheduler';
 
@@ -41,11 +37,8 @@ export const followUpDefaults = {
   /** Below this many requests left today, checks wait for the quota to reset (the user's own work goes first). */
   quotaReserve: 50,
   /** After `firstSyncWatchMs`, a linked hand-over's first sync is read this often. */
-  lateFirstSyncEveryMs: 60 * 60_000,
+  lateFirstSyncEveryMs,
 } as const;
-
-/** Codat's query must be under 2048 characters (docs/codat-api.md §4): `id=<uuid>` joined by `||` fits 49. */
-const maxQueryLength = 2047;
 
 export interface FollowUpWatcherOptions {
   store: HandOverStore;
@@ -103,42 +96,8 @@ export interface WatchState {
   nextCheckAt: string | null;
 }
 
-/** Company ids in groups whose `id=…||id=…` query stays under Codat's limit. */
-export function companyIdGroups(ids: readonly string[]): string[][] {
-  const groups: string[][] = [];
-  let group: string[] = [];
-  let length = 0;
-  for (const id of ids) {
-    const added = `id=${id}`.length + (group.length > 0 ? 2 : 0);
-    if (group.length > 0 && length + added > maxQueryLength) {
-      groups.push(group);
-      group = [];
-      length = 0;
-    }
-    group.push(id);
-    length += group.length === 1 ? `id=${id}`.length : added;
-  }
-  if (group.length > 0) groups.push(group);
-  return groups;
-}
-
 /** The scheduler's name for the next check. */
 const checkJob = 'check';
-
-/** Per hand-over, when its first sync was last read after `firstSyncWatchMs` (in memory: at once after a start). */
-class LateFirstSyncReads {
-  private readonly readAt = new Map<string, number>();
-  next(item: HandOver): number {
-    return (this.readAt.get(item.id) ?? -Infinity) + followUpDefaults.lateFirstSyncEveryMs;
-  }
-  /** Whether a check at `now` reads a linked hand-over's first sync. */
-  due(item: HandOver, now: number): boolean {
-    return isReadingFirstSync(item, now) || now >= this.next(item);
-  }
-  read(item: HandOver, now: number): void {
-    if (!isReadingFirstSync(item, now)) this.readAt.set(item.id, now);
-  }
-}
 
 /**
  * When the next check is due (null: none is): soon while links work or first syncs run (`prompt`), a linked
@@ -165,67 +124,6 @@ function nextCheckAt(
     }
   }
   return due.length === 0 ? null : Math.max(Math.min(...due), now);
-}
-
-/**
- * Asks Codat about every followed hand-over: what it learnt per hand-over id (absent: nothing), and the failure
- * that stopped it, if one did (what was learnt before it is kept).
- */
-async function askCodat(
-  api: CodatApi,
-  watched: readonly HandOver[],
-  report: CheckReport,
-  { now, lateReads }: { now(): number; lateReads: LateFirstSyncReads },
-): Promise<{ observations: Map<string, CodatObservation>; failure: unknown }> {
-  const observations = new Map<string, CodatObservation>();
-  const key = (id: string) => id.toLowerCase();
-  const companies = new Map<string, Company>();
-  /** Companies Codat answered about in full: one it did not list there is gone. */
-  const answered = new Set<string>();
-  const syncs = new Map<string, DataStatuses>();
-  let failure: unknown = null;
-  try {
-    const ids = [...new Set(watched.map((item) => key(item.company.id)))];
-    for (const group of companyIdGroups(ids)) {
-      const page = await api.listCompanies({
-        page: 1,
-        pageSize: 100,
-        query: q.or(...group.map((id) => q.eq('id', id))),
-      });
-      report.requests += 1;
-      page.results.forEach((company) => companies.set(key(company.id), company));
-      const complete = page.unreadable === 0 && page.totalResults <= page.results.length;
-      (complete ? group : page.results.map((company) => key(company.id))).forEach((id) => answered.add(id));
-    }
-  } catch (error) {
-    failure = error;
-  }
-  for (const item of watched) {
-    if (!answered.has(key(item.company.id))) continue;
-    const connection =
-      companies
-        .get(key(item.company.id))
-        ?.dataConnections?.find((candidate) => key(candidate.id) === key(item.connection.id)) ?? null;
-    const observation: CodatObservation = { connection };
-    const at = now();
-    if (failure === null && connection?.status === 'Linked' && lateReads.due(item, at)) {
-      lateReads.read(item, at);
-      try {
-        let statuses = syncs.get(key(item.company.id));
-        if (!statuses) {
-          statuses = await api.dataStatus(item.company.id);
-          report.requests += 1;
-          syncs.set(key(item.company.id), statuses);
-        }
-        observation.firstSync = firstSyncOutcome(syncProgress(syncsSinceHandOver(statuses, item.syncBaseline)));
-      } catch (error) {
-        // Linked is known; the first sync is read at the next check.
-        failure = error;
-      }
-    }
-    observations.set(item.id, observation);
-  }
-  return { observations, failure };
 }
 
 /** Why Codat could not be asked, as the status bar tells it. */
@@ -296,8 +194,9 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions): FollowUp
     if (watched.length === 0 || mustWait(report) || !scheduler.isCurrent(asOf)) return new Map();
     const asked = await options
       .api()
-      .then((api) => askCodat(api, watched, report, { now: options.now, lateReads }))
-      .catch((error: unknown) => ({ observations: new Map<string, CodatObservation>(), failure: error }));
+      .then((api) => askCodat(api, watched, { now: options.now, lateReads }))
+      .catch((error: unknown): CodatAnswers => ({ observations: new Map(), failure: error, requests: 0 }));
+    report.requests += asked.requests;
     // A check of the previous profile moves no back-off: the other profile's Codat is asked now.
     if (!scheduler.isCurrent(asOf)) return asked.observations;
     if (asked.failure === null) {
