@@ -22,7 +22,7 @@ export const lateFirstSyncEveryMs = 60 * 60_000;
 const maxQueryLength = 2047;
 
 /** Company ids in groups whose `id=…||id=…` query stays under Codat's limit. */
-export function companyIdGroups(ids: readonly string[]): string[][] {
+function companyIdGroups(ids: readonly string[]): string[][] {
   const groups: string[][] = [];
   let group: string[] = [];
   let length = 0;

@@ -24,7 +24,7 @@ import type { Disposables } from './disposables';
 import type { InboxData, InboxStore } from './inbox-store';
 import type { Scheduler } from './scheduler';
 
-export const inboxDefaults = {
+const inboxDefaults = {
   /** The latest snooze may end this far ahead. */
   maxSnoozeMs: 366 * 24 * 60 * 60_000,
 } as const;

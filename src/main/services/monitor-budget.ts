@@ -14,7 +14,7 @@ const dayMs = 24 * 60 * 60_000;
  * Until Codat has said what the day's quota is (its X-Rate-Limit headers, on the first answer), the budget is taken
  * from the smallest quota Codat gives (1 000 requests a day, a test client's): 50 requests at 5 %.
  */
-export const assumedDailyQuota = 1_000;
+const assumedDailyQuota = 1_000;
 
 export const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 export const nextUtcMidnight = (at: number) => Math.floor(at / dayMs) * dayMs + dayMs;

@@ -16,7 +16,7 @@ import type { Scheduler } from './scheduler';
 const minuteMs = 60_000;
 
 /** After failures, rounds wait up to this long. */
-export const maxRoundBackoffMs = 4 * 60 * minuteMs;
+const maxRoundBackoffMs = 4 * 60 * minuteMs;
 
 /** What a round's timing depends on besides the inbox and the settings. */
 export interface RoundTiming {

@@ -5,7 +5,8 @@
  * inbox service, which applies it to the profile's issues inbox. "Check now" runs one at once. Each round asks a daily
  * budget before every request (monitor-budget.ts): when it is spent the round stops, says so, resolves nothing it did
  * not see, and the next round waits for the next UTC day. Failures back off; Codat's Retry-After and the quota
- * reserve are honoured (the scheduler keeps both).
+ * reserve are honoured (the scheduler keeps both). A round's rules (its wording, its waits, when the next is due) are
+ * monitor-rounds.ts's.
  */
 import type { ScanState } from '@shared/contract';
 import type { InboxIssue, MonitorRound, MonitorSettings, MonitorStatus } from '@shared/domain/inbox';
@@ -24,7 +25,6 @@ import {
   healthScanRound,
   iso,
   learnFromRound,
-  maxRoundBackoffMs,
   mustWait,
   newRound,
   nextRoundAt,
@@ -35,8 +35,6 @@ import {
 import type { Scheduler } from './scheduler';
 
 export const monitorDefaults = {
-  /** After failures, rounds wait up to this long. */
-  maxBackoffMs: maxRoundBackoffMs,
   /** The first round after the app starts waits this long: the user's own first requests go first. */
   startupDelayMs: 60_000,
 } as const;
