@@ -191,7 +191,7 @@ export function createFollowUpWatcher(options: FollowUpWatcherOptions): FollowUp
     report: CheckReport,
     asOf: number,
   ): Promise<Map<string, CodatObservation>> {
-    if (watched.length === 0 || mustWait(report) || !scheduler.isCurrent(asOf)) return new Map();
+    if (watched.length === 0 || !scheduler.isCurrent(asOf) || mustWait(report)) return new Map();
     const asked = await options
       .api()
       .then((api) => askCodat(api, watched, { now: options.now, lateReads }))
