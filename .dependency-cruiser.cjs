@@ -94,6 +94,14 @@ module.exports = {
       to: { path: '^src/main/(platform|electron)/' },
     },
     {
+      name: 'services-publish-through-ports',
+      comment:
+        'Services tell the pages through the EventPublisher port; only the composition root and the hosts know the bridge.',
+      severity: 'error',
+      from: { path: '^src/main/(services|storage|codat|branding|rules)/' },
+      to: { path: '^src/main/bridge/' },
+    },
+    {
       name: 'main-rules-stay-pure',
       comment:
         'src/main/rules holds the decisions main applies, as functions of their input: no services, ports, stores or electron.',

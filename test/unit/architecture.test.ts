@@ -31,6 +31,7 @@ describe('architecture rules', () => {
         'electron-only-in-adapters: src/main/services/uses-electron.ts',
         'electron-only-in-adapters: src/main/window.ts',
         'services-not-adapters: src/main/services/uses-adapter.ts',
+        'services-publish-through-ports: src/main/services/uses-hub.ts',
         'main-rules-no-node: src/main/rules/reads-files.ts',
         'main-rules-stay-pure: src/main/rules/uses-store.ts',
         'renderer-features-apart: src/renderer/features/a/crossing.ts',
